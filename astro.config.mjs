@@ -1,0 +1,17 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import node from '@astrojs/node';
+import svelte from '@astrojs/svelte';
+
+export default defineConfig({
+  output: 'server',
+  adapter: node({ mode: 'standalone' }),
+  integrations: [svelte()],
+  // Astro's own origin check only covers form posts; JSON APIs check Origin in src/server/http.ts.
+  security: { checkOrigin: true },
+  server: { host: process.env.HOST ?? '127.0.0.1', port: Number(process.env.PORT ?? 4321) },
+  vite: {
+    // sharp is a native module and satori loads wasm: keep both out of the SSR bundle.
+    ssr: { external: ['sharp', 'satori', 'pdf-lib', '@pdf-lib/fontkit'] },
+  },
+});

@@ -1,0 +1,14 @@
+import { trueFalseQuiz } from './true-false-quiz/index.ts';
+
+/**
+ * The one list of mechanics. A mechanic is a folder beside this file; adding one means adding
+ * its folder and its line here, nothing else.
+ */
+export const mechanics = [trueFalseQuiz] as const;
+
+export type AnyMechanic = (typeof mechanics)[number];
+export type MechanicKind = AnyMechanic['kind'];
+
+export function mechanicFor(kind: string): AnyMechanic | undefined {
+  return mechanics.find((mechanic) => mechanic.kind === kind);
+}
