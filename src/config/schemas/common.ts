@@ -8,23 +8,39 @@ export type Locale = z.output<typeof localeSchema>;
 export const text = (max = 2000) => z.string().trim().min(1).max(max);
 
 /**
- * A file inside the project folder, e.g. `assets/logo.svg`. Absolute paths and `..` are refused
- * so a project can never read files outside its folder; the loader checks that the file exists.
+ * Schemas whose values name something inside the project folder. The loader walks the parsed
+ * config against the schema and checks every such value on disk, so a mechanic's own fields are
+ * covered as soon as they use `assetPath` or `assetFolder`, without being listed anywhere.
+ * zod registries inherit entries through `.meta()`/`.describe()` clones, so a field may add its
+ * own description and stay marked.
  */
-export const assetPath = z
+export const projectFiles = z.registry<{ expects: 'file' | 'folder' }>();
+
+const insideProjectFolder = z
   .string()
   .trim()
   .min(1)
   .max(200)
+  // Absolute paths and `..` are refused so a project can never read files outside its folder.
   .regex(/^(?!\/)(?!.*(^|\/)\.\.(\/|$))[\w\-./ ]+$/, {
     message: 'expected a path inside the project folder, like assets/logo.png',
-  })
-  .meta({ description: 'Path relative to the project folder, e.g. assets/logo.png' });
+  });
+
+/** A file inside the project folder, e.g. `assets/logo.svg`; the loader checks that it exists. */
+export const assetPath = insideProjectFolder
+  .meta({ description: 'Path of a file relative to the project folder, e.g. assets/logo.png' })
+  .register(projectFiles, { expects: 'file' });
+
+/** A folder inside the project folder, e.g. `booklet`; the loader checks that it exists. */
+export const assetFolder = insideProjectFolder
+  .meta({ description: 'Path of a folder relative to the project folder, e.g. booklet' })
+  .register(projectFiles, { expects: 'folder' });
 
 /** A CSS hex colour: #rgb or #rrggbb. */
 export const color = z
   .string()
-  .regex(/^#(?:[0-9a-fA-F]{3}){1,2}$/, { message: 'expected a hex colour like #e30613' });
+  .regex(/^#(?:[0-9a-fA-F]{3}){1,2}$/, { message: 'expected a hex colour like #e30613' })
+  .meta({ description: 'A hex colour, #rgb or #rrggbb.', examples: ['#e30613'] });
 
 /** A calendar date (`2020-12-14`) or date-time with offset (`2020-12-14T10:00:00+03:00`). */
 export const dateOrDateTime = z.union([z.iso.date(), z.iso.datetime({ offset: true })], {

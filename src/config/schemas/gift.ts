@@ -1,57 +1,82 @@
 import { z } from 'zod';
-import { assetPath, httpUrl, text } from './common.ts';
+import { assetFolder, assetPath, httpUrl, text } from './common.ts';
 
 const giftCopy = {
   /** Shown above the gift, e.g. «Ваш подарок — новогодняя мини-книга». */
-  title: text(120),
+  title: text(120).meta({
+    description: 'Shown above the gift.',
+    examples: ['Ваш подарок — новогодняя мини-книга'],
+  }),
   /** A sentence or two about the gift. */
-  description: text(600).optional(),
+  description: text(600).optional().meta({ description: 'A sentence or two about the gift.' }),
 };
 
 /** A mini-book of Markdown pages, shown as a swipeable book and downloadable as a PDF. */
-export const bookletGiftSchema = z.strictObject({
-  kind: z.literal('booklet'),
-  ...giftCopy,
-  /**
-   * Folder of Markdown pages, read in file-name order (`01-cuba.md`, `02-italy.md`…).
-   * @example booklet
-   */
-  pages: assetPath,
-  /** File name of the PDF download. */
-  pdfFileName: z.string().regex(/^[\w\-.]+\.pdf$/).default('gift.pdf'),
-});
+export const bookletGiftSchema = z
+  .strictObject({
+    kind: z.literal('booklet'),
+    ...giftCopy,
+    /** Folder of Markdown pages, read in file-name order (`01-cuba.md`, `02-italy.md`…). */
+    pages: assetFolder.meta({
+      description: 'Folder of Markdown pages, read in file-name order (01-cuba.md, 02-italy.md…).',
+      examples: ['booklet'],
+    }),
+    /** File name of the PDF download. */
+    pdfFileName: z
+      .string()
+      .regex(/^[\w\-.]+\.pdf$/, { message: 'expected a file name ending in .pdf, like gift.pdf' })
+      .default('gift.pdf')
+      .meta({ description: 'File name of the PDF download.' }),
+  })
+  .meta({ description: 'A mini-book of Markdown pages, shown as a book and downloadable as a PDF.' });
 
 /** One promo code per participant from a pool file. */
-export const promoCodeGiftSchema = z.strictObject({
-  kind: z.literal('promo-code'),
-  ...giftCopy,
-  /**
-   * CSV or text file with one code per line (a header line `code` is allowed).
-   * @example gifts/codes.csv
-   */
-  pool: assetPath,
-  /** How to use the code, e.g. «Введите код при оформлении заказа до 31 января». */
-  howToUse: text(600).optional(),
-  /** What a player sees when every code is taken. */
-  fallback: z.strictObject({ title: text(120), text: text(600) }),
-});
+export const promoCodeGiftSchema = z
+  .strictObject({
+    kind: z.literal('promo-code'),
+    ...giftCopy,
+    /** CSV or text file with one code per line (a header line `code` is allowed). */
+    pool: assetPath.meta({
+      description: 'CSV or text file with one code per line (a header line "code" is allowed).',
+      examples: ['gifts/codes.csv'],
+    }),
+    /** How to use the code, e.g. «Введите код при оформлении заказа до 31 января». */
+    howToUse: text(600)
+      .optional()
+      .meta({
+        description: 'How to use the code.',
+        examples: ['Введите код при оформлении заказа до 31 января'],
+      }),
+    /** What a player sees when every code is taken. */
+    fallback: z
+      .strictObject({ title: text(120), text: text(600) })
+      .meta({ description: 'What a player sees when every code is taken.' }),
+  })
+  .meta({ description: 'One promo code per participant, taken from a pool file.' });
 
 /** A file to download, e.g. a PDF coupon or a wallpaper. */
-export const fileGiftSchema = z.strictObject({
-  kind: z.literal('file'),
-  ...giftCopy,
-  path: assetPath,
-  /** Label of the download button. */
-  buttonLabel: text(60).optional(),
-});
+export const fileGiftSchema = z
+  .strictObject({
+    kind: z.literal('file'),
+    ...giftCopy,
+    /** The file to download. */
+    path: assetPath.meta({ description: 'The file to download.', examples: ['gifts/coupon.pdf'] }),
+    /** Label of the download button. */
+    buttonLabel: text(60).optional().meta({ description: 'Label of the download button.' }),
+  })
+  .meta({ description: 'A file to download, e.g. a PDF coupon or a wallpaper.' });
 
 /** A link to the shop, e.g. a landing page of the sale. */
-export const linkGiftSchema = z.strictObject({
-  kind: z.literal('link'),
-  ...giftCopy,
-  url: httpUrl,
-  buttonLabel: text(60).optional(),
-});
+export const linkGiftSchema = z
+  .strictObject({
+    kind: z.literal('link'),
+    ...giftCopy,
+    /** Where the button leads. */
+    url: httpUrl.meta({ description: 'Where the button leads.' }),
+    /** Label of the link button. */
+    buttonLabel: text(60).optional().meta({ description: 'Label of the link button.' }),
+  })
+  .meta({ description: 'A link to the shop, e.g. the landing page of a sale.' });
 
 export const giftSchema = z.discriminatedUnion('kind', [
   bookletGiftSchema,

@@ -3,119 +3,184 @@ import { assetPath, color, dateOrDateTime, localeSchema, text } from './common.t
 import { giftSchema } from './gift.ts';
 import { shareSchema } from './share.ts';
 
+const described = (description: string) => ({ description });
+
 /** Colours, logo, images and font of the microsite and its share images. */
-export const brandingSchema = z.strictObject({
-  /** The shop's name as players know it, e.g. Hoff. */
-  brandName: text(60),
-  colors: z
-    .strictObject({
-      /** Buttons and highlights. */
-      primary: color.default('#e30613'),
-      /** Text on primary-coloured buttons. */
-      onPrimary: color.default('#ffffff'),
-      /** Page background. */
-      background: color.default('#fff8f0'),
-      /** Body text. */
-      text: color.default('#1d1d1b'),
-      /** Cards and panels on the background. */
-      surface: color.default('#ffffff'),
-    })
-    .prefault({}),
-  /** Logo file (SVG or PNG), shown on every page and on share images. */
-  logo: assetPath.optional(),
-  /** Large picture on the intro screen. */
-  heroImage: assetPath.optional(),
-  /** Bundled font family for pages and share images. */
-  font: z.enum(['pt-sans', 'pt-serif']).default('pt-sans'),
-});
+export const brandingSchema = z
+  .strictObject({
+    /** The shop's name as players know it, e.g. Hoff. */
+    brandName: text(60).meta({ description: 'The shop’s name as players know it.', examples: ['Hoff'] }),
+    colors: z
+      .strictObject({
+        /** Buttons and highlights. */
+        primary: color.default('#e30613').meta(described('Buttons and highlights.')),
+        /** Text on primary-coloured buttons. */
+        onPrimary: color.default('#ffffff').meta(described('Text on primary-coloured buttons.')),
+        /** Page background. */
+        background: color.default('#fff8f0').meta(described('Page background.')),
+        /** Body text. */
+        text: color.default('#1d1d1b').meta(described('Body text.')),
+        /** Cards and panels on the background. */
+        surface: color.default('#ffffff').meta(described('Cards and panels on the background.')),
+      })
+      .prefault({})
+      .meta(described('Colours of pages and share images; every one has a default.')),
+    /** Logo file (SVG or PNG), shown on every page and on share images. */
+    logo: assetPath
+      .optional()
+      .meta(described('Logo file (SVG or PNG), shown on every page and on share images.')),
+    /** Large picture on the intro screen. */
+    heroImage: assetPath.optional().meta(described('Large picture on the intro screen.')),
+    /** Bundled font family for pages and share images. */
+    font: z
+      .enum(['pt-sans', 'pt-serif'])
+      .default('pt-sans')
+      .meta(described('Bundled font family for pages and share images.')),
+  })
+  .meta(described('Colours, logo, images and font of the microsite and its share images.'));
 
 /**
  * When the project runs. Before `startsAt` players see the teaser; after `endsAt` the closing
  * page, where those who completed can still reach their gift.
  */
-export const scheduleSchema = z.strictObject({
-  startsAt: dateOrDateTime.optional(),
-  endsAt: dateOrDateTime.optional(),
-  /** IANA time zone for dates without a time, e.g. Europe/Moscow. */
-  timezone: z.string().default('Europe/Moscow'),
-});
+export const scheduleSchema = z
+  .strictObject({
+    /** Before this moment players see the teaser. */
+    startsAt: dateOrDateTime.optional().meta(described('Before this moment players see the teaser.')),
+    /** After this moment players see the closing page; those who completed keep their gift. */
+    endsAt: dateOrDateTime
+      .optional()
+      .meta(described('After this moment players see the closing page; finished players keep their gift.')),
+    /** IANA time zone for dates without a time, e.g. Europe/Moscow. */
+    timezone: z
+      .string()
+      .default('Europe/Moscow')
+      .meta({ description: 'IANA time zone for dates without a time.', examples: ['Europe/Moscow'] }),
+  })
+  .meta(described('When the project runs.'));
 
 const screenCopy = z.strictObject({
-  title: text(200),
-  text: text(2000).optional(),
+  /** Heading of the screen. */
+  title: text(200).meta(described('Heading of the screen.')),
+  /** Text under the heading. */
+  text: text(2000).optional().meta(described('Text under the heading.')),
 });
 
 /** The first screen. `{name}` in `titleWithName` is replaced by the customer's name. */
-export const introSchema = z.strictObject({
-  /** @example 2020 почти всё... Веришь? */
-  title: text(200),
-  /** Used when the customer's name is known. @example {name}, 2020 почти всё... Веришь? */
-  titleWithName: text(200)
-    .refine((value) => value.includes('{name}'), { message: 'must contain {name}' })
-    .optional(),
-  text: text(2000).optional(),
-  /** @example Играю */
-  startButton: text(40),
-});
+export const introSchema = z
+  .strictObject({
+    /** Heading of the first screen. */
+    title: text(200).meta({
+      description: 'Heading of the first screen.',
+      examples: ['2020 почти всё... Веришь?'],
+    }),
+    /** Used instead of `title` when the customer's name is known. */
+    titleWithName: text(200)
+      .refine((value) => value.includes('{name}'), { message: 'must contain {name}' })
+      .optional()
+      .meta({
+        description: 'Used instead of title when the customer’s name is known; {name} is replaced by it.',
+        examples: ['{name}, 2020 почти всё... Веришь?'],
+      }),
+    /** Text under the heading. */
+    text: text(2000).optional().meta(described('Text under the heading.')),
+    /** Label of the button that starts the game. */
+    startButton: text(40).meta({ description: 'Label of the button that starts the game.', examples: ['Играю'] }),
+  })
+  .meta(described('The first screen.'));
 
 /** A spend tier, e.g. VIP for total spend over 50 000 ₽. Tiers are checked in order. */
-export const tierSchema = z.strictObject({
-  name: z.string().regex(/^[a-z0-9-]+$/, { message: 'expected a short id like vip' }),
-  /** Lower bound of total spend, inclusive. */
-  minSpend: z.number().nonnegative().default(0),
-  /** Upper bound, exclusive; omit for the top tier. */
-  maxSpend: z.number().positive().optional(),
-});
+export const tierSchema = z
+  .strictObject({
+    /** Short id of the tier, used by `giftRules[].when.tier`. */
+    name: z
+      .string()
+      .regex(/^[a-z0-9-]+$/, { message: 'expected a short id like vip' })
+      .meta({ description: 'Short id of the tier, used by giftRules[].when.tier.', examples: ['vip'] }),
+    /** Lower bound of total spend, inclusive. */
+    minSpend: z.number().nonnegative().default(0).meta(described('Lower bound of total spend, inclusive.')),
+    /** Upper bound, exclusive; omit for the top tier. */
+    maxSpend: z.number().positive().optional().meta(described('Upper bound, exclusive; omit for the top tier.')),
+  })
+  .meta(described('A spend tier, e.g. VIP for total spend over 50 000 ₽. Tiers are checked in order.'));
 
 /** A gift for one segment or spend tier; the first matching rule wins, else `gift`. */
-export const giftRuleSchema = z.strictObject({
-  when: z
-    .strictObject({ segment: z.string().optional(), tier: z.string().optional() })
-    .refine((w) => w.segment !== undefined || w.tier !== undefined, {
-      message: 'name a segment or a tier',
-    }),
-  gift: giftSchema,
-});
+export const giftRuleSchema = z
+  .strictObject({
+    /** Who gets this gift: a customer segment, a spend tier, or both. */
+    when: z
+      .strictObject({
+        segment: z.string().optional().meta(described('Segment from the customer import.')),
+        tier: z.string().optional().meta(described('Name of a tier from tiers.')),
+      })
+      .refine((w) => w.segment !== undefined || w.tier !== undefined, {
+        message: 'name a segment or a tier',
+      })
+      .meta(described('Who gets this gift: a customer segment, a spend tier, or both.')),
+    gift: giftSchema,
+  })
+  .meta(described('A gift for one segment or spend tier; the first matching rule wins, else gift.'));
 
 /** How reactivation is counted for this project. */
-export const reactivationSchema = z.strictObject({
-  /** Forecast of reactivated people, the number the report compares with. @example 21659 */
-  forecast: z.number().int().nonnegative(),
-  /** When the mailing went out; the attribution window starts here unless `from` is first-visit. */
-  sentAt: dateOrDateTime.optional(),
-  /** Attribution window length in days. */
-  windowDays: z.number().int().positive().max(365).default(30),
-  /** Start of the window: the send date, or each customer's first visit. */
-  from: z.enum(['send', 'first-visit']).default('send'),
-  /** What counts as coming back: a purchase (default) or taking part in the project. */
-  counts: z.enum(['purchase', 'participation']).default('purchase'),
-  /** Share of each import held out as the control group. */
-  controlShare: z.number().min(0).max(0.5).default(0.1),
-});
+export const reactivationSchema = z
+  .strictObject({
+    /** Forecast of reactivated people, the number the report compares with. */
+    forecast: z
+      .number()
+      .int()
+      .nonnegative()
+      .meta({ description: 'Forecast of reactivated people, the number the report compares with.', examples: [21659] }),
+    /** When the mailing went out; the attribution window starts here unless `from` is first-visit. */
+    sentAt: dateOrDateTime
+      .optional()
+      .meta(described('When the mailing went out; the attribution window starts here unless from is first-visit.')),
+    /** Attribution window length in days. */
+    windowDays: z.number().int().positive().max(365).default(30).meta(described('Attribution window length in days.')),
+    /** Start of the window: the send date, or each customer's first visit. */
+    from: z
+      .enum(['send', 'first-visit'])
+      .default('send')
+      .meta(described('Start of the window: the send date, or each customer’s first visit.')),
+    /** What counts as coming back: a purchase (default) or taking part in the project. */
+    counts: z
+      .enum(['purchase', 'participation'])
+      .default('purchase')
+      .meta(described('What counts as coming back: a purchase, or taking part in the project.')),
+    /** Share of each import held out as the control group. */
+    controlShare: z
+      .number()
+      .min(0)
+      .max(0.5)
+      .default(0.1)
+      .meta(described('Share of each import held out as the control group, 0 to 0.5.')),
+  })
+  .meta(described('How reactivation is counted for this project.'));
 
 /** Fields every project has, whatever its mechanic. */
 export const projectBaseShape = {
-  /** URL name of the project; must equal the folder name. @example new-year-traditions */
+  /** URL name of the project; must equal the folder name. */
   slug: z
     .string()
     .regex(/^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/, {
       message: 'expected lowercase letters, digits and dashes, like new-year-traditions',
-    }),
+    })
+    .meta({ description: 'URL name of the project; must equal the folder name.', examples: ['new-year-traditions'] }),
   locale: localeSchema.default('ru'),
   /** Page title and the project's name in the dashboard. */
-  title: text(120),
+  title: text(120).meta(described('Page title and the project’s name in the dashboard.')),
   schedule: scheduleSchema.prefault({}),
   branding: brandingSchema,
   intro: introSchema,
   /** Shown before `schedule.startsAt`. */
-  teaser: screenCopy.optional(),
+  teaser: screenCopy.optional().meta(described('Shown before schedule.startsAt.')),
   /** Shown after `schedule.endsAt`. */
-  closing: screenCopy.optional(),
+  closing: screenCopy.optional().meta(described('Shown after schedule.endsAt.')),
   /** The default gift, unlocked on completion. */
-  gift: giftSchema,
+  gift: giftSchema.meta(described('The default gift, unlocked on completion.')),
   /** Gifts by segment or spend tier. */
-  giftRules: z.array(giftRuleSchema).default([]),
-  tiers: z.array(tierSchema).default([]),
-  share: shareSchema,
+  giftRules: z.array(giftRuleSchema).default([]).meta(described('Gifts by segment or spend tier.')),
+  /** Spend tiers that gift rules can name. */
+  tiers: z.array(tierSchema).default([]).meta(described('Spend tiers that gift rules can name.')),
+  share: shareSchema.meta(described('Texts of the share page and the share buttons.')),
   reactivation: reactivationSchema,
 };

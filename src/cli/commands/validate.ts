@@ -1,0 +1,58 @@
+import path from 'node:path';
+import { loadProject } from '../../config/load.ts';
+import { formatProblems, ProjectConfigError, type ProjectProblem } from '../../config/problems.ts';
+import { listProjectFolders, missingProjectsDirProblem } from '../../config/project-loader.ts';
+import { checkGiftAssets } from '../../gifts/index.ts';
+import type { CliCommand } from '../main.ts';
+
+/**
+ * `npm run validate [-- <slug|folder> …]`: checks project.yaml, every file it names and the gift
+ * files, so an author finds mistakes before the mailing goes out, not from a customer.
+ */
+const validate: CliCommand = {
+  summary: 'check project folders: project.yaml, the files it names and the gifts',
+  usage: 'rekindle validate [<slug or folder> …]   (default: every folder in projects/)',
+  async run(args) {
+    const projectsDir = process.env.REKINDLE_PROJECTS_DIR ?? 'projects';
+    const folders =
+      args.length > 0 ? args.map((arg) => folderOf(arg, projectsDir)) : await listProjectFolders(projectsDir);
+    if (folders === undefined) {
+      console.error(formatProblems([missingProjectsDirProblem(projectsDir)]));
+      return 1;
+    }
+    const problemsByFolder = await Promise.all(folders.map(problemsOfProject));
+    const problems = problemsByFolder.flat();
+    if (problems.length > 0) console.error(formatProblems(problems));
+    console.log(summaryLine(folders.length, problemsByFolder));
+    return problems.length > 0 ? 1 : 0;
+  },
+};
+
+export default validate;
+
+/** A bare name is a slug in the projects folder; anything that looks like a path is a folder. */
+function folderOf(arg: string, projectsDir: string): string {
+  return arg.includes('/') || arg.includes(path.sep) || arg.startsWith('.') ? arg : path.join(projectsDir, arg);
+}
+
+async function problemsOfProject(folder: string): Promise<ProjectProblem[]> {
+  try {
+    return checkGiftAssets(await loadProject(folder));
+  } catch (error) {
+    if (error instanceof ProjectConfigError) return error.problems;
+    throw error;
+  }
+}
+
+function summaryLine(projectCount: number, problemsByFolder: ProjectProblem[][]): string {
+  if (projectCount === 0) return 'No project folders to check.';
+  const checked = plural(projectCount, 'project', 'projects');
+  const problemCount = problemsByFolder.flat().length;
+  if (problemCount === 0) return `✓ ${checked} checked, no problems.`;
+  const broken = problemsByFolder.filter((problems) => problems.length > 0).length;
+  return `✗ ${plural(problemCount, 'problem', 'problems')} in ${broken} of ${checked}.`;
+}
+
+function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}

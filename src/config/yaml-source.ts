@@ -1,0 +1,68 @@
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { ConfigPath } from './schema-walk.ts';
+
+export interface YamlSyntaxProblem {
+  line: number;
+  column: number;
+  message: string;
+}
+
+export interface YamlSource {
+  /** The document as plain data; `null` for an empty file. */
+  data: unknown;
+  /** True when the file holds nothing but whitespace and comments. */
+  isEmpty: boolean;
+  syntaxProblems: YamlSyntaxProblem[];
+  /**
+   * The line an author should look at for a config path: the key's line when the path exists,
+   * else the line of its nearest existing parent key (where a missing field belongs).
+   */
+  lineOf(path: ConfigPath): number | undefined;
+}
+
+export function readYamlSource(text: string): YamlSource {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
+  const syntaxProblems = document.errors.map((error) => ({
+    line: error.linePos?.[0].line ?? 1,
+    column: error.linePos?.[0].col ?? 1,
+    message: `invalid YAML: ${yamlMessage(error.message)}`,
+  }));
+  return {
+    data: syntaxProblems.length > 0 ? null : document.toJS({ maxAliasCount: 100 }),
+    isEmpty: document.contents === null,
+    syntaxProblems,
+    lineOf: (path) => {
+      const offset = offsetOf(document, path);
+      return offset === undefined ? undefined : lineCounter.linePos(offset).line;
+    },
+  };
+}
+
+/** The yaml package appends « at line 3, column 1:» and a code excerpt; the caller prints its own position. */
+function yamlMessage(message: string): string {
+  const firstLine = message.split('\n', 1)[0] ?? message;
+  return firstLine.replace(/ at line \d+, column \d+:?$/, '');
+}
+
+function offsetOf(document: Document, path: ConfigPath): number | undefined {
+  let node: unknown = document.contents;
+  let offset: number | undefined;
+  for (const key of path) {
+    if (isAlias(node)) node = node.resolve(document);
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(key));
+      if (!pair) break;
+      offset = (pair.key as Node).range?.[0] ?? offset;
+      node = pair.value;
+    } else if (isSeq(node) && typeof key === 'number') {
+      const item = node.items[key] as Node | undefined;
+      if (!item) break;
+      offset = item.range?.[0] ?? offset;
+      node = item;
+    } else {
+      break;
+    }
+  }
+  return offset;
+}
