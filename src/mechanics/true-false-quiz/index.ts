@@ -1,0 +1,59 @@
+import type { Mechanic } from '../types.ts';
+import {
+  answerQuestion,
+  findImageProblems,
+  findResultRangeProblems,
+  initialQuizState,
+  isQuizComplete,
+  resultFor,
+  scoreOf,
+  type QuizState,
+} from './rules.ts';
+import { actionSchema, configSchema } from './schema.ts';
+import { quizStrings } from './strings.ts';
+import { quizView, type QuizProjectConfig, type QuizView } from './view.ts';
+
+/*
+ * The exact config schema type is kept beside the contract so that it reaches the project schema
+ * union (src/config/schema.ts) and `config.questions` stays typed there.
+ */
+type TrueFalseQuiz = Mechanic<'true-false-quiz', QuizProjectConfig, QuizState, QuizView> & {
+  configSchema: typeof configSchema;
+};
+
+/** «Верю — не верю»: the player says whether each statement is true and gets a result by score. */
+export const trueFalseQuiz: TrueFalseQuiz = {
+  kind: 'true-false-quiz',
+  configSchema,
+  actionSchema,
+
+  checkConfig: (config) => [...findResultRangeProblems(config), ...findImageProblems(config)],
+
+  initialState: () => initialQuizState(),
+
+  act: (config, state, action) => answerQuestion(config, state, actionSchema.parse(action)),
+
+  isComplete: isQuizComplete,
+
+  view: quizView,
+
+  summary(config, state) {
+    if (!isQuizComplete(config, state)) {
+      throw new Error(
+        `A quiz summary needs a finished play, but only ${state.answers.length} of ${config.questions.length} questions are answered.`,
+      );
+    }
+    const score = scoreOf(config, state);
+    const result = resultFor(config, score);
+    return { score: { value: score, of: config.questions.length }, title: result.title, text: result.text };
+  },
+
+  funnelSteps(config) {
+    const strings = quizStrings(config.locale ?? 'ru');
+    return config.questions.map((_, index) => ({
+      id: `question-${index + 1}`,
+      label: strings.funnelStep(index + 1),
+      passed: (state: QuizState) => state.answers.length > index,
+    }));
+  },
+};

@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { assetPath, text } from '../../config/schemas/common.ts';
+
+export const MIN_QUESTIONS = 2;
+export const MAX_QUESTIONS = 20;
+
+/** One statement the player believes or not. */
+export const questionSchema = z.strictObject({
+  /**
+   * The statement, phrased so that it can be true or false.
+   * @example На Кубе в новогоднюю ночь выплёскивают воду из окон.
+   */
+  statement: text(300),
+  /**
+   * Whether the statement is true.
+   * @example true
+   */
+  answer: z.boolean({ error: 'expected true or false (without quotes)' }),
+  /**
+   * Shown after the player answers, whatever the answer: the story behind the fact.
+   * @example Правда! Так кубинцы желают новому году пути чистого, как вода.
+   */
+  explanation: text(800),
+  /**
+   * A picture shown with the statement.
+   * @example assets/cuba.jpg
+   */
+  image: assetPath.optional(),
+  /**
+   * Text alternative of the picture for screen readers; omit it for a decorative picture.
+   * @example Вёдра с водой на подоконнике
+   */
+  imageAlt: text(200).optional(),
+});
+
+/** What a player with a score in `minScore..maxScore` reads at the end. */
+export const resultSchema = z.strictObject({
+  /**
+   * Lowest score of the range, inclusive.
+   * @example 0
+   */
+  minScore: z.number().int().nonnegative(),
+  /**
+   * Highest score of the range, inclusive.
+   * @example 2
+   */
+  maxScore: z.number().int().nonnegative(),
+  /**
+   * Headline of the result; also the title of the share card.
+   * @example Знаток традиций
+   */
+  title: text(120),
+  /**
+   * A few friendly sentences about the result.
+   * @example Вы угадали почти всё — с вами не страшно встречать Новый год где угодно.
+   */
+  text: text(800),
+});
+
+/** Labels of the two answer buttons. */
+export const labelsSchema = z.strictObject({
+  /**
+   * The «it is true» button.
+   * @example Верю
+   */
+  trueButton: text(30),
+  /**
+   * The «it is false» button.
+   * @example Не верю
+   */
+  falseButton: text(30),
+});
+
+/** A quiz of statements: the player says whether each one is true, then sees a result by score. */
+export const configSchema = z.strictObject({
+  /** @example true-false-quiz */
+  kind: z.literal('true-false-quiz'),
+  /**
+   * The statements, asked in this order.
+   * @example [{ statement: 'В Дании в полночь спрыгивают со стульев.', answer: true, explanation: 'Правда!' }]
+   */
+  questions: z.array(questionSchema).min(MIN_QUESTIONS).max(MAX_QUESTIONS),
+  /**
+   * Results by score range; together the ranges must cover every score from 0 to the number of
+   * questions exactly once.
+   * @example [{ minScore: 0, maxScore: 3, title: 'Новичок', text: '…' }, { minScore: 4, maxScore: 6, title: 'Знаток', text: '…' }]
+   */
+  results: z.array(resultSchema).min(1),
+  /**
+   * Labels of the answer buttons; «Верю» / «Не верю» (or True / False in English) when omitted.
+   * @example { trueButton: Правда, falseButton: Вымысел }
+   */
+  labels: labelsSchema.optional(),
+});
+
+export type QuizConfig = z.output<typeof configSchema>;
+export type QuizQuestion = z.output<typeof questionSchema>;
+export type QuizResult = z.output<typeof resultSchema>;
+export type QuizLabels = z.output<typeof labelsSchema>;
+
+/** The one action of the quiz: the answer to question `question` (0-based). */
+export const actionSchema = z.strictObject({
+  type: z.literal('answer'),
+  question: z.number().int().nonnegative().max(MAX_QUESTIONS - 1),
+  answer: z.boolean(),
+});
+
+export type QuizAction = z.output<typeof actionSchema>;

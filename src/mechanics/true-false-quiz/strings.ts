@@ -1,0 +1,42 @@
+import type { Locale } from '../../config/schemas/common.ts';
+import type { QuizLabels } from './schema.ts';
+
+const ru = {
+  defaultLabels: { trueButton: 'Верю', falseButton: 'Не верю' } satisfies QuizLabels,
+  progress: (number: number, total: number) => `Вопрос ${number} из ${total}`,
+  funnelStep: (number: number) => `Вопрос ${number}`,
+  right: 'Верно!',
+  wrong: 'Не угадали',
+  itIsTrue: 'Это правда.',
+  itIsFalse: 'Это вымысел.',
+  next: 'Дальше',
+  showResult: 'Узнать результат',
+  sending: 'Отправляем ответ…',
+  yourScore: 'Ваш результат',
+  score: (value: number, of: number) => `${value} из ${of}`,
+  scoreSpoken: (value: number, of: number) => `${value} правильных ответов из ${of}`,
+};
+
+type QuizStrings = typeof ru;
+
+const en: QuizStrings = {
+  defaultLabels: { trueButton: 'True', falseButton: 'False' },
+  progress: (number, total) => `Question ${number} of ${total}`,
+  funnelStep: (number) => `Question ${number}`,
+  right: 'Right!',
+  wrong: 'Not quite',
+  itIsTrue: 'It is true.',
+  itIsFalse: 'It is made up.',
+  next: 'Next',
+  showResult: 'See my result',
+  sending: 'Sending your answer…',
+  yourScore: 'Your score',
+  score: (value, of) => `${value} of ${of}`,
+  scoreSpoken: (value, of) => `${value} right answers out of ${of}`,
+};
+
+const dictionaries: Record<Locale, QuizStrings> = { ru, en };
+
+export function quizStrings(locale: Locale): QuizStrings {
+  return dictionaries[locale];
+}
