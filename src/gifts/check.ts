@@ -1,0 +1,133 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { marked, type Tokens } from 'marked';
+import { displayPath } from '../config/problems.ts';
+import { PROJECT_FILE } from '../config/project-loader.ts';
+import type { BookletGift, FileGift, GiftConfig, PromoCodeGift } from '../config/schemas/gift.ts';
+import { bookletPageFiles } from './booklet.ts';
+import { giftFileFor } from './file.ts';
+import { resolveBookletImage } from './markdown.ts';
+import { parsePromoPool } from './promo.ts';
+import type { GiftAssetProblem, GiftProject } from './types.ts';
+
+/** Where a gift is configured: its field path in project.yaml. */
+interface PlacedGift {
+  gift: GiftConfig;
+  fieldPath: string;
+}
+
+/**
+ * Checks the files every gift of the project needs (the default gift and each rule's), for
+ * `npm run validate`: the booklet folder and its images, the promo pool, the downloadable file.
+ */
+export function checkGiftAssets(project: GiftProject): GiftAssetProblem[] {
+  const placed: PlacedGift[] = [
+    { gift: project.config.gift, fieldPath: 'gift' },
+    ...project.config.giftRules.map((rule, index) => ({ gift: rule.gift, fieldPath: `giftRules.${index}.gift` })),
+  ];
+  const checked = new Set<string>();
+  return placed.flatMap(({ gift, fieldPath }) => {
+    const assetKey = `${gift.kind}:${JSON.stringify(gift)}`;
+    if (checked.has(assetKey)) return [];
+    checked.add(assetKey);
+    const reporter = new ProblemReporter(project, fieldPath);
+    switch (gift.kind) {
+      case 'booklet':
+        checkBooklet(project, gift, reporter);
+        break;
+      case 'promo-code':
+        checkPromoPool(project, gift, reporter);
+        break;
+      case 'file':
+        checkFile(project, gift, reporter);
+        break;
+      case 'link':
+        break;
+    }
+    return reporter.problems;
+  });
+}
+
+class ProblemReporter {
+  readonly problems: GiftAssetProblem[] = [];
+  readonly #project: GiftProject;
+  readonly #fieldPath: string;
+
+  constructor(project: GiftProject, fieldPath: string) {
+    this.#project = project;
+    this.#fieldPath = fieldPath;
+  }
+
+  /** A problem with a field of project.yaml. */
+  field(field: string, message: string): void {
+    this.problems.push({ file: this.#displayPath(PROJECT_FILE), path: `${this.#fieldPath}.${field}`, message });
+  }
+
+  /** A problem inside an asset file, e.g. a pool line. */
+  asset(projectPath: string, message: string, line?: number): void {
+    this.problems.push({ file: this.#displayPath(projectPath), path: '', line, message });
+  }
+
+  #displayPath(projectPath: string): string {
+    return displayPath(path.join(this.#project.dir, projectPath));
+  }
+}
+
+function checkBooklet(project: GiftProject, gift: BookletGift, report: ProblemReporter): void {
+  let files: string[];
+  try {
+    files = bookletPageFiles(readdirSync(path.join(project.dir, gift.pages), { withFileTypes: true }));
+  } catch {
+    report.field('pages', `folder ${gift.pages} does not exist in the project folder; expected a folder of Markdown pages`);
+    return;
+  }
+  if (files.length === 0) {
+    report.field('pages', `folder ${gift.pages} has no Markdown pages; expected files like 01-intro.md`);
+    return;
+  }
+  for (const name of files) {
+    const pagePath = path.posix.join(gift.pages, name);
+    const markdown = readFileSync(path.join(project.dir, pagePath), 'utf8');
+    for (const href of imageRefsOf(markdown)) {
+      const imagePath = resolveBookletImage(gift.pages, href);
+      if (imagePath === undefined) {
+        report.asset(pagePath, `image ${href} is outside the project folder; expected a path like images/photo.jpg next to the pages`);
+      } else if (!isFile(path.join(project.dir, imagePath))) {
+        report.asset(pagePath, `image ${href} is missing: no file ${imagePath} in the project folder`);
+      }
+    }
+  }
+}
+
+function imageRefsOf(markdown: string): string[] {
+  const hrefs: string[] = [];
+  marked.walkTokens(marked.lexer(markdown), (token) => {
+    if (token.type === 'image') hrefs.push((token as Tokens.Image).href);
+  });
+  return hrefs;
+}
+
+function checkPromoPool(project: GiftProject, gift: PromoCodeGift, report: ProblemReporter): void {
+  let text: string;
+  try {
+    text = readFileSync(path.join(project.dir, gift.pool), 'utf8');
+  } catch {
+    report.field('pool', `file ${gift.pool} does not exist in the project folder; expected a CSV with one code per line`);
+    return;
+  }
+  for (const problem of parsePromoPool(text).problems) report.asset(gift.pool, problem.message, problem.line);
+}
+
+function checkFile(project: GiftProject, gift: FileGift, report: ProblemReporter): void {
+  if (!giftFileFor(project, gift)) {
+    report.field('path', `file ${gift.path} does not exist in the project folder`);
+  }
+}
+
+function isFile(absolutePath: string): boolean {
+  try {
+    return statSync(absolutePath).isFile();
+  } catch {
+    return false;
+  }
+}

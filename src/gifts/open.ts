@@ -1,0 +1,78 @@
+import path from 'node:path';
+import type { GiftConfig, PromoCodeGift } from '../config/schemas/gift.ts';
+import type { PlayerKey, Storage } from '../storage/types.ts';
+import { loadBooklet } from './booklet.ts';
+import { safeDownloadName } from './file.ts';
+import { loadPromoPool } from './promo.ts';
+import { giftFor } from './rules.ts';
+import type { GiftCustomer, GiftProject, GiftView, PromoCodeGiftView } from './types.ts';
+
+export interface OpenGiftInput {
+  project: GiftProject;
+  storage: Pick<Storage, 'promo'>;
+  player: PlayerKey;
+  /** The personal link's segment and spend; omitted for anonymous players. */
+  customer?: GiftCustomer;
+}
+
+/**
+ * The player's gift as the browser sees it. The caller checks that the play is complete first;
+ * for a promo code this claims one, and repeats return the same code.
+ */
+export async function openGift({ project, storage, player, customer }: OpenGiftInput): Promise<GiftView> {
+  const gift = giftFor(project.config, customer);
+  if (gift.kind === 'promo-code') return claimPromoCode(project, storage, player, gift);
+  return sameForEveryoneView(project, gift);
+}
+
+/** Gifts that are the same for every player who gets them. */
+async function sameForEveryoneView(
+  project: GiftProject,
+  gift: Exclude<GiftConfig, PromoCodeGift>,
+): Promise<GiftView> {
+  const copy = { title: gift.title, description: gift.description };
+  switch (gift.kind) {
+    case 'booklet': {
+      const booklet = await loadBooklet(project, gift);
+      return {
+        kind: 'booklet',
+        ...copy,
+        pages: booklet.pages.map(({ title, html }) => ({ title, html })),
+        pdfUrl: `/${project.slug}/gift/pdf`,
+        pdfFileName: gift.pdfFileName,
+      };
+    }
+    case 'file':
+      return {
+        kind: 'file',
+        ...copy,
+        url: `/${project.slug}/gift/file`,
+        fileName: safeDownloadName(path.basename(gift.path)),
+        buttonLabel: gift.buttonLabel,
+      };
+    case 'link':
+      return { kind: 'link', ...copy, url: gift.url, label: gift.buttonLabel };
+  }
+}
+
+async function claimPromoCode(
+  project: GiftProject,
+  storage: Pick<Storage, 'promo'>,
+  player: PlayerKey,
+  gift: PromoCodeGift,
+): Promise<PromoCodeGiftView> {
+  const copy = { kind: 'promo-code' as const, title: gift.title, description: gift.description };
+  const { codes } = await loadPromoPool(project, gift);
+  const code = await storage.promo.claim(project.slug, gift.pool, player, codes);
+  if (code !== undefined) return { ...copy, code, howToUse: gift.howToUse };
+  warnPoolExhausted(project.slug, gift.pool, player);
+  return { ...copy, fallback: gift.fallback };
+}
+
+/** One JSON line for log collectors. The player's kind only: a token in a log would open their link. */
+function warnPoolExhausted(project: string, pool: string, player: PlayerKey): void {
+  const playerKind = player.slice(0, Math.max(0, player.indexOf(':'))) || 'unknown';
+  console.warn(
+    JSON.stringify({ level: 'warn', event: 'promo-pool-exhausted', project, pool, playerKind, at: new Date().toISOString() }),
+  );
+}
