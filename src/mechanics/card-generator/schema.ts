@@ -1,0 +1,143 @@
+import { z } from 'zod';
+import { assetPath, text, type Locale } from '../../config/schemas/common.ts';
+import { BLOCK_PATTERN } from '../../moderation/index.ts';
+
+/** A question id, which is also a slot name in templates: `{name}`, `{hobbyWhere}`. */
+const identifier = z
+  .string()
+  .regex(/^[a-z][a-zA-Z0-9]{0,31}$/, { message: 'expected a short camelCase name like name or hobbyWhere' });
+
+const optionId = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, { message: 'expected lowercase letters, digits and dashes, like tulips' });
+
+/** Text put into a slot; braces are refused because fragments are inserted as they are, never re-filled. */
+const fragmentText = text(300).refine((value) => !/[{}]/.test(value), {
+  message: 'a fragment cannot contain { or }: slots are filled once, fragments are not templates',
+});
+
+/** Free text typed by the player, e.g. the name. */
+export const textQuestionSchema = z.strictObject({
+  /** @example text */
+  type: z.literal('text'),
+  /**
+   * Names the answer and the slot it fills: id `name` fills `{name}` in templates. A typed name
+   * cannot be declined, so templates use it only as an address, followed by «,» or «!»
+   * («{name}, с 8 Марта!», «Дорогая {name}!»); the config check enforces this.
+   * @example name
+   */
+  id: identifier,
+  /** @example Имя */
+  title: text(200),
+  /** A line under the title. @example Так, как вы к ней обращаетесь */
+  hint: text(300).optional(),
+  /** @example Например, Анна */
+  placeholder: text(80).optional(),
+  /** Longest answer in visible characters (an emoji counts as one). @example 30 */
+  maxLength: z.number().int().min(2).max(60).default(30),
+});
+
+/** One answer of a choice question, with the text it brings into the greeting. */
+export const choiceOptionSchema = z.strictObject({
+  /** Stable id, stored in players' answers; keep it when you reword the label. @example tender */
+  id: optionId,
+  /** What the player taps. @example Нежная */
+  label: text(80),
+  /**
+   * Text for each slot this question fills, already in the grammatical form the templates need:
+   * one slot per form («нежная», «нежной»…), so no word is ever declined by the program. A list
+   * gives alternatives picked per card variant. Every option of a question fills the same slots.
+   * @example { look: нежная, lookLike: нежной, hobbyGen: [ярких путешествий, новых маршрутов] }
+   */
+  fragments: z.record(identifier, z.union([fragmentText, z.array(fragmentText).min(1).max(8)])),
+  /**
+   * A picture shown on the option and used as the card's background when it is chosen.
+   * @example assets/tulips.svg
+   */
+  image: assetPath.optional(),
+});
+
+/** Pick one option, or several with `multiple`. */
+export const choiceQuestionSchema = z.strictObject({
+  /** @example choice */
+  type: z.literal('choice'),
+  /** Names the answer in funnels and reports. @example look */
+  id: identifier,
+  /** @example Какая она? */
+  title: text(200),
+  /** @example Выберите один вариант */
+  hint: text(300).optional(),
+  /** Several options may be chosen; their fragments are joined with «, » and «и». @example true */
+  multiple: z.boolean().default(false),
+  /** With `multiple`: the most options a player may choose. @example 2 */
+  maxChoices: z.number().int().min(2).max(5).default(2),
+  /**
+   * 2 to 12 options.
+   * @example [{ id: tender, label: Нежная, fragments: { look: нежная, lookLike: нежной } }]
+   */
+  options: z.array(choiceOptionSchema).min(2).max(12),
+});
+
+export const questionSchema = z.discriminatedUnion('type', [textQuestionSchema, choiceQuestionSchema]);
+
+export const cardModerationSchema = z.strictObject({
+  /**
+   * Extra words to refuse in typed answers, added to the built-in Russian and English list:
+   * `слово` blocks the word, `слово*` words starting with it, `*слово*` words containing it.
+   * @example [конкурент*, скидк*]
+   */
+  blockList: z
+    .array(z.string().trim().regex(BLOCK_PATTERN, { message: 'expected a word, optionally with * at either end, like скидк*' }))
+    .max(500)
+    .default([]),
+});
+
+/** The `card-generator` mechanic: a few questions, then a greeting card composed from the answers. */
+export const cardGeneratorConfigSchema = z.strictObject({
+  /** @example card-generator */
+  kind: z.literal('card-generator'),
+  /**
+   * Asked one per screen, in this order.
+   * @example [{ type: text, id: name, title: Имя }, { type: choice, id: look, title: Какая она?, options: […] }]
+   */
+  questions: z.array(questionSchema).min(1).max(10),
+  /**
+   * Greetings with `{slot}` placeholders, filled from the answers; «Другой вариант» moves to the
+   * next template. Each template uses every question at least once, so every answer shows.
+   * A line break starts a new paragraph; sentence starts are capitalised after filling.
+   * @example "{name}, с 8 Марта! Ты такая {look}, что рядом с тобой расцветает весна."
+   */
+  templates: z.array(text(1200)).min(1).max(40),
+  /**
+   * Headline of the card on share pages; may use slots. Defaults to «Поздравление: {name}» with
+   * the first typed answer, a phrasing that never needs to decline the name.
+   * @example "Поздравление: {name}"
+   */
+  cardTitle: text(120).optional(),
+  /** Card background when no chosen option has an image. @example assets/spring.svg */
+  defaultImage: assetPath.optional(),
+  /** Moderation of typed answers. @example { blockList: [икеа] } */
+  moderation: cardModerationSchema.prefault({}),
+});
+
+/** An answer: typed text, one option id, or several option ids. */
+export const answerValueSchema = z.union([z.string().max(1000), z.array(optionId).min(1).max(12)]);
+
+export const cardGeneratorActionSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('answer'), question: z.number().int().min(0).max(20), value: answerValueSchema }),
+  z.strictObject({ type: z.literal('another') }),
+  z.strictObject({ type: z.literal('restart') }),
+]);
+
+export type CardGeneratorOwnConfig = z.output<typeof cardGeneratorConfigSchema>;
+/**
+ * What the mechanic receives: its own fields plus the project's slug (for asset URLs) and locale
+ * (for refusal messages), which every project config has.
+ */
+export type CardGeneratorConfig = CardGeneratorOwnConfig & { slug: string; locale: Locale };
+export type CardQuestion = z.output<typeof questionSchema>;
+export type TextQuestion = z.output<typeof textQuestionSchema>;
+export type ChoiceQuestion = z.output<typeof choiceQuestionSchema>;
+export type ChoiceOption = z.output<typeof choiceOptionSchema>;
+export type AnswerValue = z.output<typeof answerValueSchema>;
+export type CardGeneratorAction = z.output<typeof cardGeneratorActionSchema>;
