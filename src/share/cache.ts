@@ -1,0 +1,128 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseShareContent } from './content.ts';
+import { assertShareFormat } from './formats.ts';
+import { LruCache } from './lru.ts';
+import { cardSources, drawShareCard, RENDERER_VERSION, type CardSources } from './render.ts';
+import type { ShareImage, ShareImageRequest } from './types.ts';
+
+export interface ShareImageRendererOptions {
+  /** Folder of rendered PNGs, e.g. `<dataDir>/share-cache`; created when missing. */
+  cacheDir: string;
+  /** Bytes of PNGs kept in memory. */
+  memoryBytes?: number;
+}
+
+export interface ShareImageStats {
+  /** Cards actually drawn (satori + sharp). */
+  draws: number;
+  memoryHits: number;
+  diskHits: number;
+}
+
+interface Keyed {
+  key: string;
+  sources: CardSources;
+}
+
+const DEFAULT_MEMORY_BYTES = 32 * 1024 * 1024;
+
+/**
+ * Draws share images at most once. Images are content-addressed: the key hashes everything that
+ * changes the picture (format, resolved layout, content, the project files it shows, renderer
+ * version), so a key never needs invalidating and the PNG can be cached by browsers for a year.
+ * Lookups go memory LRU → disk → draw; concurrent requests for one key share one draw; the disk
+ * copy (written to a temporary file, then renamed) survives restarts and is shared by processes.
+ */
+export class ShareImageRenderer {
+  readonly stats: ShareImageStats = { draws: 0, memoryHits: 0, diskHits: 0 };
+  readonly #dir: string;
+  readonly #memory: LruCache<string, Buffer>;
+  readonly #drawing = new Map<string, Promise<Buffer>>();
+  #tempCounter = 0;
+
+  constructor(options: ShareImageRendererOptions) {
+    this.#dir = options.cacheDir;
+    this.#memory = new LruCache(options.memoryBytes ?? DEFAULT_MEMORY_BYTES, (png) => png.byteLength);
+  }
+
+  async render(request: ShareImageRequest): Promise<ShareImage> {
+    const { key, sources } = await this.#key(request);
+    const etag = etagFor(key);
+    const inMemory = this.#memory.get(key);
+    if (inMemory) {
+      this.stats.memoryHits += 1;
+      return { png: inMemory, etag };
+    }
+    let pending = this.#drawing.get(key);
+    if (!pending) {
+      pending = this.#loadOrDraw(key, request, sources).finally(() => this.#drawing.delete(key));
+      this.#drawing.set(key, pending);
+    }
+    return { png: await pending, etag };
+  }
+
+  /** True when `render` would answer without drawing: the image is in memory or on disk. */
+  async isCached(request: ShareImageRequest): Promise<boolean> {
+    const { key } = await this.#key(request);
+    if (this.#memory.has(key) || this.#drawing.has(key)) return true;
+    return (await this.#readDisk(key)) !== undefined;
+  }
+
+  async #key(request: ShareImageRequest): Promise<Keyed> {
+    assertShareFormat(request.format);
+    const content = parseShareContent(request.content);
+    const sources = await cardSources(request);
+    const files = [sources.background.kind === 'image' ? sources.background.file.fingerprint : null, sources.logo?.fingerprint ?? null];
+    const identity = JSON.stringify([RENDERER_VERSION, request.project.slug, request.format, sources.layout, files, content]);
+    return { key: createHash('sha256').update(identity).digest('hex'), sources };
+  }
+
+  async #loadOrDraw(key: string, request: ShareImageRequest, sources: CardSources): Promise<Buffer> {
+    const stored = await this.#readDisk(key);
+    if (stored) {
+      this.stats.diskHits += 1;
+      this.#memory.set(key, stored);
+      return stored;
+    }
+    this.stats.draws += 1;
+    const png = await drawShareCard(request, sources);
+    await this.#writeDisk(key, png);
+    this.#memory.set(key, png);
+    return png;
+  }
+
+  #path(key: string): { folder: string; file: string } {
+    const folder = join(this.#dir, key.slice(0, 2));
+    return { folder, file: join(folder, `${key}.png`) };
+  }
+
+  async #readDisk(key: string): Promise<Buffer | undefined> {
+    try {
+      return await readFile(this.#path(key).file);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw error;
+    }
+  }
+
+  async #writeDisk(key: string, png: Buffer): Promise<void> {
+    const { folder, file } = this.#path(key);
+    await mkdir(folder, { recursive: true });
+    this.#tempCounter += 1;
+    const temporary = `${file}.${process.pid}.${this.#tempCounter}.tmp`;
+    try {
+      await writeFile(temporary, png);
+      await rename(temporary, file);
+    } catch (error) {
+      await rm(temporary, { force: true });
+      throw error;
+    }
+  }
+}
+
+/** A strong ETag: equal keys mean byte-identical images. */
+function etagFor(key: string): string {
+  return `"${key.slice(0, 32)}"`;
+}

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import type { ShareContent } from './types.ts';
+
+/**
+ * Share content comes from a stored share record, so it is checked again before drawing: only
+ * plain text of bounded length reaches the renderer.
+ */
+export const shareContentSchema = z.strictObject({
+  title: z.string().trim().min(1).max(200),
+  text: z.string().trim().min(1).max(1200).optional(),
+  score: z
+    .strictObject({ value: z.number().int().nonnegative(), of: z.number().int().positive() })
+    .refine((score) => score.value <= score.of, { message: 'the score cannot exceed its maximum' })
+    .optional(),
+});
+
+export class ShareContentError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ShareContentError';
+  }
+}
+
+export function parseShareContent(content: unknown): ShareContent {
+  const result = shareContentSchema.safeParse(content);
+  if (result.success) return result.data;
+  const details = result.error.issues
+    .map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : '(content)'}: ${issue.message}`)
+    .join('; ');
+  throw new ShareContentError(`Share image content is not drawable: ${details}.`);
+}

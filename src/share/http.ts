@@ -1,0 +1,32 @@
+import type { ShareImage } from './types.ts';
+
+/** Share images never change under their ETag (it hashes what they show), so caches keep them a year. */
+export const SHARE_IMAGE_CACHE_CONTROL = 'public, max-age=31536000, immutable';
+
+/**
+ * The HTTP answer for a share image: the PNG with a year-long immutable cache, or 304 when the
+ * browser or a proxy already holds these bytes (If-None-Match).
+ */
+export function imageResponse(image: ShareImage, request: Request): Response {
+  const headers = {
+    ETag: image.etag,
+    'Cache-Control': SHARE_IMAGE_CACHE_CONTROL,
+    'X-Content-Type-Options': 'nosniff',
+  };
+  if (etagMatches(request.headers.get('if-none-match'), image.etag)) {
+    return new Response(null, { status: 304, headers });
+  }
+  return new Response(new Uint8Array(image.png), {
+    status: 200,
+    headers: { ...headers, 'Content-Type': 'image/png', 'Content-Length': String(image.png.byteLength) },
+  });
+}
+
+/** If-None-Match may list several tags, weak ones (W/"…") included, or `*`. */
+export function etagMatches(ifNoneMatch: string | null, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  return ifNoneMatch
+    .split(',')
+    .map((tag) => tag.trim().replace(/^W\//, ''))
+    .some((tag) => tag === '*' || tag === etag);
+}

@@ -1,0 +1,32 @@
+import { join } from 'node:path';
+import { dataDirFromEnv } from '../storage/index.ts';
+import { ShareImageRenderer } from './cache.ts';
+import type { ShareImage, ShareImageRequest } from './types.ts';
+
+export { ShareImageRenderer, type ShareImageRendererOptions, type ShareImageStats } from './cache.ts';
+export { ShareAssetError } from './assets.ts';
+export { parseShareContent, shareContentSchema, ShareContentError } from './content.ts';
+export { assertShareFormat, isShareFormat, SHARE_FORMATS, type ShareFormat } from './formats.ts';
+export { createShareImageLimiter, TokenBucketLimiter, type TokenBucketOptions } from './rate-limit.ts';
+export type { ShareContent, ShareImage, ShareImageRequest, ShareProject } from './types.ts';
+export { etagMatches, imageResponse, SHARE_IMAGE_CACHE_CONTROL } from './http.ts';
+export { shareImageResponse } from './route.ts';
+export { shareTexts, type SharePageTexts } from './page.ts';
+
+let processRenderer: ShareImageRenderer | undefined;
+
+/** The process's renderer, caching under `<dataDir>/share-cache` (REKINDLE_DATA_DIR or ./data). */
+export function shareImageRenderer(): ShareImageRenderer {
+  processRenderer ??= new ShareImageRenderer({ cacheDir: join(dataDirFromEnv(), 'share-cache') });
+  return processRenderer;
+}
+
+/** The card as PNG with its ETag; drawn once, then served from memory or disk. */
+export function renderShareImage(request: ShareImageRequest): Promise<ShareImage> {
+  return shareImageRenderer().render(request);
+}
+
+/** True when the image is already rendered, i.e. serving it costs no drawing (no rate limit). */
+export function isShareImageCached(request: ShareImageRequest): Promise<boolean> {
+  return shareImageRenderer().isCached(request);
+}

@@ -1,0 +1,48 @@
+import { HttpError } from '../server/http.ts';
+import { ShareAssetError } from './assets.ts';
+import { parseShareContent, ShareContentError } from './content.ts';
+import type { ShareFormat } from './formats.ts';
+import { imageResponse } from './http.ts';
+import { isShareImageCached, renderShareImage } from './index.ts';
+import { createShareImageLimiter } from './rate-limit.ts';
+import type { ShareProject } from './types.ts';
+
+const coldRenders = createShareImageLimiter();
+
+export interface ShareImageRouteInput {
+  project: ShareProject;
+  /** The stored share content; checked again here. */
+  content: unknown;
+  format: ShareFormat;
+  request: Request;
+  /** The client's address: cold renders are rate-limited per client, cached images never. */
+  clientKey: string;
+}
+
+/**
+ * The whole answer of `/s/<id>/<format>.png`: a cached image right away (or 304), a cold one
+ * only within the client's render budget (429 beyond it).
+ */
+export async function shareImageResponse(input: ShareImageRouteInput): Promise<Response> {
+  let content;
+  try {
+    content = parseShareContent(input.content);
+  } catch (error) {
+    if (error instanceof ShareContentError) throw new HttpError(404, 'share-content-invalid', 'This share has no drawable result.');
+    throw error;
+  }
+  const request = { project: input.project, content, format: input.format };
+  try {
+    if (!(await isShareImageCached(request)) && !coldRenders.take(input.clientKey)) {
+      throw new HttpError(429, 'share-image-rate-limited', 'Too many new share images from this address; try again in a minute.');
+    }
+    return imageResponse(await renderShareImage(request), input.request);
+  } catch (error) {
+    // A missing or refused picture is the project's fault, logged for the author; the visitor gets a 503.
+    if (error instanceof ShareAssetError) {
+      console.error('[rekindle] share image:', error.message);
+      throw new HttpError(503, 'share-image-unavailable', 'The share image cannot be drawn right now.');
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,97 @@
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ShareImageRenderer } from '../../../src/share/cache.ts';
+import type { ShareFormat } from '../../../src/share/formats.ts';
+import { etagMatches, imageResponse, SHARE_IMAGE_CACHE_CONTROL } from '../../../src/share/http.ts';
+import { createFixture, type Fixture } from './fixtures.ts';
+
+let fixture: Fixture;
+beforeAll(async () => {
+  fixture = await createFixture();
+});
+afterAll(() => fixture.cleanup());
+
+const content = { title: 'Я угадала 5 из 6 традиций! 🎄', score: { value: 5, of: 6 } };
+
+describe('ShareImageRenderer', () => {
+  it('draws once, then answers from memory and, after a restart, from disk with the same bytes', async () => {
+    const cacheDir = join(fixture.root, 'cache-restart');
+    const request = { project: fixture.project({}, 'assets/logo.png'), content, format: 'og' as const };
+    const first = new ShareImageRenderer({ cacheDir });
+    const drawn = await first.render(request);
+    const again = await first.render(request);
+    expect(first.stats).toEqual({ draws: 1, memoryHits: 1, diskHits: 0 });
+    expect(again.png.equals(drawn.png)).toBe(true);
+    expect(again.etag).toBe(drawn.etag);
+
+    const restarted = new ShareImageRenderer({ cacheDir });
+    expect(await restarted.isCached(request)).toBe(true);
+    const fromDisk = await restarted.render(request);
+    expect(restarted.stats.draws).toBe(0);
+    expect(restarted.stats.diskHits).toBe(1);
+    expect(fromDisk.png.equals(drawn.png)).toBe(true);
+    expect(fromDisk.etag).toBe(drawn.etag);
+    const folders = await readdir(cacheDir, { recursive: true });
+    expect(folders.filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('shares one draw between concurrent requests for the same image', async () => {
+    const renderer = new ShareImageRenderer({ cacheDir: join(fixture.root, 'cache-concurrent') });
+    const request = { project: fixture.project(), content, format: 'og' as const };
+    const images = await Promise.all([1, 2, 3, 4].map(() => renderer.render(request)));
+    expect(renderer.stats.draws).toBe(1);
+    expect(new Set(images.map((image) => image.etag)).size).toBe(1);
+  });
+
+  it('gives a new key when the content, the format, the layout or a shown file changes', async () => {
+    const renderer = new ShareImageRenderer({ cacheDir: join(fixture.root, 'cache-keys') });
+    const base = { project: fixture.project(), content, format: 'og' as ShareFormat };
+    const variants = [
+      base,
+      { ...base, content: { ...content, score: { value: 6, of: 6 } } },
+      { ...base, format: 'story' as ShareFormat },
+      { ...base, project: fixture.project({ align: 'top' }) },
+      { ...base, project: fixture.project({}, 'assets/logo.png') },
+    ];
+    const etags = [];
+    for (const request of variants) etags.push((await renderer.render(request)).etag);
+    expect(new Set(etags).size).toBe(variants.length);
+    expect(renderer.stats.draws).toBe(variants.length);
+    expect(await renderer.isCached({ ...base, content: { title: 'Другой результат' } })).toBe(false);
+  });
+
+  it('refuses an odd format before touching the cache', async () => {
+    const renderer = new ShareImageRenderer({ cacheDir: join(fixture.root, 'cache-format') });
+    const request = { project: fixture.project(), content, format: 'banner' as ShareFormat };
+    await expect(renderer.render(request)).rejects.toThrow(/expected one of og, story/);
+    expect(renderer.stats.draws).toBe(0);
+  });
+});
+
+describe('imageResponse', () => {
+  const image = { png: Buffer.from([137, 80, 78, 71]), etag: '"abc"' };
+
+  it('serves the PNG with its ETag and an immutable year-long cache', async () => {
+    const response = imageResponse(image, new Request('http://localhost/s/x/og.png'));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('etag')).toBe('"abc"');
+    expect(response.headers.get('cache-control')).toBe(SHARE_IMAGE_CACHE_CONTROL);
+    expect(response.headers.get('content-type')).toBe('image/png');
+    expect(Buffer.from(await response.arrayBuffer()).equals(image.png)).toBe(true);
+  });
+
+  it('answers 304 without a body when If-None-Match holds the tag', async () => {
+    const request = new Request('http://localhost/s/x/og.png', { headers: { 'If-None-Match': 'W/"old", "abc"' } });
+    const response = imageResponse(image, request);
+    expect(response.status).toBe(304);
+    expect(response.headers.get('etag')).toBe('"abc"');
+    expect(await response.text()).toBe('');
+  });
+
+  it('matches tags exactly', () => {
+    expect(etagMatches('"abcd"', '"abc"')).toBe(false);
+    expect(etagMatches(null, '"abc"')).toBe(false);
+    expect(etagMatches('*', '"abc"')).toBe(true);
+  });
+});
