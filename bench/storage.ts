@@ -1,0 +1,135 @@
+/**
+ * Storage benchmark: one import of 1 000 000 links, then random link lookups from a fresh
+ * store, then 64 concurrent event appenders for about 5 s on the bare group-commit log (batched
+ * fdatasync, no projection: the baseline of this machine's disk) and the same load through the store.
+ * Run: node bench/storage.ts
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { nanoid } from 'nanoid';
+import { createLocalStorage } from '../src/storage/local/index.ts';
+import { GroupCommitLog } from '../src/storage/local/group-commit-log.ts';
+import type { LinkRecord, Storage, TrackedEvent } from '../src/storage/types.ts';
+
+const PROJECT = 'bench';
+const LINKS = 1_000_000;
+const LOOKUPS = 10_000;
+const APPENDERS = 64;
+const APPEND_SECONDS = 5;
+
+/** The heap a fresh store needs, without the garbage of the import before it. */
+function collectGarbage(): void {
+  setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
+}
+
+export async function benchStorage(): Promise<Record<string, number | string>> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'rekindle-bench-'));
+  try {
+    const importer = await createLocalStorage({ dataDir });
+    const links = generateLinks(LINKS);
+    const addSeconds = await timeSeconds(() => importer.links.add(PROJECT, links));
+    await importer.close();
+    const sampleTokens = Array.from({ length: LOOKUPS }, () => links[Math.floor(Math.random() * links.length)]?.token ?? '');
+    links.length = 0;
+
+    // Like the server: a process that did not import, looking up links of random customers.
+    const storage = await createLocalStorage({ dataDir });
+    const lookups = await measureLookups(storage, sampleTokens);
+    collectGarbage();
+    const heapMegabytes = process.memoryUsage().heapUsed / 2 ** 20;
+
+    const log = await GroupCommitLog.open(join(dataDir, 'baseline'), 64 * 1024 * 1024);
+    const baseline = await appendForSeconds((index) => log.append(`${JSON.stringify({ kind: 'event', event: benchEvent(index) })}\n`));
+    await log.close();
+    const store = await appendForSeconds((index) => storage.events.append(benchEvent(index)));
+    await storage.close();
+
+    return {
+      'links.add 1 000 000 links, s': round(addSeconds, 2),
+      'links.byToken lookups/s (random tokens, 64-shard cache)': Math.round(lookups.perSecond),
+      'heap after the lookups, MB': Math.round(heapMegabytes),
+      [`events.append ${APPENDERS} appenders, events/s`]: Math.round(store.perSecond),
+      'events.append p50 latency, ms': round(store.p50, 2),
+      'events.append p99 latency, ms': round(store.p99, 2),
+      'baseline raw log, events/s': Math.round(baseline.perSecond),
+      'baseline p50 latency, ms': round(baseline.p50, 2),
+      'baseline p99 latency, ms': round(baseline.p99, 2),
+    };
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+function generateLinks(count: number): LinkRecord[] {
+  const importedAt = new Date().toISOString();
+  return Array.from({ length: count }, (_, index) => ({
+    project: PROJECT,
+    token: nanoid(21),
+    customerId: `customer-${index}`,
+    name: 'Анна',
+    segment: 'churned',
+    spend: index % 60_000,
+    group: index % 10 === 0 ? 'control' : 'target',
+    importedAt,
+  }));
+}
+
+function benchEvent(index: number): TrackedEvent {
+  return { project: PROJECT, type: 'answer', at: new Date().toISOString(), player: `link:${index}`, data: { question: index % 6 } };
+}
+
+async function measureLookups(storage: Storage, tokens: string[]): Promise<{ perSecond: number }> {
+  const started = performance.now();
+  for (const token of tokens) {
+    if (!(await storage.links.byToken(PROJECT, token))) throw new Error(`bench: link ${token} was added but not found`);
+  }
+  return { perSecond: tokens.length / ((performance.now() - started) / 1000) };
+}
+
+/** Keeps APPENDERS callers appending back to back for APPEND_SECONDS; latency per append. */
+async function appendForSeconds(append: (index: number) => Promise<void>) {
+  const latencies: number[] = [];
+  const started = performance.now();
+  const deadline = started + APPEND_SECONDS * 1000;
+  let next = 0;
+  const appender = async () => {
+    while (performance.now() < deadline) {
+      const begun = performance.now();
+      await append(next++);
+      latencies.push(performance.now() - begun);
+    }
+  };
+  await Promise.all(Array.from({ length: APPENDERS }, appender));
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return {
+    perSecond: latencies.length / seconds,
+    p50: percentile(latencies, 0.5),
+    p99: percentile(latencies, 0.99),
+  };
+}
+
+function percentile(sorted: number[], fraction: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))] ?? 0;
+}
+
+async function timeSeconds(task: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await task();
+  return (performance.now() - started) / 1000;
+}
+
+function round(value: number, digits: number): number {
+  return Number(value.toFixed(digits));
+}
+
+function printTable(results: Record<string, number | string>): void {
+  const width = Math.max(...Object.keys(results).map((key) => key.length));
+  for (const [key, value] of Object.entries(results)) console.log(`${key.padEnd(width)}  ${value}`);
+}
+
+if (import.meta.main) printTable(await benchStorage());

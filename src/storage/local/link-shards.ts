@@ -1,0 +1,145 @@
+import { Low } from 'lowdb';
+import { DataFile } from 'lowdb/node';
+import type { AudienceGroup, LinkRecord } from '../types.ts';
+import { fsyncFile } from './durable-fs.ts';
+
+/**
+ * The file format of link shards. A token shard holds links, a customer shard maps customer ids
+ * to tokens. Each is a lowdb file of columns (one array per field; row i of every array is one
+ * entry) rather than an array of objects or an object keyed by token: parsing and writing plain
+ * arrays of strings allocates far less, and a million-link import is bound by exactly that.
+ */
+export interface TokenColumns {
+  token: string[];
+  customerId: string[];
+  group: AudienceGroup[];
+  importedAt: string[];
+  name: (string | null)[];
+  segment: (string | null)[];
+  spend: (number | null)[];
+}
+
+export interface CustomerColumns {
+  customerId: string[];
+  token: string[];
+}
+
+export interface ShardColumns {
+  t: TokenColumns;
+  c: CustomerColumns;
+}
+export type ShardKind = keyof ShardColumns;
+
+/** A parsed shard and the row of each key (the token, or the customer id). */
+export interface Shard<Kind extends ShardKind> {
+  columns: ShardColumns[Kind];
+  rowOf: Map<string, number>;
+}
+
+/** Shard count of a new project; an existing project keeps the count its manifest was written with. */
+export const LINK_SHARDS = 1024;
+
+/** FNV-1a: spreads tokens and customer ids evenly whatever their format. */
+export function shardOf(key: string, shards: number): number {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < key.length; index++) {
+    hash = Math.imul(hash ^ key.charCodeAt(index), 0x01000193);
+  }
+  return (hash >>> 0) % shards;
+}
+
+export function shardFileName(kind: ShardKind, shard: number, generation: number): string {
+  return `${kind}-${shard.toString(16).padStart(4, '0')}.g${generation}.json`;
+}
+
+export const SHARD_FILE = /^[tc]-[0-9a-f]{4}\.g\d+\.json$/;
+
+export class MissingShardError extends Error {}
+
+/** Compact JSON: lowdb's JSONFile pretty-prints, which multiplies the bytes of a large import. */
+class CompactJsonFile<Data> extends DataFile<Data> {
+  constructor(path: string) {
+    super(path, { parse: JSON.parse, stringify: (data) => JSON.stringify(data) });
+  }
+}
+
+export async function readShard<Kind extends ShardKind>(kind: Kind, path: string): Promise<Shard<Kind>> {
+  const db = new Low<ShardColumns[Kind] | null>(new CompactJsonFile(path), null);
+  await db.read();
+  if (db.data === null) throw new MissingShardError(`link shard ${path} is gone`);
+  const keys = kind === 't' ? db.data.token : db.data.customerId;
+  const rowOf = new Map<string, number>();
+  keys.forEach((key, row) => rowOf.set(key, row));
+  return { columns: db.data, rowOf };
+}
+
+/** Writes a shard file and fsyncs it; the file name is new, so no reader can see it half written. */
+export async function writeShard(path: string, columns: ShardColumns[ShardKind]): Promise<void> {
+  await new Low(new CompactJsonFile<ShardColumns[ShardKind]>(path), columns).write();
+  await fsyncFile(path);
+}
+
+/** A copy of a shard's columns that new rows can be appended to. */
+export function copyColumns<Kind extends ShardKind>(kind: Kind, shard: Shard<Kind> | undefined): ShardColumns[Kind] {
+  const columns = shard?.columns ?? (kind === 't' ? emptyTokenColumns() : { customerId: [], token: [] });
+  return Object.fromEntries(
+    Object.entries(columns).map(([field, values]) => [field, [...(values as unknown[])]]),
+  ) as unknown as ShardColumns[Kind];
+}
+
+function emptyTokenColumns(): TokenColumns {
+  return { token: [], customerId: [], group: [], importedAt: [], name: [], segment: [], spend: [] };
+}
+
+export function appendLink(columns: TokenColumns, link: LinkRecord): void {
+  columns.token.push(link.token);
+  columns.customerId.push(link.customerId);
+  columns.group.push(link.group);
+  columns.importedAt.push(link.importedAt);
+  columns.name.push(link.name ?? null);
+  columns.segment.push(link.segment ?? null);
+  columns.spend.push(link.spend ?? null);
+}
+
+export function linkAt(project: string, columns: TokenColumns, row: number): LinkRecord {
+  const link: LinkRecord = {
+    project,
+    token: columns.token[row] as string,
+    customerId: columns.customerId[row] as string,
+    group: columns.group[row] as AudienceGroup,
+    importedAt: columns.importedAt[row] as string,
+  };
+  const name = columns.name[row];
+  const segment = columns.segment[row];
+  const spend = columns.spend[row];
+  if (name != null) link.name = name;
+  if (segment != null) link.segment = segment;
+  if (spend != null) link.spend = spend;
+  return link;
+}
+
+/** Parsed shards shared by every project, least recently used dropped first. */
+export class ShardCache {
+  readonly #limit: number;
+  readonly #shards = new Map<string, Promise<Shard<ShardKind>>>();
+
+  constructor(limit: number) {
+    this.#limit = limit;
+  }
+
+  get<Kind extends ShardKind>(kind: Kind, path: string): Promise<Shard<Kind>> {
+    let shard = this.#shards.get(path) as Promise<Shard<Kind>> | undefined;
+    if (shard) {
+      this.#shards.delete(path);
+    } else {
+      shard = readShard(kind, path);
+      shard.catch(() => this.#shards.delete(path));
+    }
+    this.#shards.set(path, shard);
+    for (const oldest of this.#shards.keys()) {
+      if (this.#shards.size <= this.#limit) break;
+      this.#shards.delete(oldest);
+    }
+    return shard;
+  }
+}

@@ -1,0 +1,270 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { LinkRecord, OrderRecord, PlayRecord, Storage } from '../../../src/storage/types.ts';
+
+/** Opens a fresh, empty store; `dispose` closes it and removes whatever it created. */
+export type OpenEmptyStorage = () => Promise<{ storage: Storage; dispose(): Promise<void> }>;
+
+const PROJECT = 'new-year-traditions';
+const OTHER_PROJECT = 'march-greetings';
+const AT = '2026-12-14T10:00:00.000Z';
+
+export function link(index: number, overrides: Partial<LinkRecord> = {}): LinkRecord {
+  return {
+    project: PROJECT,
+    token: `token-${index}-AbCdEfGhIjKlMn`,
+    customerId: `customer-${index}`,
+    group: index % 10 === 0 ? 'control' : 'target',
+    importedAt: AT,
+    ...overrides,
+  };
+}
+
+export function order(orderId: string, customerId = 'customer-1'): OrderRecord {
+  return { project: PROJECT, orderId, customerId, orderedAt: AT, amount: 4990 };
+}
+
+function play(player: string, state: unknown): PlayRecord {
+  return { project: PROJECT, player, state, updatedAt: AT };
+}
+
+async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const all: T[] = [];
+  for await (const item of items) all.push(item);
+  return all;
+}
+
+/** The behaviour every Storage implementation must have, run against each of them. */
+export function describeStorageContract(name: string, openEmpty: OpenEmptyStorage): void {
+  describe(`${name}: Storage contract`, () => {
+    let storage: Storage;
+    let dispose: () => Promise<void>;
+
+    beforeEach(async () => {
+      ({ storage, dispose } = await openEmpty());
+    });
+    afterEach(async () => {
+      await dispose();
+    });
+
+    describe('links', () => {
+      it('finds an added link by token and by customer id, with every field', async () => {
+        const withFields = link(1, { name: 'Анна', segment: 'churned', spend: 12_500 });
+        await storage.links.add(PROJECT, [withFields, link(2)]);
+
+        expect(await storage.links.byToken(PROJECT, withFields.token)).toEqual(withFields);
+        expect(await storage.links.byCustomerId(PROJECT, 'customer-2')).toEqual(link(2));
+        expect(await storage.links.count(PROJECT)).toBe(2);
+      });
+
+      it('answers undefined for unknown tokens, customers and projects', async () => {
+        await storage.links.add(PROJECT, [link(1)]);
+
+        expect(await storage.links.byToken(PROJECT, 'no-such-token')).toBeUndefined();
+        expect(await storage.links.byCustomerId(PROJECT, 'no-such-customer')).toBeUndefined();
+        expect(await storage.links.byToken(OTHER_PROJECT, link(1).token)).toBeUndefined();
+        expect(await storage.links.count(OTHER_PROJECT)).toBe(0);
+      });
+
+      it('skips customers that already have a link, so a repeated import changes nothing', async () => {
+        await storage.links.add(PROJECT, [link(1), link(2)]);
+        await storage.links.add(PROJECT, [link(1, { token: 'another-token-for-customer-1' }), link(2), link(3)]);
+
+        expect(await storage.links.count(PROJECT)).toBe(3);
+        expect((await storage.links.byCustomerId(PROJECT, 'customer-1'))?.token).toBe(link(1).token);
+        expect(await storage.links.byToken(PROJECT, 'another-token-for-customer-1')).toBeUndefined();
+      });
+
+      it('keeps the first link when one batch names a customer twice', async () => {
+        await storage.links.add(PROJECT, [link(1), link(1, { token: 'second-token-of-customer-1' })]);
+
+        expect(await storage.links.count(PROJECT)).toBe(1);
+        expect((await storage.links.byCustomerId(PROJECT, 'customer-1'))?.token).toBe(link(1).token);
+      });
+
+      it('refuses a batch reusing a stored token and adds none of it', async () => {
+        await storage.links.add(PROJECT, [link(1)]);
+        const clash = link(3, { token: link(1).token });
+
+        await expect(storage.links.add(PROJECT, [link(2), clash])).rejects.toThrow(/already belongs to customer "customer-1"/);
+        expect(await storage.links.count(PROJECT)).toBe(1);
+        expect(await storage.links.byCustomerId(PROJECT, 'customer-2')).toBeUndefined();
+      });
+
+      it('refuses a batch holding a link of another project', async () => {
+        await expect(storage.links.add(PROJECT, [link(1), link(2, { project: OTHER_PROJECT })])).rejects.toThrow(
+          /record \[1\] has project "march-greetings"/,
+        );
+        expect(await storage.links.count(PROJECT)).toBe(0);
+      });
+
+      it('scans every link of the project', async () => {
+        const links = Array.from({ length: 300 }, (_, index) => link(index));
+        await storage.links.add(PROJECT, links);
+        await storage.links.add(OTHER_PROJECT, [link(1, { project: OTHER_PROJECT })]);
+
+        const scanned = await collect(storage.links.scan(PROJECT));
+        expect(scanned).toHaveLength(300);
+        expect(new Set(scanned.map((each) => each.token))).toEqual(new Set(links.map((each) => each.token)));
+      });
+    });
+
+    describe('plays', () => {
+      it('creates, reads and replaces a player record', async () => {
+        expect(await storage.plays.get(PROJECT, 'link:a')).toBeUndefined();
+        await storage.plays.update(PROJECT, 'link:a', (current) => {
+          expect(current).toBeUndefined();
+          return play('link:a', { answers: [true] });
+        });
+        const stored = await storage.plays.update(PROJECT, 'link:a', (current) => ({
+          ...play('link:a', { answers: [true, false] }),
+          startedAt: current?.updatedAt,
+        }));
+
+        expect(stored.state).toEqual({ answers: [true, false] });
+        expect(await storage.plays.get(PROJECT, 'link:a')).toEqual(stored);
+        expect(await storage.plays.get(OTHER_PROJECT, 'link:a')).toBeUndefined();
+      });
+
+      it('runs concurrent updates of one player one after another', async () => {
+        const updates = Array.from({ length: 50 }, () =>
+          storage.plays.update(PROJECT, 'link:a', (current) => {
+            const count = (current?.state as { count: number } | undefined)?.count ?? 0;
+            return play('link:a', { count: count + 1 });
+          }),
+        );
+        await Promise.all(updates);
+
+        expect((await storage.plays.get(PROJECT, 'link:a'))?.state).toEqual({ count: 50 });
+      });
+
+      it('writes nothing when the change refuses, and propagates its error', async () => {
+        await storage.plays.update(PROJECT, 'link:a', () => play('link:a', { step: 1 }));
+
+        await expect(
+          storage.plays.update(PROJECT, 'link:a', () => {
+            throw new Error('already complete');
+          }),
+        ).rejects.toThrow('already complete');
+        expect((await storage.plays.get(PROJECT, 'link:a'))?.state).toEqual({ step: 1 });
+      });
+
+      it('refuses a change that returns another player', async () => {
+        await expect(storage.plays.update(PROJECT, 'link:a', () => play('link:b', {}))).rejects.toThrow(
+          /player "link:b"; expected the same project and player/,
+        );
+        expect(await storage.plays.get(PROJECT, 'link:b')).toBeUndefined();
+      });
+
+      it('hands out copies, so a caller mutating a record does not change the store', async () => {
+        await storage.plays.update(PROJECT, 'link:a', () => play('link:a', { answers: [] }));
+        const copy = await storage.plays.get(PROJECT, 'link:a');
+        (copy?.state as { answers: boolean[] }).answers.push(true);
+
+        expect((await storage.plays.get(PROJECT, 'link:a'))?.state).toEqual({ answers: [] });
+      });
+
+      it('scans the latest record of each player', async () => {
+        await storage.plays.update(PROJECT, 'link:a', () => play('link:a', 1));
+        await storage.plays.update(PROJECT, 'link:a', () => play('link:a', 2));
+        await storage.plays.update(PROJECT, 'anon:b', () => play('anon:b', 3));
+
+        const scanned = await collect(storage.plays.scan(PROJECT));
+        expect(scanned.map((each) => [each.player, each.state]).sort()).toEqual([
+          ['anon:b', 3],
+          ['link:a', 2],
+        ]);
+      });
+    });
+
+    describe('events', () => {
+      it('scans the appended events of a project in order', async () => {
+        await storage.events.append({ project: PROJECT, type: 'visit', at: AT, player: 'link:a' });
+        await storage.events.append({ project: OTHER_PROJECT, type: 'visit', at: AT, player: 'link:a' });
+        await storage.events.append({ project: PROJECT, type: 'answer', at: AT, player: 'link:a', data: { question: 2 } });
+
+        const scanned = await collect(storage.events.scan(PROJECT));
+        expect(scanned.map((event) => event.type)).toEqual(['visit', 'answer']);
+        expect(scanned[1]?.data).toEqual({ question: 2 });
+      });
+    });
+
+    it('refuses a project name that is not a slug, so it can never name a path', async () => {
+      await expect(
+        storage.events.append({ project: '../../etc', type: 'visit', at: AT, player: 'link:a' }),
+      ).rejects.toThrow(/project name "..\/..\/etc" is not a valid slug/);
+      await expect(storage.links.add('Bad Name', [link(1, { project: 'Bad Name' })])).rejects.toThrow(/not a valid slug/);
+    });
+
+    describe('promo', () => {
+      const codes = Array.from({ length: 150 }, (_, index) => `HOFF-${String(index).padStart(4, '0')}`);
+
+      it('gives 150 codes to 150 of 200 concurrent players, never one code twice', async () => {
+        const players = Array.from({ length: 200 }, (_, index) => `link:player-${index}`);
+        const claimed = await Promise.all(players.map((player) => storage.promo.claim(PROJECT, 'new-year', player, codes)));
+        const given = claimed.filter((code) => code !== undefined);
+
+        expect(given).toHaveLength(150);
+        expect(new Set(given).size).toBe(150);
+        expect(claimed.filter((code) => code === undefined)).toHaveLength(50);
+        expect(await storage.promo.taken(PROJECT, 'new-year')).toBe(150);
+      });
+
+      it('gives one player one code however often and concurrently they ask', async () => {
+        const claims = await Promise.all(
+          Array.from({ length: 20 }, () => storage.promo.claim(PROJECT, 'new-year', 'link:a', codes)),
+        );
+
+        expect(new Set(claims)).toEqual(new Set([codes[0]]));
+        expect(await storage.promo.claim(PROJECT, 'new-year', 'link:a', codes)).toBe(codes[0]);
+        expect(await storage.promo.taken(PROJECT, 'new-year')).toBe(1);
+      });
+
+      it('keeps pools and projects apart', async () => {
+        await storage.promo.claim(PROJECT, 'new-year', 'link:a', codes);
+
+        expect(await storage.promo.claim(PROJECT, 'vip', 'link:a', ['VIP-1'])).toBe('VIP-1');
+        expect(await storage.promo.claim(OTHER_PROJECT, 'new-year', 'link:b', codes)).toBe(codes[0]);
+        expect(await storage.promo.taken(PROJECT, 'unknown-pool')).toBe(0);
+      });
+    });
+
+    describe('shares', () => {
+      const share = {
+        id: 'V1StGXR8_Z5jdHi6B-myT',
+        project: PROJECT,
+        player: 'link:a',
+        content: { title: 'Я угадал 5 из 6', score: { value: 5, of: 6 } },
+        createdAt: AT,
+      };
+
+      it('stores a share and finds it by id', async () => {
+        await storage.shares.create(share);
+
+        expect(await storage.shares.get(share.id)).toEqual(share);
+        expect(await storage.shares.get('unknown-share')).toBeUndefined();
+      });
+
+      it('refuses a second share with the same id', async () => {
+        await storage.shares.create(share);
+
+        await expect(storage.shares.create({ ...share, player: 'link:b' })).rejects.toThrow(/already exists/);
+        expect((await storage.shares.get(share.id))?.player).toBe('link:a');
+      });
+    });
+
+    describe('orders', () => {
+      it('adds orders once by order id and counts duplicates', async () => {
+        expect(await storage.orders.add(PROJECT, [order('A-1'), order('A-2')])).toEqual({ added: 2, duplicates: 0 });
+        expect(await storage.orders.add(PROJECT, [order('A-2'), order('A-3'), order('A-3')])).toEqual({
+          added: 1,
+          duplicates: 2,
+        });
+
+        const scanned = await collect(storage.orders.scan(PROJECT));
+        expect(scanned.map((each) => each.orderId).sort()).toEqual(['A-1', 'A-2', 'A-3']);
+        expect(scanned[0]).toEqual(order('A-1'));
+        expect(await collect(storage.orders.scan(OTHER_PROJECT))).toEqual([]);
+      });
+    });
+  });
+}
