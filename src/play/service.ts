@@ -1,0 +1,173 @@
+import type { LoadedProject } from '../config/load.ts';
+import type { ProjectConfig } from '../config/schema.ts';
+import { openGift, type GiftView } from '../gifts/index.ts';
+import { mechanicFor } from '../mechanics/registry.ts';
+import { ActionRefused, type Mechanic, type PlaySummary } from '../mechanics/types.ts';
+import { HttpError } from '../server/http.ts';
+import type { Player } from '../server/player.ts';
+import type { PlayRecord, Storage, TrackedEvent } from '../storage/types.ts';
+import { phaseOf } from './schedule.ts';
+
+/** What the browser learns about a play: it renders this and nothing else. */
+export interface PlayStatus {
+  started: boolean;
+  completed: boolean;
+  view: unknown;
+  summary?: PlaySummary;
+}
+
+export interface PlayContext {
+  project: LoadedProject;
+  storage: Storage;
+  player: Player;
+  now: Date;
+}
+
+/**
+ * The registry pairs each config kind with its mechanic, so the config handed to a mechanic is
+ * always its own kind; TypeScript cannot see that pairing through the union, hence one widening.
+ */
+function mechanicOf(config: ProjectConfig): Mechanic<string, ProjectConfig> {
+  const mechanic = mechanicFor(config.kind);
+  if (!mechanic) throw new HttpError(500, 'unknown-mechanic', `No mechanic is registered for kind ${config.kind}.`);
+  return mechanic as unknown as Mechanic<string, ProjectConfig>;
+}
+
+export async function playStatus(context: PlayContext): Promise<PlayStatus> {
+  const record = await context.storage.plays.get(context.project.slug, context.player.key);
+  return statusOf(context.project.config, record);
+}
+
+function statusOf(config: ProjectConfig, record: PlayRecord | undefined): PlayStatus {
+  const mechanic = mechanicOf(config);
+  const state = record ? record.state : mechanic.initialState(config);
+  const completed = record?.completedAt !== undefined;
+  return {
+    started: record?.startedAt !== undefined,
+    completed,
+    view: mechanic.view(config, state),
+    summary: completed ? mechanic.summary(config, state) : undefined,
+  };
+}
+
+function assertRunning(context: PlayContext): void {
+  const phase = phaseOf(context.project.config, context.now);
+  if (phase === 'teaser') throw new HttpError(409, 'not-started', 'The project has not started yet.');
+  if (phase === 'closed') throw new HttpError(409, 'ended', 'The project has ended; no new answers are accepted.');
+}
+
+/** Starts (or resumes) a play. Starting twice is harmless: the first start time is kept. */
+export async function startPlay(context: PlayContext, referredBy?: string): Promise<PlayStatus> {
+  assertRunning(context);
+  const { project, storage, player, now } = context;
+  const mechanic = mechanicOf(project.config);
+  let firstStart = false;
+  const record = await storage.plays.update(project.slug, player.key, (current) => {
+    if (current?.startedAt) return current;
+    firstStart = true;
+    return {
+      project: project.slug,
+      player: player.key,
+      state: current?.state ?? mechanic.initialState(project.config),
+      startedAt: now.toISOString(),
+      referredBy: current?.referredBy ?? referredBy,
+      updatedAt: now.toISOString(),
+    };
+  });
+  if (firstStart) await track(context, 'start', referredBy ? { share: referredBy } : undefined);
+  return statusOf(project.config, record);
+}
+
+/**
+ * Applies one player action under the mechanic's rules. The whole read-modify-write runs inside
+ * the storage's per-player lock, so two tabs answering at once cannot both score.
+ */
+export async function applyAction(context: PlayContext, rawAction: unknown): Promise<PlayStatus> {
+  assertRunning(context);
+  const { project, storage, player, now } = context;
+  const config = project.config;
+  const mechanic = mechanicOf(config);
+  const parsed = mechanic.actionSchema.safeParse(rawAction);
+  if (!parsed.success) throw new HttpError(400, 'invalid-action', 'This action is not one the game accepts.');
+  let justCompleted = false;
+  const record = await storage.plays.update(project.slug, player.key, (current) => {
+    if (!current?.startedAt) throw new HttpError(409, 'not-started', 'Start the game before answering.');
+    const state = actOrRefuse(mechanic, config, current.state, parsed.data, { seed: project.slug, now });
+    justCompleted = current.completedAt === undefined && mechanic.isComplete(config, state);
+    return {
+      ...current,
+      state,
+      completedAt: current.completedAt ?? (justCompleted ? now.toISOString() : undefined),
+      updatedAt: now.toISOString(),
+    };
+  });
+  await track(context, 'answer', actionFacts(parsed.data));
+  if (justCompleted) await track(context, 'complete');
+  return statusOf(config, record);
+}
+
+function actOrRefuse(
+  mechanic: Mechanic<string, ProjectConfig>,
+  config: ProjectConfig,
+  state: unknown,
+  action: unknown,
+  actContext: { seed: string; now: Date },
+): unknown {
+  try {
+    return mechanic.act(config, state, action, actContext);
+  } catch (error) {
+    if (error instanceof ActionRefused) throw new HttpError(409, error.code, error.message);
+    throw error;
+  }
+}
+
+/** Only the shape of an action is tracked (its type and step), never free text a player typed. */
+function actionFacts(action: unknown): Record<string, string | number> {
+  const facts: Record<string, string | number> = {};
+  if (typeof action !== 'object' || action === null) return facts;
+  const { type, question } = action as { type?: unknown; question?: unknown };
+  if (typeof type === 'string') facts.action = type.slice(0, 32);
+  if (typeof question === 'number') facts.question = question;
+  return facts;
+}
+
+/**
+ * The gift, only for a player who completed: the server decides, so calling the gift endpoint
+ * early gets a 403, and a promo code is claimed once per player however often this runs.
+ * After the project ends, players who completed can still open their gift.
+ */
+export async function claimGift(context: PlayContext): Promise<GiftView> {
+  const { project, storage, player } = context;
+  const record = await storage.plays.get(project.slug, player.key);
+  if (!record?.completedAt) {
+    throw new HttpError(403, 'not-completed', 'The gift unlocks when the game is completed.');
+  }
+  const gift = await openGift({
+    project,
+    storage,
+    player: player.key,
+    customer: player.link ? { segment: player.link.segment, spend: player.link.spend } : undefined,
+  });
+  await track(context, 'gift-open');
+  return gift;
+}
+
+/** Whether this player completed the play; gift downloads check it before serving files. */
+export async function hasCompleted(context: PlayContext): Promise<boolean> {
+  const record = await context.storage.plays.get(context.project.slug, context.player.key);
+  return record?.completedAt !== undefined;
+}
+
+export async function track(
+  context: PlayContext,
+  type: TrackedEvent['type'],
+  data?: TrackedEvent['data'],
+): Promise<void> {
+  await context.storage.events.append({
+    project: context.project.slug,
+    type,
+    at: context.now.toISOString(),
+    player: context.player.key,
+    data,
+  });
+}

@@ -1,0 +1,34 @@
+import type { APIContext } from 'astro';
+import type { LoadedProject } from '../config/load.ts';
+import type { PlayContext } from '../play/service.ts';
+import { getStorage } from '../storage/index.ts';
+import type { Storage } from '../storage/types.ts';
+import { assertSameOrigin, HttpError } from './http.ts';
+import { rememberedPlayer } from './player.ts';
+import { findProject } from './projects.ts';
+
+/** The project named by the route's `slug`, or a 404/503 the client can act on. */
+export async function projectFromRoute(context: APIContext): Promise<LoadedProject> {
+  const slug = context.params.slug ?? '';
+  const lookup = await findProject(slug);
+  if (lookup.status === 'missing') throw new HttpError(404, 'project-not-found', `There is no project named ${slug}.`);
+  if (lookup.status === 'broken') {
+    throw new HttpError(503, 'project-unavailable', 'This project is temporarily unavailable.');
+  }
+  return lookup.project;
+}
+
+/**
+ * Everything a state-changing player request needs: same-origin check first (before any work),
+ * then the project and the player remembered by the page visit.
+ */
+export async function playerRequest(context: APIContext, options: { changesState: boolean }): Promise<PlayContext> {
+  if (options.changesState) assertSameOrigin(context.request, context.url);
+  const project = await projectFromRoute(context);
+  const storage: Storage = await getStorage();
+  const player = await rememberedPlayer(project.slug, context.cookies, storage);
+  if (!player) {
+    throw new HttpError(401, 'no-player', 'Open the project page first: it identifies you for the game.');
+  }
+  return { project, storage, player, now: new Date() };
+}

@@ -1,0 +1,131 @@
+import type { z } from 'zod';
+
+/**
+ * One error shape for every API response, like umami's: `{ error: { message, code, status } }`.
+ * `code` is a permanent machine name; `message` says what happened and what to do.
+ */
+export class HttpError extends Error {
+  readonly status: number;
+  readonly code: string;
+  constructor(status: number, code: string, message: string) {
+    super(message);
+    this.name = 'HttpError';
+    this.status = status;
+    this.code = code;
+  }
+}
+
+const NO_STORE = { 'Cache-Control': 'no-store' };
+
+export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/json; charset=utf-8', ...NO_STORE, ...headers },
+  });
+}
+
+export function errorResponse(error: HttpError): Response {
+  return json({ error: { message: error.message, code: error.code, status: error.status } }, error.status);
+}
+
+/**
+ * Runs an API handler and turns every thrown HttpError into its JSON response. Anything else is
+ * a bug: it is logged (without the request URL, which may carry a personal token) and answered
+ * with a generic 500, so internals never reach the browser.
+ */
+export async function handleApi(run: () => Promise<Response>): Promise<Response> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof HttpError) return errorResponse(error);
+    console.error('[rekindle] unhandled API error:', error);
+    return errorResponse(new HttpError(500, 'internal', 'The server failed to handle this request. Try again later.'));
+  }
+}
+
+/**
+ * Astro's checkOrigin covers form posts only, so state-changing JSON requests check Origin here:
+ * a page on another site must not be able to answer questions or claim gifts in a player's name.
+ * Browsers always send Origin on cross-origin POSTs; a request with neither Origin nor a matching
+ * Sec-Fetch-Site is refused too.
+ */
+export function assertSameOrigin(request: Request, url: URL): void {
+  const origin = request.headers.get('origin');
+  if (origin !== null) {
+    if (origin === url.origin || origin === publicOrigin()) return;
+    throw new HttpError(403, 'cross-origin', 'Requests from other sites are not accepted.');
+  }
+  const fetchSite = request.headers.get('sec-fetch-site');
+  if (fetchSite === 'same-origin') return;
+  throw new HttpError(403, 'origin-missing', 'The request has no Origin header; send it from the project page.');
+}
+
+/** The site's public origin when it runs behind a proxy that rewrites Host (REKINDLE_PUBLIC_URL). */
+export function publicOrigin(): string | undefined {
+  const configured = process.env.REKINDLE_PUBLIC_URL;
+  if (!configured) return undefined;
+  try {
+    return new URL(configured).origin;
+  } catch {
+    return undefined;
+  }
+}
+
+export const DEFAULT_BODY_LIMIT = 16 * 1024;
+
+/**
+ * Reads a JSON body of at most `limit` bytes and validates it with `schema`. The size is checked
+ * while streaming, so a client that lies in Content-Length cannot make the server buffer more.
+ */
+export async function readJson<Schema extends z.ZodType>(
+  request: Request,
+  schema: Schema,
+  limit = DEFAULT_BODY_LIMIT,
+): Promise<z.output<Schema>> {
+  const text = await readBodyText(request, limit);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new HttpError(400, 'invalid-json', 'The request body is not valid JSON.');
+  }
+  const result = schema.safeParse(parsed);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+    throw new HttpError(400, 'invalid-body', `The request body is not what this endpoint takes: ${where}${issue?.message ?? 'invalid'}.`);
+  }
+  return result.data;
+}
+
+async function readBodyText(request: Request, limit: number): Promise<string> {
+  const declared = Number(request.headers.get('content-length') ?? '0');
+  if (declared > limit) throw tooLarge(limit);
+  if (!request.body) throw new HttpError(400, 'empty-body', 'The request has no body; send JSON.');
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw tooLarge(limit);
+    }
+    chunks.push(value);
+  }
+  if (size === 0) throw new HttpError(400, 'empty-body', 'The request has no body; send JSON.');
+  return new TextDecoder().decode(Buffer.concat(chunks));
+}
+
+function tooLarge(limit: number): HttpError {
+  return new HttpError(413, 'body-too-large', `The request body is larger than ${limit} bytes.`);
+}
+
+/** Headers for pages whose URL carries a personal token: it must not leak through Referer or caches. */
+export const PRIVATE_PAGE_HEADERS: Record<string, string> = {
+  'Referrer-Policy': 'no-referrer',
+  'Cache-Control': 'private, no-store',
+  'X-Content-Type-Options': 'nosniff',
+};

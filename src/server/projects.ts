@@ -1,0 +1,56 @@
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { loadProject, ProjectConfigError, formatProblems, type LoadedProject } from '../config/load.ts';
+
+export type ProjectLookup =
+  | { status: 'ok'; project: LoadedProject }
+  | { status: 'missing' }
+  | { status: 'broken'; problems: string };
+
+const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
+
+export function projectsDir(): string {
+  return path.resolve(process.env.REKINDLE_PROJECTS_DIR ?? 'projects');
+}
+
+interface CacheEntry {
+  mtimeMs: number;
+  lookup: ProjectLookup;
+}
+
+const cache = new Map<string, CacheEntry>();
+
+/**
+ * The project behind a URL slug. Configs are re-read when project.yaml changes, so an author's
+ * edit shows up without a restart; a broken config makes only that project unavailable (its
+ * problems are logged once per change), never the whole server.
+ */
+export async function findProject(slug: string): Promise<ProjectLookup> {
+  if (!SLUG.test(slug)) return { status: 'missing' };
+  const dir = path.join(projectsDir(), slug);
+  const mtimeMs = await configMtime(dir);
+  if (mtimeMs === undefined) return { status: 'missing' };
+  const cached = cache.get(slug);
+  if (cached && cached.mtimeMs === mtimeMs) return cached.lookup;
+  const lookup = await load(dir);
+  if (lookup.status === 'broken') console.error(`[rekindle] project ${slug} is unavailable:\n${lookup.problems}`);
+  cache.set(slug, { mtimeMs, lookup });
+  return lookup;
+}
+
+async function configMtime(dir: string): Promise<number | undefined> {
+  try {
+    return (await stat(path.join(dir, 'project.yaml'))).mtimeMs;
+  } catch {
+    return undefined;
+  }
+}
+
+async function load(dir: string): Promise<ProjectLookup> {
+  try {
+    return { status: 'ok', project: await loadProject(dir) };
+  } catch (error) {
+    if (error instanceof ProjectConfigError) return { status: 'broken', problems: formatProblems(error.problems) };
+    throw error;
+  }
+}

@@ -1,0 +1,96 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadProject, type LoadedProject } from '../../../src/config/load.ts';
+import { applyAction, claimGift, playStatus, startPlay, type PlayContext } from '../../../src/play/service.ts';
+import { HttpError } from '../../../src/server/http.ts';
+import { createMemoryStorage } from '../../../src/storage/index.ts';
+import type { Storage } from '../../../src/storage/types.ts';
+
+let project: LoadedProject;
+let answers: boolean[];
+
+beforeAll(async () => {
+  project = await loadProject('projects/new-year-traditions');
+  if (project.config.kind !== 'true-false-quiz') throw new Error('the example project must be a quiz');
+  answers = project.config.questions.map((question) => question.answer);
+});
+
+function contextFor(storage: Storage, key: string, now = new Date('2025-12-20T12:00:00Z')): PlayContext {
+  return { project, storage, player: { key }, now };
+}
+
+async function refusal(promise: Promise<unknown>): Promise<{ status: number; code: string }> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof HttpError) return { status: error.status, code: error.code };
+    throw error;
+  }
+  throw new Error('expected the call to be refused');
+}
+
+describe('the play service', () => {
+  it('scores on the server and completes after the last answer only', async () => {
+    const storage = createMemoryStorage();
+    const context = contextFor(storage, 'anon:player-one-000000');
+    await startPlay(context);
+    let status = await playStatus(context);
+    for (const [question, answer] of answers.entries()) {
+      expect(status.completed).toBe(false);
+      status = await applyAction(context, { type: 'answer', question, answer: question === 0 ? !answer : answer });
+    }
+    expect(status.completed).toBe(true);
+    expect(status.summary?.score).toEqual({ value: answers.length - 1, of: answers.length });
+  });
+
+  it('refuses answers before the start, out of order, repeated, and unknown actions', async () => {
+    const storage = createMemoryStorage();
+    const context = contextFor(storage, 'anon:player-two-000000');
+    expect(await refusal(applyAction(context, { type: 'answer', question: 0, answer: true }))).toEqual({ status: 409, code: 'not-started' });
+    await startPlay(context);
+    expect(await refusal(applyAction(context, { type: 'answer', question: 1, answer: true }))).toEqual({ status: 409, code: 'out-of-order' });
+    await applyAction(context, { type: 'answer', question: 0, answer: true });
+    expect(await refusal(applyAction(context, { type: 'answer', question: 0, answer: false }))).toEqual({ status: 409, code: 'already-answered' });
+    expect(await refusal(applyAction(context, { type: 'complete', score: 6 }))).toEqual({ status: 400, code: 'invalid-action' });
+  });
+
+  it('lets only one of two concurrent answers to the same question count', async () => {
+    const storage = createMemoryStorage();
+    const context = contextFor(storage, 'anon:player-three-0000');
+    await startPlay(context);
+    const results = await Promise.allSettled([
+      applyAction(context, { type: 'answer', question: 0, answer: true }),
+      applyAction(context, { type: 'answer', question: 0, answer: false }),
+    ]);
+    expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
+  });
+
+  it('refuses the gift before completion and opens it after, tracking each step', async () => {
+    const storage = createMemoryStorage();
+    const context = contextFor(storage, 'anon:player-four-00000');
+    await startPlay(context);
+    expect(await refusal(claimGift(context))).toEqual({ status: 403, code: 'not-completed' });
+    for (const [question, answer] of answers.entries()) await applyAction(context, { type: 'answer', question, answer });
+    const gift = await claimGift(context);
+    expect(gift.kind).toBe('booklet');
+    const types: string[] = [];
+    for await (const event of storage.events.scan(project.slug)) types.push(event.type);
+    expect(types).toEqual(['start', ...answers.map(() => 'answer'), 'complete', 'gift-open']);
+  });
+
+  it('refuses play before the start date and after the end date', async () => {
+    const storage = createMemoryStorage();
+    const early = contextFor(storage, 'anon:player-five-00000', new Date('2020-12-13T20:59:59Z'));
+    expect(await refusal(startPlay(early))).toEqual({ status: 409, code: 'not-started' });
+    const late = contextFor(storage, 'anon:player-five-00000', new Date('2031-02-01T00:00:00Z'));
+    expect(await refusal(startPlay(late))).toEqual({ status: 409, code: 'ended' });
+  });
+
+  it('still opens the gift after the end for a player who completed in time', async () => {
+    const storage = createMemoryStorage();
+    const during = contextFor(storage, 'anon:player-six-000000');
+    await startPlay(during);
+    for (const [question, answer] of answers.entries()) await applyAction(during, { type: 'answer', question, answer });
+    const after = contextFor(storage, 'anon:player-six-000000', new Date('2031-06-01T00:00:00Z'));
+    expect((await claimGift(after)).kind).toBe('booklet');
+  });
+});
