@@ -1,0 +1,118 @@
+/**
+ * Customer import benchmark: a 1 000 000-row Russian-style export (semicolons, BOM, CRLF,
+ * «12 345,50» spends, Cyrillic names, three segments) imported by `rekindle links import` into
+ * a fresh data dir. The import runs in a child process so its peak RSS is its own, not this
+ * script's (which holds nothing but the file name). Goal: ≤ 10 s and < 500 MB.
+ * Run: node bench/import.ts
+ */
+import { spawn } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { once } from 'node:events';
+import { main } from '../src/cli/main.ts';
+
+const ROWS = 1_000_000;
+/** An example project of the repository; the import needs its controlShare and tiers. */
+const PROJECT = 'new-year-traditions';
+const SEGMENTS = ['churned', 'at-risk', 'sleeping'];
+const CHILD_FLAG = '--child';
+
+export interface ImportBenchResult {
+  rows: number;
+  csvMegabytes: number;
+  /** The import itself, from the command's start to its exit code. */
+  importSeconds: number;
+  /** Child process start to exit, including Node start-up and module loading. */
+  wallSeconds: number;
+  peakRssMegabytes: number;
+  exitCode: number;
+}
+
+export async function benchImport(rows = ROWS): Promise<ImportBenchResult> {
+  const root = await mkdtemp(join(tmpdir(), 'rekindle-import-bench-'));
+  try {
+    const csv = join(root, 'customers.csv');
+    await writeCustomers(csv, rows);
+    const started = performance.now();
+    const child = await runChild(['links', 'import', PROJECT, csv, '--out', join(root, 'mail.csv')], join(root, 'data'));
+    return {
+      rows,
+      csvMegabytes: round((await stat(csv)).size / 1e6, 1),
+      importSeconds: round(child.seconds, 2),
+      wallSeconds: round((performance.now() - started) / 1000, 2),
+      peakRssMegabytes: round(child.maxRssKilobytes / 1024, 0),
+      exitCode: child.exitCode,
+    };
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+}
+
+async function writeCustomers(path: string, rows: number): Promise<void> {
+  const out = createWriteStream(path);
+  let chunk = '\uFEFFID клиента;Имя;E-mail;Телефон;Сегмент;Сумма покупок\r\n';
+  for (let index = 0; index < rows; index++) {
+    const spend = (index * 7919) % 120_000;
+    const spendText = `${Math.floor(spend / 1000)} ${String(spend % 1000).padStart(3, '0')},50`;
+    chunk += `C${index};Покупатель ${index};buyer${index}@example.ru;+7900${String(index).padStart(7, '0')};${SEGMENTS[index % SEGMENTS.length]};"${spendText}"\r\n`;
+    if (chunk.length > 1 << 20) {
+      if (!out.write(chunk)) await once(out, 'drain');
+      chunk = '';
+    }
+  }
+  out.end(chunk);
+  await once(out, 'finish');
+}
+
+interface ChildResult {
+  exitCode: number;
+  seconds: number;
+  maxRssKilobytes: number;
+}
+
+function runChild(args: string[], dataDir: string): Promise<ChildResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [new URL(import.meta.url).pathname, CHILD_FLAG, ...args], {
+      env: { ...process.env, REKINDLE_DATA_DIR: dataDir },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let stdout = '';
+    child.stdout.on('data', (data: Buffer) => (stdout += data.toString()));
+    child.on('error', reject);
+    child.on('exit', () => {
+      const last = stdout.trim().split('\n').at(-1) ?? '';
+      try {
+        resolve(JSON.parse(last) as ChildResult);
+      } catch {
+        reject(new Error(`the import child printed no result; its output was:\n${stdout}`));
+      }
+    });
+  });
+}
+
+/** In the child: run the CLI as `npm run links` would, then report time and peak RSS as JSON. */
+async function childMain(args: string[]): Promise<void> {
+  const started = performance.now();
+  const log = console.log;
+  console.log = () => {};
+  const exitCode = await main(args);
+  console.log = log;
+  const seconds = (performance.now() - started) / 1000;
+  console.log(JSON.stringify({ exitCode, seconds, maxRssKilobytes: process.resourceUsage().maxRSS }));
+}
+
+function round(value: number, digits: number): number {
+  return Number(value.toFixed(digits));
+}
+
+if (import.meta.main) {
+  if (process.argv[2] === CHILD_FLAG) {
+    await childMain(process.argv.slice(3));
+  } else {
+    const result = await benchImport();
+    const width = Math.max(...Object.keys(result).map((key) => key.length));
+    for (const [key, value] of Object.entries(result)) console.log(`${key.padEnd(width)}  ${value}`);
+  }
+}

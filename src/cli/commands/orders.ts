@@ -1,0 +1,68 @@
+import { access } from 'node:fs/promises';
+import { isMissingFile, loadProjectForCli, parseImportCommandLine, reportCsvFileError } from '../../crm/cli-support.ts';
+import { importOrdersCsv } from '../../crm/orders.ts';
+import { createStorage, dataDirFromEnv } from '../../storage/index.ts';
+import type { CliCommand } from '../main.ts';
+
+const USAGE = [
+  'rekindle orders import <project> <orders.csv>',
+  '  Columns: order_id, customer_id, ordered_at, amount (Russian headers like «Номер заказа»,',
+  '  «Дата заказа», «Сумма» work too). Dates without an offset are read in the project time zone.',
+  '  Importing the same orders again adds nothing: orders are stored once per order_id.',
+].join('\n');
+
+/**
+ * `npm run orders -- import <project> <orders.csv>`: feeds the shop's orders into the report, so
+ * reactivation is counted per personal link. All or nothing, idempotent by order id.
+ */
+const orders: CliCommand = {
+  summary: 'import the shop’s orders, the facts reactivation is counted from',
+  usage: USAGE,
+  async run(args) {
+    const commandLine = parseImportCommandLine(args, []);
+    if (typeof commandLine === 'string') {
+      console.error(`${commandLine}.\nUsage: ${USAGE}`);
+      return 2;
+    }
+    const { slug, file } = commandLine;
+    try {
+      await access(file);
+    } catch (error) {
+      if (!isMissingFile(error)) throw error;
+      console.error(`${file}: no such file; expected the orders CSV exported from the shop.`);
+      return 1;
+    }
+    const project = await loadProjectForCli(slug);
+    if (!project) return 1;
+
+    const storage = await createStorage({ dataDir: dataDirFromEnv() });
+    try {
+      const result = await importOrdersCsv({ project, storage, source: { path: file } });
+      if (!result.ok) {
+        console.error(
+          `${file}: ${result.problems.count} of ${result.rows} rows cannot be imported, so no order was stored:\n` +
+            result.problems.format(file),
+        );
+        return 1;
+      }
+      const lines = [
+        `Read ${result.rows} rows of ${file} into ${slug}: ${result.added} orders added, ${result.duplicates} already stored.`,
+      ];
+      if (result.repeatedRows > 0) lines.push(`${result.repeatedRows} rows repeated an order word for word and were skipped.`);
+      if (result.unknownCustomerOrders > 0) {
+        lines.push(
+          `Orders of customers without a link in ${slug}: ${result.unknownCustomerOrders} (kept, but they cannot count as reactivations).`,
+        );
+      }
+      console.log(lines.join('\n'));
+      return 0;
+    } catch (error) {
+      if (reportCsvFileError(error)) return 1;
+      throw error;
+    } finally {
+      await storage.close();
+    }
+  },
+};
+
+export default orders;

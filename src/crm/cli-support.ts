@@ -1,0 +1,64 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { formatProblems, loadProject, ProjectConfigError, type LoadedProject } from '../config/load.ts';
+import { CsvFileError } from './csv-input.ts';
+
+/**
+ * What the `links` and `orders` commands share: reading `import <project> <file.csv>` command
+ * lines, finding the project folder, and turning expected failures into messages, not stacks.
+ */
+
+export interface ImportCommandLine {
+  slug: string;
+  file: string;
+  options: Record<string, string | undefined>;
+}
+
+/** Parses `import <project> <file.csv> [--name value…]`; a string is the usage error to print. */
+export function parseImportCommandLine(args: string[], optionNames: readonly string[]): ImportCommandLine | string {
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: Object.fromEntries(optionNames.map((name) => [name, { type: 'string' as const }])),
+    });
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+  const [subcommand, slug, file, ...rest] = parsed.positionals;
+  if (subcommand !== 'import') return `expected the subcommand "import", got ${subcommand === undefined ? 'nothing' : `"${subcommand}"`}`;
+  if (slug === undefined || file === undefined) return 'expected a project slug and a CSV file';
+  if (rest.length > 0) return `unexpected extra arguments: ${rest.join(' ')}`;
+  const options: Record<string, string | undefined> = {};
+  for (const name of optionNames) {
+    const value = parsed.values[name];
+    options[name] = typeof value === 'string' ? value : undefined;
+  }
+  return { slug, file, options };
+}
+
+/** The project in REKINDLE_PROJECTS_DIR (default `projects/`), or undefined after printing why not. */
+export async function loadProjectForCli(slug: string): Promise<LoadedProject | undefined> {
+  const projectsDir = process.env.REKINDLE_PROJECTS_DIR ?? 'projects';
+  try {
+    return await loadProject(path.join(projectsDir, slug));
+  } catch (error) {
+    if (error instanceof ProjectConfigError) {
+      console.error(`Project ${slug} cannot be loaded:\n${formatProblems(error.problems)}`);
+      return undefined;
+    }
+    throw error;
+  }
+}
+
+/** Prints a CSV that cannot be read at all (no header, no id column); other errors propagate. */
+export function reportCsvFileError(error: unknown): boolean {
+  if (!(error instanceof CsvFileError)) return false;
+  console.error(error.message);
+  return true;
+}
+
+export function isMissingFile(error: unknown): error is NodeJS.ErrnoException {
+  return (error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT';
+}

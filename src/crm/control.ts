@@ -1,0 +1,91 @@
+import type { AudienceGroup } from '../storage/types.ts';
+
+/**
+ * Control-group assignment. A customer's draw is a hash of project and customer id, so the same
+ * file always splits the same way, and the split is stratified: within each segment, new
+ * customers are chosen in draw order until the segment's control count (old links plus new)
+ * is the nearest whole number to share × segment size. Existing links never change group.
+ */
+
+/**
+ * cyrb53: a fast, well-mixed 53-bit string hash. Sequential ids like C1, C2… spread evenly, so
+ * taking the lowest draws is a fair random sample without a random source to remember.
+ */
+export function controlDraw(project: string, customerId: string): number {
+  const text = `${project}\u0000${customerId}`;
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ code, 2654435761);
+    h2 = Math.imul(h2 ^ code, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
+
+/** The control size a segment of `size` customers should have: share × size, rounded. */
+export function controlTarget(size: number, share: number): number {
+  return Math.round(size * share);
+}
+
+/** How many links a segment already has, and how many of them are in control. */
+export interface SegmentCount {
+  total: number;
+  control: number;
+}
+
+export interface Newcomer {
+  customerId: string;
+  /** Segment key; customers without a segment form one stratum together. */
+  segment: string;
+}
+
+/**
+ * Groups for customers who get their first link now, in the order given. `existing` holds the
+ * per-segment counts of links already issued (empty on a first import).
+ */
+export function assignGroups(options: {
+  project: string;
+  share: number;
+  newcomers: readonly Newcomer[];
+  existing: ReadonlyMap<string, SegmentCount>;
+}): AudienceGroup[] {
+  const { project, share, newcomers, existing } = options;
+  const bySegment = new Map<string, number[]>();
+  newcomers.forEach((newcomer, index) => {
+    const members = bySegment.get(newcomer.segment);
+    if (members) members.push(index);
+    else bySegment.set(newcomer.segment, [index]);
+  });
+  const groups: AudienceGroup[] = new Array<AudienceGroup>(newcomers.length).fill('target');
+  for (const [segment, members] of bySegment) {
+    const before = existing.get(segment) ?? { total: 0, control: 0 };
+    const wanted = controlTarget(before.total + members.length, share) - before.control;
+    const take = Math.min(Math.max(wanted, 0), members.length);
+    if (take === 0) continue;
+    for (const index of lowestDraws(project, newcomers, members, take)) groups[index] = 'control';
+  }
+  return groups;
+}
+
+/**
+ * The `take` members with the lowest draws. Sorting a typed array of draws is native and fast;
+ * a million comparator calls on objects are not. Ties at the threshold (astronomically rare)
+ * are broken by customer id, so the choice never depends on the file's order.
+ */
+function lowestDraws(project: string, newcomers: readonly Newcomer[], members: number[], take: number): number[] {
+  const draws = Float64Array.from(members, (index) => controlDraw(project, newcomers[index]?.customerId ?? ''));
+  const threshold = draws.slice().sort()[take - 1] ?? Number.POSITIVE_INFINITY;
+  const chosen: number[] = [];
+  const tied: number[] = [];
+  members.forEach((index, position) => {
+    const draw = draws[position] ?? Number.POSITIVE_INFINITY;
+    if (draw < threshold) chosen.push(index);
+    else if (draw === threshold) tied.push(index);
+  });
+  const idOf = (index: number) => newcomers[index]?.customerId ?? '';
+  tied.sort((a, b) => (idOf(a) < idOf(b) ? -1 : idOf(a) > idOf(b) ? 1 : 0));
+  return chosen.concat(tied.slice(0, take - chosen.length));
+}

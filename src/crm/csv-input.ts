@@ -1,0 +1,194 @@
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import { CsvError, parse } from 'csv-parse';
+
+/** Where CSV text comes from: a file (streamed, never read whole) or a string (tests, HTTP uploads). */
+export type CsvSource = { path: string } | { text: string; name?: string };
+
+/** A column the importer understands, with the header spellings CRM exports use for it. */
+export interface ColumnSpec<Key extends string = string> {
+  key: Key;
+  required: boolean;
+  /**
+   * Header spellings, compared after `normalizeHeader`: case, ё/е, spaces, `_`, `-` and `.` do
+   * not matter. The first is the canonical name used in messages.
+   */
+  aliases: readonly string[];
+}
+
+/** One data row: its line number in the file and the trimmed value of every known column present. */
+export interface CsvRow<Key extends string> {
+  line: number;
+  values: Partial<Record<Key, string>>;
+  /** How many fields the row has beyond the header's; more means an unquoted delimiter inside a value. */
+  extraFields: number;
+}
+
+/** The file cannot be read as a table at all: no header, missing required columns, broken quoting. */
+export class CsvFileError extends Error {
+  readonly file: string;
+  readonly line: number | undefined;
+  constructor(file: string, line: number | undefined, message: string) {
+    super(`${file}${line === undefined ? '' : `:${line}`}: ${message}`);
+    this.name = 'CsvFileError';
+    this.file = file;
+    this.line = line;
+  }
+}
+
+const DELIMITER_CANDIDATES = [',', ';', '\t'] as const;
+const HEADER_PEEK_BYTES = 64 * 1024;
+
+export function sourceName(source: CsvSource): string {
+  return 'path' in source ? source.path : (source.name ?? 'CSV text');
+}
+
+/** Lower case, ё→е, and every run of spaces, `_`, `-`, `.` as one space: `Customer_ID` = `customer id`. */
+export function normalizeHeader(header: string): string {
+  return header
+    .replace(/^\uFEFF/, '')
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .replace(/[\s_.\-]+/g, ' ')
+    .trim();
+}
+
+/**
+ * The delimiter of the header line: whichever of comma, semicolon or tab occurs most often outside
+ * quotes. Russian Excel exports use semicolons because the comma is the decimal separator.
+ */
+export function detectDelimiter(text: string): string {
+  const headerLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
+  const counts = new Map<string, number>(DELIMITER_CANDIDATES.map((candidate) => [candidate, 0]));
+  let quoted = false;
+  for (const char of headerLine) {
+    if (char === '"') quoted = !quoted;
+    else if (!quoted && counts.has(char)) counts.set(char, (counts.get(char) ?? 0) + 1);
+  }
+  let best = ',';
+  for (const [candidate, count] of counts) if (count > (counts.get(best) ?? 0)) best = candidate;
+  return best;
+}
+
+async function peek(source: CsvSource): Promise<string> {
+  if ('text' in source) return source.text.slice(0, HEADER_PEEK_BYTES);
+  const handle = await open(source.path, 'r');
+  try {
+    const buffer = Buffer.alloc(HEADER_PEEK_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, HEADER_PEEK_BYTES, 0);
+    return buffer.subarray(0, bytesRead).toString('utf8');
+  } finally {
+    await handle.close();
+  }
+}
+
+function openStream(source: CsvSource): Readable {
+  if ('text' in source) return Readable.from([source.text]);
+  return createReadStream(source.path, { highWaterMark: 1 << 20 });
+}
+
+/** Which field index holds each known column; refuses missing required and doubled columns. */
+function mapHeader<Key extends string>(
+  file: string,
+  header: string[],
+  columns: readonly ColumnSpec<Key>[],
+): Map<Key, number> {
+  const indexes = new Map<Key, number>();
+  header.forEach((raw, index) => {
+    const normalized = normalizeHeader(raw);
+    const column = columns.find((spec) => spec.aliases.some((alias) => normalizeHeader(alias) === normalized));
+    if (!column) return;
+    if (indexes.has(column.key)) {
+      throw new CsvFileError(
+        file,
+        1,
+        `columns ${quoteList([header[indexes.get(column.key) ?? 0] ?? '', raw])} both mean ${column.aliases[0]}; keep one of them.`,
+      );
+    }
+    indexes.set(column.key, index);
+  });
+  const missing = columns.filter((spec) => spec.required && !indexes.has(spec.key));
+  if (missing.length > 0) {
+    const wanted = missing.map((spec) => `${spec.aliases[0]} column (also accepted: ${quoteList(spec.aliases.slice(1, 6))})`);
+    throw new CsvFileError(file, 1, `the header has no ${wanted.join(', no ')}; found ${quoteList(header)}.`);
+  }
+  return indexes;
+}
+
+function quoteList(values: readonly string[]): string {
+  return values.map((value) => `«${value}»`).join(', ');
+}
+
+/**
+ * Streams the rows of a CSV export to `onRow`: delimiter detected from the header, UTF-8 BOM
+ * dropped, CRLF or LF, quoted fields with delimiters, quotes and line breaks, blank lines
+ * skipped, headers matched by alias. Memory stays flat however long the file is; rows arrive
+ * through a callback rather than an async iterator because a million awaits cost seconds.
+ * Resolves with the number of data rows; rejects with CsvFileError for an unreadable file.
+ */
+export async function readCsvRows<Key extends string>(
+  source: CsvSource,
+  columns: readonly ColumnSpec<Key>[],
+  onRow: (row: CsvRow<Key>) => void,
+): Promise<number> {
+  const file = sourceName(source);
+  const delimiter = detectDelimiter(await peek(source));
+  const input = openStream(source);
+  let indexes: [Key, number][] | undefined;
+  let headerWidth = 0;
+  let rows = 0;
+  const readRecord = (fields: string[], line: number) => {
+    if (!indexes) {
+      indexes = [...mapHeader(file, fields, columns)];
+      headerWidth = fields.length;
+      return;
+    }
+    const values: Partial<Record<Key, string>> = {};
+    let empty = true;
+    for (const [key, index] of indexes) {
+      const value = fields[index]?.trim();
+      if (value !== undefined && value !== '') {
+        values[key] = value;
+        empty = false;
+      }
+    }
+    // A line of bare delimiters (`;;;`) is a blank line as Excel writes it.
+    if (empty && fields.every((field) => field.trim() === '')) return;
+    rows++;
+    onRow({ line, values, extraFields: Math.max(0, fields.length - headerWidth) });
+  };
+  const parser = parse({
+    delimiter,
+    bom: true,
+    // Only the known columns are trimmed (in readRecord): the parser's own trim costs more.
+    skip_empty_lines: true,
+    relax_column_count: true,
+    relax_quotes: true,
+    // Rows are handled here and dropped (null), so none travels through the stream machinery.
+    // An error thrown here (a bad header) becomes the parser's error event.
+    on_record: (fields: string[], context) => {
+      readRecord(fields, context.lines);
+      return null;
+    },
+  });
+  await new Promise<void>((resolve, reject) => {
+    const fail = (error: unknown) => {
+      input.destroy();
+      parser.destroy();
+      reject(asFileError(file, error));
+    };
+    parser.on('end', resolve);
+    parser.on('error', fail);
+    input.on('error', fail);
+    input.pipe(parser).resume();
+  });
+  if (!indexes) throw new CsvFileError(file, undefined, 'the file is empty; expected a header line and rows.');
+  return rows;
+}
+
+function asFileError(file: string, error: unknown): unknown {
+  if (!(error instanceof CsvError)) return error;
+  const line = (error as CsvError & { lines?: number }).lines;
+  return new CsvFileError(file, line, `the CSV cannot be read (${error.message.replace(/^[A-Za-z ]+Error: /, '')}).`);
+}

@@ -1,0 +1,50 @@
+import type { Storage } from '../storage/types.ts';
+import { csvLine } from './csv-output.ts';
+import { collectFacts, type FactsProject } from './facts.ts';
+
+export const CUSTOMER_STATUS_HEADER = [
+  'customer_id',
+  'group',
+  'visited',
+  'completed',
+  'gift',
+  'reactivated',
+  'first_visit_at',
+  'completed_at',
+] as const;
+
+/**
+ * One CSV line per linked customer (header first), for follow-up chains in the CRM: «visited but
+ * did not finish», «completed, no purchase yet»… Flags are 1/0, times ISO; lines are yielded one
+ * by one, so an HTTP response or a file can stream them.
+ */
+export async function* exportCustomerStatus(options: {
+  project: FactsProject;
+  storage: Pick<Storage, 'links' | 'events' | 'plays' | 'orders'>;
+  now: Date;
+}): AsyncGenerator<string> {
+  const facts = await collectFacts(options);
+  yield csvLine(CUSTOMER_STATUS_HEADER);
+  for (let index = 0; index < facts.size; index++) {
+    const firstVisit = facts.firstVisitAt[index] ?? Number.NaN;
+    const completed = facts.completedAt[index] ?? Number.NaN;
+    yield csvLine([
+      facts.customerIds[index],
+      facts.isControl[index] === 1 ? 'control' : 'target',
+      flag(!Number.isNaN(firstVisit)),
+      flag(!Number.isNaN(completed)),
+      flag(facts.giftOpened[index] === 1),
+      flag(!Number.isNaN(facts.reactivatedAt[index] ?? Number.NaN)),
+      isoOrEmpty(firstVisit),
+      isoOrEmpty(completed),
+    ]);
+  }
+}
+
+function flag(value: boolean): number {
+  return value ? 1 : 0;
+}
+
+function isoOrEmpty(at: number): string | undefined {
+  return Number.isNaN(at) ? undefined : new Date(at).toISOString();
+}

@@ -1,0 +1,230 @@
+import type { PromoCodeGift } from '../config/schemas/gift.ts';
+import { loadPromoPool, type GiftProject } from '../gifts/index.ts';
+import type { Storage } from '../storage/types.ts';
+import { collectFacts, type CustomerFacts, type FactsProject } from './facts.ts';
+import { deltaShare, dropOff, formatDeltaPercent, liftOf, type Lift } from './stats.ts';
+
+/** What the report needs of a project; a LoadedProject satisfies it. */
+export interface ReportProject extends FactsProject, GiftProject {
+  config: FactsProject['config'] & GiftProject['config'];
+}
+
+/** One half of the audience: the mailed target group or the held-out control group. */
+export interface GroupStats {
+  links: number;
+  visited: number;
+  started: number;
+  completed: number;
+  giftOpened: number;
+  shared: number;
+  reactivated: number;
+  /** reactivated / links; 0 for an empty group. */
+  reactivationRate: number;
+}
+
+export interface FunnelStepReport {
+  /** `links`, `visited`, `started`, the mechanic's step ids, `completed`, `gift`, `shared`, `reactivated`. */
+  id: string;
+  /** Dashboard label; the fixed steps are labelled by the dashboard in its own language. */
+  label?: string;
+  count: number;
+  /** Share of the previous step lost here (0..1). */
+  dropOff: number;
+}
+
+export interface DailyPoint {
+  /** Calendar day in the project's time zone, `2020-12-14`. */
+  day: string;
+  /** Visit events of every player, personal and anonymous. */
+  visits: number;
+  /** Completions of every player. */
+  completions: number;
+  /** Target customers whose first qualifying order (or start) fell on this day. */
+  reactivations: number;
+}
+
+export interface BreakdownRow {
+  /** Segment or tier name; '' for customers without one. */
+  key: string;
+  target: number;
+  control: number;
+  visited: number;
+  completed: number;
+  reactivatedTarget: number;
+  reactivatedControl: number;
+  rateTarget: number;
+  rateControl: number;
+}
+
+export interface PromoPoolReport {
+  /** The pool file, relative to the project folder. */
+  pool: string;
+  size: number;
+  taken: number;
+  remaining: number;
+}
+
+export interface ProjectReport {
+  project: string;
+  generatedAt: string;
+  window: {
+    days: number;
+    from: 'send' | 'first-visit';
+    counts: 'purchase' | 'participation';
+    /** The configured send date; without one each link's import time stands in. */
+    sentAt?: string;
+  };
+  linksIssued: number;
+  target: GroupStats;
+  control: GroupStats;
+  forecast: number;
+  /** Reactivated customers of the target group. */
+  fact: number;
+  /** (fact − forecast) / forecast; undefined when the forecast is 0. */
+  delta?: number;
+  /** The delta as the seed writes it, e.g. «+35%». */
+  deltaText?: string;
+  /** Target against control; undefined until both groups have links. */
+  lift?: Lift;
+  funnel: FunnelStepReport[];
+  daily: DailyPoint[];
+  bySegment: BreakdownRow[];
+  byTier: BreakdownRow[];
+  shares: { created: number; pageVisits: number; clicksByNetwork: Record<string, number> };
+  /** Players without a personal link: forwarded links and visitors from share pages. */
+  anonymous: { visited: number; started: number; completed: number };
+  orders: { total: number; qualifying: number; unknownCustomer: number };
+  promoPools: PromoPoolReport[];
+}
+
+/**
+ * Everything the dashboard shows for a project, computed from storage as of `now`: links and
+ * groups, the funnel, fact against forecast, lift over the control group with its 95% interval
+ * (see stats.ts), daily series, segment and tier breakdowns, sharing and promo codes left.
+ */
+export async function buildReport(options: { project: ReportProject; storage: Storage; now: Date }): Promise<ProjectReport> {
+  const { project, storage, now } = options;
+  const facts = await collectFacts({ project, storage, now });
+  const target = groupStats(facts, 0);
+  const control = groupStats(facts, 1);
+  const { forecast, windowDays, from, counts, sentAt } = project.config.reactivation;
+  const delta = deltaShare(target.reactivated, forecast);
+  return {
+    project: project.slug,
+    generatedAt: now.toISOString(),
+    window: { days: windowDays, from, counts, sentAt },
+    linksIssued: facts.size,
+    target,
+    control,
+    forecast,
+    fact: target.reactivated,
+    delta,
+    deltaText: delta === undefined ? undefined : formatDeltaPercent(delta),
+    lift: liftOf(
+      { reactivated: target.reactivated, size: target.links },
+      { reactivated: control.reactivated, size: control.links },
+    ),
+    funnel: funnelOf(facts, target),
+    daily: [...facts.daily].sort(([a], [b]) => a.localeCompare(b)).map(([day, dayCounts]) => ({ day, ...dayCounts })),
+    bySegment: breakdown(facts, facts.segmentIndex, facts.segments),
+    byTier: breakdown(facts, facts.tierIndex, facts.tiers),
+    shares: {
+      created: facts.sharesCreated,
+      pageVisits: facts.sharePageVisits,
+      clicksByNetwork: Object.fromEntries(facts.shareClicks),
+    },
+    anonymous: { ...facts.anonymous },
+    orders: { ...facts.orders },
+    promoPools: await promoPools(project, storage),
+  };
+}
+
+function groupStats(facts: CustomerFacts, control: 0 | 1): GroupStats {
+  const stats: GroupStats = { links: 0, visited: 0, started: 0, completed: 0, giftOpened: 0, shared: 0, reactivated: 0, reactivationRate: 0 };
+  for (let index = 0; index < facts.size; index++) {
+    if (facts.isControl[index] !== control) continue;
+    stats.links++;
+    if (happened(facts.firstVisitAt[index])) stats.visited++;
+    if (happened(facts.startedAt[index])) stats.started++;
+    if (happened(facts.completedAt[index])) stats.completed++;
+    if (facts.giftOpened[index] === 1) stats.giftOpened++;
+    if (facts.shared[index] === 1) stats.shared++;
+    if (happened(facts.reactivatedAt[index])) stats.reactivated++;
+  }
+  stats.reactivationRate = stats.links > 0 ? stats.reactivated / stats.links : 0;
+  return stats;
+}
+
+/** The target group's way from the mailed link to the next purchase, step by step. */
+function funnelOf(facts: CustomerFacts, target: GroupStats): FunnelStepReport[] {
+  const steps: Omit<FunnelStepReport, 'dropOff'>[] = [
+    { id: 'links', count: target.links },
+    { id: 'visited', count: target.visited },
+    { id: 'started', count: target.started },
+    ...facts.steps.map((step) => ({ id: step.id, label: step.label, count: step.passed })),
+    { id: 'completed', count: target.completed },
+    { id: 'gift', count: target.giftOpened },
+    { id: 'shared', count: target.shared },
+    { id: 'reactivated', count: target.reactivated },
+  ];
+  return steps.map((step, index) => ({ ...step, dropOff: index === 0 ? 0 : dropOff(steps[index - 1]?.count ?? 0, step.count) }));
+}
+
+function breakdown(facts: CustomerFacts, keyIndex: Uint32Array, keys: readonly string[]): BreakdownRow[] {
+  const rows = keys.map(
+    (key): BreakdownRow => ({
+      key,
+      target: 0,
+      control: 0,
+      visited: 0,
+      completed: 0,
+      reactivatedTarget: 0,
+      reactivatedControl: 0,
+      rateTarget: 0,
+      rateControl: 0,
+    }),
+  );
+  for (let index = 0; index < facts.size; index++) {
+    const row = rows[keyIndex[index] ?? 0];
+    if (!row) continue;
+    const reactivated = happened(facts.reactivatedAt[index]);
+    if (facts.isControl[index] === 1) {
+      row.control++;
+      if (reactivated) row.reactivatedControl++;
+    } else {
+      row.target++;
+      if (reactivated) row.reactivatedTarget++;
+    }
+    if (happened(facts.firstVisitAt[index])) row.visited++;
+    if (happened(facts.completedAt[index])) row.completed++;
+  }
+  for (const row of rows) {
+    row.rateTarget = row.target > 0 ? row.reactivatedTarget / row.target : 0;
+    row.rateControl = row.control > 0 ? row.reactivatedControl / row.control : 0;
+  }
+  return rows
+    .filter((row) => row.target + row.control > 0)
+    .sort((a, b) => b.target + b.control - (a.target + a.control) || a.key.localeCompare(b.key));
+}
+
+function happened(at: number | undefined): boolean {
+  return at !== undefined && !Number.isNaN(at);
+}
+
+/**
+ * Codes left in each promo-code pool the project's gifts use, counted as src/gifts reads the pool
+ * (the storage key of a pool is the gift's `pool` path).
+ */
+async function promoPools(project: ReportProject, storage: Storage): Promise<PromoPoolReport[]> {
+  const pools = new Map<string, PromoCodeGift>();
+  for (const gift of [project.config.gift, ...project.config.giftRules.map((rule) => rule.gift)]) {
+    if (gift.kind === 'promo-code') pools.set(gift.pool, gift);
+  }
+  return Promise.all(
+    [...pools.values()].map(async (gift) => {
+      const size = (await loadPromoPool(project, gift)).codes.length;
+      const taken = await storage.promo.taken(project.slug, gift.pool);
+      return { pool: gift.pool, size, taken, remaining: Math.max(0, size - taken) };
+    }),
+  );
+}

@@ -1,0 +1,120 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import links from '../../../src/cli/commands/links.ts';
+import orders from '../../../src/cli/commands/orders.ts';
+import { createStorage } from '../../../src/storage/index.ts';
+
+// The commands are tested against a fixed project, not the config loader's example folders.
+vi.mock('../../../src/config/load.ts', () => ({
+  loadProject: async (dir: string) => ({
+    slug: path.basename(dir),
+    dir,
+    config: {
+      reactivation: { controlShare: 0.5 },
+      tiers: [{ name: 'vip', minSpend: 50000 }],
+      schedule: { timezone: 'Europe/Moscow' },
+    },
+  }),
+  ProjectConfigError: class extends Error {},
+  formatProblems: () => '',
+}));
+
+const work = mkdtempSync(path.join(tmpdir(), 'rekindle-crm-cli-'));
+const dataDir = path.join(work, 'data');
+const customers = path.join(work, 'customers.csv');
+const out = path.join(work, 'mail.csv');
+const savedDataDir = process.env.REKINDLE_DATA_DIR;
+
+function silenced() {
+  const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+  const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+  return {
+    output: () => [...log.mock.calls, ...error.mock.calls].flat().join('\n'),
+    restore: () => {
+      log.mockRestore();
+      error.mockRestore();
+    },
+  };
+}
+
+async function run(command: typeof links, args: string[]) {
+  const console = silenced();
+  try {
+    return { code: await command.run(args), output: console.output() };
+  } finally {
+    console.restore();
+  }
+}
+
+beforeAll(() => {
+  process.env.REKINDLE_DATA_DIR = dataDir;
+  const rows = Array.from({ length: 20 }, (_, index) => `c${index};Клиент ${index};c${index}@example.com;churned;${index * 5000}`);
+  writeFileSync(customers, `customer_id;Имя;email;Сегмент;Сумма покупок\n${rows.join('\n')}\n`);
+});
+
+afterAll(() => {
+  if (savedDataDir === undefined) delete process.env.REKINDLE_DATA_DIR;
+  else process.env.REKINDLE_DATA_DIR = savedDataDir;
+});
+
+describe('rekindle links import', () => {
+  it('writes the mail-merge file for the target group and a url-less control list', async () => {
+    const { code, output } = await run(links, ['import', 'ny', customers, '--out', out, '--base-url', 'https://promo.example.ru']);
+    expect(code).toBe(0);
+    expect(output).toContain('Target 10, control 10');
+    const target = readFileSync(out, 'utf8').trim().split('\n');
+    const control = readFileSync(path.join(work, 'mail.control.csv'), 'utf8').trim().split('\n');
+    expect(target[0]).toBe('customer_id,name,email,phone,segment,tier,url');
+    expect(target).toHaveLength(11);
+    for (const line of target.slice(1)) {
+      const [, index, tier] = /^c(\d+),Клиент \d+,c\d+@example\.com,,churned,(vip)?,https:\/\/promo\.example\.ru\/ny\?c=[\w-]{21}$/.exec(line) ?? [];
+      expect(index, line).toBeDefined();
+      // spend = index × 5 000, so index 10 and up reach the 50 000 VIP tier.
+      expect(tier === 'vip').toBe(Number(index) >= 10);
+    }
+    expect(control[0]).toBe('customer_id,name,segment,tier');
+    expect(control.join('\n')).not.toMatch(/https?:|@/);
+  });
+
+  it('gives the same urls on a second run', async () => {
+    const before = readFileSync(out, 'utf8');
+    const { code, output } = await run(links, ['import', 'ny', customers, '--out', out, '--base-url', 'https://promo.example.ru']);
+    expect(code).toBe(0);
+    expect(output).toContain('0 new links, 20 already linked');
+    expect(readFileSync(out, 'utf8')).toBe(before);
+  });
+
+  it('exits 1, lists the bad rows and writes nothing when a row is bad', async () => {
+    const bad = path.join(work, 'bad.csv');
+    const badOut = path.join(work, 'bad-out.csv');
+    writeFileSync(bad, 'customer_id,total_spend\nnew1,100\nnew2,много\n');
+    const { code, output } = await run(links, ['import', 'ny', bad, '--out', badOut]);
+    expect(code).toBe(1);
+    expect(output).toContain(`${bad}:3: total_spend «много» is not an amount`);
+    expect(existsSync(badOut)).toBe(false);
+    const storage = await createStorage({ dataDir });
+    expect(await storage.links.count('ny')).toBe(20);
+    await storage.close();
+  });
+
+  it('explains a wrong command line', async () => {
+    const { code, output } = await run(links, ['import', 'ny']);
+    expect(code).toBe(2);
+    expect(output).toContain('expected a project slug and a CSV file');
+  });
+});
+
+describe('rekindle orders import', () => {
+  it('adds orders once and reports duplicates on a second run', async () => {
+    const file = path.join(work, 'orders.csv');
+    writeFileSync(file, 'order_id,customer_id,ordered_at,amount\n1,c1,2020-12-20,4990\n2,stranger,2020-12-21,100\n');
+    const first = await run(orders, ['import', 'ny', file]);
+    expect(first).toMatchObject({ code: 0 });
+    expect(first.output).toContain('2 orders added, 0 already stored');
+    expect(first.output).toContain('Orders of customers without a link in ny: 1');
+    const second = await run(orders, ['import', 'ny', file]);
+    expect(second.output).toContain('0 orders added, 2 already stored');
+  });
+});

@@ -1,0 +1,108 @@
+import { describe, expect, it, vi } from 'vitest';
+import { exportCustomerStatus } from '../../../src/crm/customer-status.ts';
+import { buildReport } from '../../../src/crm/report.ts';
+import { NOW, reportProject, seededStorage } from './report-fixture.ts';
+
+// A two-question stand-in, so the funnel test does not hang on a real mechanic's config.
+vi.mock('../../../src/mechanics/registry.ts', () => ({
+  mechanicFor: (kind: string) =>
+    kind === 'test-quiz'
+      ? {
+          kind,
+          funnelSteps: () =>
+            [1, 2].map((number) => ({
+              id: `question-${number}`,
+              label: `Вопрос ${number}`,
+              passed: (state: { answers: unknown[] }) => state.answers.length >= number,
+            })),
+        }
+      : undefined,
+}));
+
+describe('buildReport: attribution window', () => {
+  it('counts an order on day 30 but not the day before sending nor on day 31, and a 0 ₽ order never', async () => {
+    const report = await buildReport({ project: reportProject(), storage: await seededStorage(), now: NOW });
+    // Target: B (day 30) and D (2020-12-25); A bought before sending, C on day 31, E never.
+    expect(report.target).toMatchObject({ links: 5, reactivated: 2, reactivationRate: 0.4 });
+    expect(report.control).toMatchObject({ links: 2, reactivated: 1, reactivationRate: 0.5 });
+    expect(report.orders).toEqual({ total: 7, qualifying: 3, unknownCustomer: 1 });
+    expect(report.fact).toBe(2);
+  });
+
+  it('starts the window at the first visit when configured, and at the send date for those who never came', async () => {
+    const report = await buildReport({
+      project: reportProject({ from: 'first-visit' }),
+      storage: await seededStorage(),
+      now: NOW,
+    });
+    // A visited on 12-13 10:00 and bought that evening; C visited on 12-20, so 01-13 is day 25.
+    // B and D never visited: their send-date window still counts them.
+    expect(report.target.reactivated).toBe(4);
+    expect(report.control.reactivated).toBe(1);
+  });
+
+  it('counts participation instead of purchases when the project says so', async () => {
+    const report = await buildReport({ project: reportProject({ counts: 'participation' }), storage: await seededStorage(), now: NOW });
+    // Only C started inside the window (A started on 12-13, before the send date).
+    expect(report.target.reactivated).toBe(1);
+  });
+
+  it('uses each link’s import time as the send date when none is configured', async () => {
+    const report = await buildReport({ project: reportProject({ sentAt: undefined }), storage: await seededStorage(), now: NOW });
+    // Imported 2020-12-10 09:00 UTC: A's 12-13 order now counts; B's 01-12 is past 30 days.
+    expect(report.target.reactivated).toBe(2);
+    expect(report.daily.filter((day) => day.reactivations > 0).map((day) => day.day)).toEqual(['2020-12-13', '2020-12-25']);
+  });
+});
+
+describe('buildReport: the rest of the dashboard', () => {
+  it('builds the funnel from links to reactivation with the mechanic’s steps and drop-off', async () => {
+    const report = await buildReport({ project: reportProject(), storage: await seededStorage(), now: NOW });
+    expect(report.funnel.map((step) => [step.id, step.count])).toEqual([
+      ['links', 5],
+      ['visited', 2],
+      ['started', 2],
+      ['question-1', 2],
+      ['question-2', 1],
+      ['completed', 1],
+      ['gift', 1],
+      ['shared', 1],
+      ['reactivated', 2],
+    ]);
+    expect(report.funnel[1]?.dropOff).toBeCloseTo(0.6);
+    expect(report.funnel[4]).toMatchObject({ label: 'Вопрос 2', dropOff: 0.5 });
+  });
+
+  it('reports groups, forecast delta, sharing, anonymous players, breakdowns, daily series and promo codes', async () => {
+    const report = await buildReport({ project: reportProject(), storage: await seededStorage(), now: NOW });
+    expect(report).toMatchObject({ linksIssued: 7, forecast: 2, fact: 2, delta: 0, deltaText: '0%' });
+    expect(report.target).toMatchObject({ visited: 2, started: 2, completed: 1, giftOpened: 1, shared: 1 });
+    expect(report.shares).toEqual({ created: 0, pageVisits: 1, clicksByNetwork: { vk: 1, telegram: 1 } });
+    expect(report.anonymous).toEqual({ visited: 2, started: 1, completed: 1 });
+    expect(report.bySegment).toEqual([
+      { key: 'churned', target: 3, control: 1, visited: 2, completed: 1, reactivatedTarget: 1, reactivatedControl: 1, rateTarget: 1 / 3, rateControl: 1 },
+      { key: 'at-risk', target: 2, control: 1, visited: 0, completed: 0, reactivatedTarget: 1, reactivatedControl: 0, rateTarget: 0.5, rateControl: 0 },
+    ]);
+    expect(report.byTier.map((row) => [row.key, row.target, row.control])).toEqual([
+      ['regular', 2, 1],
+      ['', 1, 1],
+      ['vip', 2, 0],
+    ]);
+    expect(report.daily.find((day) => day.day === '2020-12-20')).toEqual({ day: '2020-12-20', visits: 3, completions: 1, reactivations: 0 });
+    expect(report.daily.some((day) => day.day === '2021-03-01')).toBe(false);
+    expect(report.promoPools).toEqual([{ pool: 'codes.csv', size: 3, taken: 1, remaining: 2 }]);
+    expect(report.lift?.incremental).toBeCloseTo((0.4 - 0.5) * 5);
+  });
+});
+
+describe('exportCustomerStatus', () => {
+  it('streams one CSV line per customer for follow-up chains', async () => {
+    const lines: string[] = [];
+    for await (const line of exportCustomerStatus({ project: reportProject(), storage: await seededStorage(), now: NOW })) lines.push(line);
+    expect(lines[0]).toBe('customer_id,group,visited,completed,gift,reactivated,first_visit_at,completed_at\n');
+    expect(lines).toHaveLength(8);
+    expect(lines).toContain('C,target,1,1,1,0,2020-12-20T09:00:00.000Z,2020-12-20T09:05:00.000Z\n');
+    expect(lines).toContain('B,target,0,0,0,1,,\n');
+    expect(lines).toContain('F,control,0,0,0,1,,\n');
+  });
+});
