@@ -1,0 +1,226 @@
+import type { Locale } from '../config/schemas/common.ts';
+
+/** Dashboard UI strings. Russian is the default; `?lang=en` switches any admin page to English. */
+const ru = {
+  dashboardTitle: 'Rekindle — кабинет CRM',
+  projectsHeading: 'Спецпроекты',
+  noProjects: 'В папке проектов пока нет ни одного проекта.',
+  brokenProjects: 'Эти проекты не загрузились — исправьте их конфиг (`npm run validate` покажет ошибки):',
+  signOut: 'Выйти',
+  otherLanguage: 'English',
+  allProjects: '← Все проекты',
+
+  setupHeading: 'Кабинет закрыт: пароль не задан',
+  setupText: 'Задайте пароль администратора в окружении сервера и перезапустите его. Данные здесь не показываются, пока пароля нет.',
+  setupHashStep: 'Лучше всего — хеш пароля: выполните команду и сохраните строку в REKINDLE_ADMIN_PASSWORD_HASH:',
+  setupPlainStep: 'Или задайте сам пароль в REKINDLE_ADMIN_PASSWORD — сервер захеширует его при старте.',
+  setupSecretStep: 'Для нескольких экземпляров за балансировщиком можно задать общий REKINDLE_SESSION_SECRET (32+ случайных символа).',
+  setupProblem: 'Сейчас настройка не принята:',
+
+  loginHeading: 'Вход в кабинет',
+  passwordLabel: 'Пароль',
+  signIn: 'Войти',
+  wrongPassword: (left: number) => `Неверный пароль. Осталось попыток: ${left}.`,
+  rateLimited: (minutes: number) =>
+    `Слишком много неудачных попыток входа. Попробуйте снова через ${minutes} мин.`,
+  staleForm: 'Форма устарела — страница обновлена, введите пароль ещё раз.',
+
+  headline: 'Вернулись: факт / прогноз',
+  linksIssued: 'Выдано ссылок',
+  completion: 'Прошли до конца',
+  ofVisited: (share: string) => `${share} от открывших`,
+  openProject: 'Отчёт',
+  reportUnavailable: 'Отчёт не построился — подробности в журнале сервера.',
+  projectNotFound: 'Такого проекта нет в папке проектов.',
+  projectBroken: 'Конфиг проекта с ошибками — `npm run validate` покажет, что исправить.',
+
+  funnelHeading: 'Воронка',
+  funnelCaption: 'Целевая группа: сколько людей дошло до каждого шага (в скобках — доля от выданных ссылок) и сколько отвалилось по сравнению с предыдущим шагом.',
+  step: 'Шаг',
+  people: 'Людей',
+  dropOff: 'Отвал',
+
+  dailyHeading: 'По дням',
+  dailyCaption: 'Открытия, прохождения и возвраты по дням.',
+  dailySummary: (days: number, peakDay: string, peakVisits: string) =>
+    `${days} дн. Больше всего открытий — ${peakDay}: ${peakVisits}.`,
+  dailyEmpty: 'Пока нет ни одного события.',
+  day: 'День',
+  showTable: 'Показать таблицей',
+
+  controlHeading: 'Контроль против цели',
+  controlCaption: 'Контрольная группа писем не получала: разница показывает, сколько возвратов принёс сам проект.',
+  group: 'Группа',
+  target: 'Цель',
+  control: 'Контроль',
+  customers: 'Клиентов',
+  reactivated: 'Вернулись',
+  rate: 'Доля',
+  incremental: 'Дополнительные возвраты благодаря проекту',
+  confidence: (low: string, high: string) => `95% доверительный интервал: от ${low} до ${high}`,
+  noControl: 'Контрольной группы нет — эффект проекта оценить нельзя.',
+
+  segmentsHeading: 'Сегменты и уровни трат',
+  segment: 'Сегмент',
+  tier: 'Уровень',
+  noSegment: 'без сегмента',
+  noTier: 'без уровня',
+
+  promoHeading: 'Промокоды',
+  pool: 'Пул',
+  remaining: 'Осталось',
+  total: 'Всего',
+  noPromo: 'В проекте нет пулов промокодов.',
+  poolLow: 'заканчивается',
+
+  sharesHeading: 'Переходы к шерингу по сетям',
+  network: 'Сеть',
+  clicks: 'Нажатий',
+  noShares: 'Пока никто не делился.',
+
+  downloadCustomers: 'Скачать статусы клиентов (CSV)',
+  downloadHint: 'Строка на клиента: группа, открыл, прошёл, подарок, вернулся — для следующих цепочек.',
+  generatedAt: (when: string) => `Данные на ${when}.`,
+
+  seriesVisits: 'Открытия',
+  seriesCompletions: 'Прохождения',
+  seriesReactivations: 'Возвраты',
+
+  funnelSteps: {
+    links: 'Ссылки выданы',
+    visited: 'Открыли',
+    started: 'Начали игру',
+    completed: 'Прошли до конца',
+    gift: 'Открыли подарок',
+    shared: 'Поделились',
+    reactivated: 'Вернулись',
+  } as Record<string, string>,
+  copyLink: 'Скопировали ссылку',
+  nativeShare: 'Меню «Поделиться» телефона',
+  windowText: (days: number, fromSend: boolean, purchase: boolean) =>
+    `Окно атрибуции: ${days} дн. ${fromSend ? 'от рассылки' : 'от первого визита'}; ${purchase ? 'считается покупка' : 'считается участие в проекте'}.`,
+  anonymousText: (visited: string, completed: string) =>
+    `Без персональной ссылки (пересланные ссылки, шеринг): открыли ${visited}, прошли ${completed}.`,
+};
+
+export type AdminStrings = typeof ru;
+
+const en: AdminStrings = {
+  dashboardTitle: 'Rekindle — CRM dashboard',
+  projectsHeading: 'Special projects',
+  noProjects: 'There are no projects in the projects folder yet.',
+  brokenProjects: 'These projects did not load; fix their config (`npm run validate` shows the errors):',
+  signOut: 'Sign out',
+  otherLanguage: 'Русский',
+  allProjects: '← All projects',
+
+  setupHeading: 'The dashboard is locked: no password is set',
+  setupText: 'Set the admin password in the server’s environment and restart it. No data is shown here until there is one.',
+  setupHashStep: 'Best: a password hash. Run the command and put the line it prints in REKINDLE_ADMIN_PASSWORD_HASH:',
+  setupPlainStep: 'Or put the password itself in REKINDLE_ADMIN_PASSWORD; the server hashes it at startup.',
+  setupSecretStep: 'For several instances behind a load balancer you may set a shared REKINDLE_SESSION_SECRET (32+ random characters).',
+  setupProblem: 'The current settings were not accepted:',
+
+  loginHeading: 'Sign in to the dashboard',
+  passwordLabel: 'Password',
+  signIn: 'Sign in',
+  wrongPassword: (left: number) => `Wrong password. Attempts left: ${left}.`,
+  rateLimited: (minutes: number) => `Too many failed sign-in attempts. Try again in ${minutes} min.`,
+  staleForm: 'The form had expired; the page has been refreshed, enter the password again.',
+
+  headline: 'Came back: fact / forecast',
+  linksIssued: 'Links issued',
+  completion: 'Completed',
+  ofVisited: (share: string) => `${share} of visitors`,
+  openProject: 'Report',
+  reportUnavailable: 'The report failed to build; see the server log.',
+  projectNotFound: 'There is no such project in the projects folder.',
+  projectBroken: 'The project’s config has problems; `npm run validate` shows what to fix.',
+
+  funnelHeading: 'Funnel',
+  funnelCaption: 'Target group: how many people reached each step (in brackets: share of links issued) and how many dropped off since the previous step.',
+  step: 'Step',
+  people: 'People',
+  dropOff: 'Drop-off',
+
+  dailyHeading: 'By day',
+  dailyCaption: 'Visits, completions and reactivations per day.',
+  dailySummary: (days: number, peakDay: string, peakVisits: string) =>
+    `${days} days. Most visits on ${peakDay}: ${peakVisits}.`,
+  dailyEmpty: 'No events yet.',
+  day: 'Day',
+  showTable: 'Show as a table',
+
+  controlHeading: 'Control vs target',
+  controlCaption: 'The control group got no mailing: the difference shows how many came back because of the project.',
+  group: 'Group',
+  target: 'Target',
+  control: 'Control',
+  customers: 'Customers',
+  reactivated: 'Came back',
+  rate: 'Rate',
+  incremental: 'Extra reactivations caused by the project',
+  confidence: (low: string, high: string) => `95% confidence interval: ${low} to ${high}`,
+  noControl: 'There is no control group, so the project’s own effect cannot be measured.',
+
+  segmentsHeading: 'Segments and spend tiers',
+  segment: 'Segment',
+  tier: 'Tier',
+  noSegment: 'no segment',
+  noTier: 'no tier',
+
+  promoHeading: 'Promo codes',
+  pool: 'Pool',
+  remaining: 'Left',
+  total: 'Total',
+  noPromo: 'This project has no promo code pools.',
+  poolLow: 'running out',
+
+  sharesHeading: 'Share clicks by network',
+  network: 'Network',
+  clicks: 'Clicks',
+  noShares: 'Nobody has shared yet.',
+
+  downloadCustomers: 'Download customer statuses (CSV)',
+  downloadHint: 'One row per customer: group, visited, completed, gift, came back; for follow-up chains.',
+  generatedAt: (when: string) => `Data as of ${when}.`,
+
+  seriesVisits: 'Visits',
+  seriesCompletions: 'Completions',
+  seriesReactivations: 'Reactivations',
+
+  funnelSteps: {
+    links: 'Links issued',
+    visited: 'Visited',
+    started: 'Started the game',
+    completed: 'Completed',
+    gift: 'Opened the gift',
+    shared: 'Shared',
+    reactivated: 'Came back',
+  },
+  copyLink: 'Copied the link',
+  nativeShare: 'Phone’s share menu',
+  windowText: (days: number, fromSend: boolean, purchase: boolean) =>
+    `Attribution window: ${days} days from ${fromSend ? 'the mailing' : 'the first visit'}; ${purchase ? 'a purchase counts' : 'taking part counts'}.`,
+  anonymousText: (visited: string, completed: string) =>
+    `Without a personal link (forwarded links, shares): ${visited} visited, ${completed} completed.`,
+};
+
+const dictionaries: Record<Locale, AdminStrings> = { ru, en };
+
+export function adminStrings(locale: Locale): AdminStrings {
+  return dictionaries[locale];
+}
+
+/** `?lang=en` or `?lang=ru` wins; otherwise the project's own language (Russian on the project list). */
+export function adminLocale(url: URL, projectLocale: Locale = 'ru'): Locale {
+  const requested = url.searchParams.get('lang');
+  return requested === 'en' || requested === 'ru' ? requested : projectLocale;
+}
+
+/** An admin link that keeps an explicit `?lang=` choice. */
+export function adminHref(path: string, url: URL): string {
+  const requested = url.searchParams.get('lang');
+  if (requested !== 'en' && requested !== 'ru') return path;
+  return `${path}${path.includes('?') ? '&' : '?'}lang=${requested}`;
+}

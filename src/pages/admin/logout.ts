@@ -1,0 +1,18 @@
+import type { APIRoute } from 'astro';
+import { ADMIN_COOKIE_PATH, adminAccess, SESSION_COOKIE } from '../../admin/guard.ts';
+import { formText, readSmallForm } from '../../admin/login.ts';
+import { verifyCsrf } from '../../admin/session.ts';
+import { errorResponse, HttpError } from '../../server/http.ts';
+
+/** Sign-out: clears the session cookie. The form's CSRF token is bound to the session it ends. */
+export const POST: APIRoute = async (context) => {
+  const access = await adminAccess(context.cookies);
+  if (access.status === 'signed-in') {
+    const token = formText(await readSmallForm(context.request), 'csrf');
+    if (!verifyCsrf(access.auth.secret, access.session, token)) {
+      return errorResponse(new HttpError(403, 'stale-form', 'The sign-out form had expired; reload the page and sign out again.'));
+    }
+  }
+  context.cookies.delete(SESSION_COOKIE, { path: ADMIN_COOKIE_PATH });
+  return context.redirect('/admin/login', 303);
+};
