@@ -6,7 +6,9 @@ import svelte from '@astrojs/svelte';
 export default defineConfig({
   output: 'server',
   adapter: node({ mode: 'standalone' }),
-  integrations: [svelte()],
+  // Components that only appear after a client-side step (gift, share buttons) lost their styles
+  // in Astro's CSS bundling under Rolldown; injected CSS travels with each component instead.
+  integrations: [svelte({ compilerOptions: { css: 'injected' } })],
   // Astro's own origin check only covers form posts; JSON APIs check Origin in src/server/http.ts.
   security: { checkOrigin: true },
   server: { host: process.env.HOST ?? '127.0.0.1', port: Number(process.env.PORT ?? 4321) },

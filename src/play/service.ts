@@ -4,7 +4,7 @@ import { openGift, type GiftView } from '../gifts/index.ts';
 import { mechanicFor } from '../mechanics/registry.ts';
 import { ActionRefused, type Mechanic, type PlaySummary } from '../mechanics/types.ts';
 import { HttpError } from '../server/http.ts';
-import type { Player } from '../server/player.ts';
+import { customerLink, type Player } from '../server/player.ts';
 import type { PlayRecord, Storage, TrackedEvent } from '../storage/types.ts';
 import { phaseOf } from './schedule.ts';
 
@@ -142,11 +142,12 @@ export async function claimGift(context: PlayContext): Promise<GiftView> {
   if (!record?.completedAt) {
     throw new HttpError(403, 'not-completed', 'The gift unlocks when the game is completed.');
   }
+  const link = await customerLink(project.slug, player, storage);
   const gift = await openGift({
     project,
     storage,
     player: player.key,
-    customer: player.link ? { segment: player.link.segment, spend: player.link.spend } : undefined,
+    customer: link ? { segment: link.segment, spend: link.spend } : undefined,
   });
   await track(context, 'gift-open');
   return gift;

@@ -26,7 +26,7 @@ export async function playerRequest(context: APIContext, options: { changesState
   if (options.changesState) assertSameOrigin(context.request, context.url);
   const project = await projectFromRoute(context);
   const storage: Storage = await getStorage();
-  const player = await rememberedPlayer(project.slug, context.cookies, storage);
+  const player = rememberedPlayer(project.slug, context.cookies);
   if (!player) {
     throw new HttpError(401, 'no-player', 'Open the project page first: it identifies you for the game.');
   }

@@ -1,13 +1,17 @@
 import type { AstroCookies } from 'astro';
 import { nanoid } from 'nanoid';
 import type { LinkRecord, PlayerKey, Storage } from '../storage/types.ts';
+import { sign, unsign } from './cookie-signature.ts';
 
 /** Personal tokens and anonymous ids are nanoid strings; anything else is treated as absent. */
 const ID_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;
 
 export interface Player {
   key: PlayerKey;
-  /** The personal link when the player came from one; undefined for anonymous players. */
+  /**
+   * The personal link, when the page looked it up. API calls leave it out: the signed cookie
+   * proves the key, and only gifts need the customer record (see `customerLink`).
+   */
   link?: LinkRecord;
 }
 
@@ -32,31 +36,35 @@ export async function identifyPlayer(
       return { key: `link:${token}`, link };
     }
   }
-  const known = await rememberedPlayer(slug, cookies, storage);
-  if (known) return known;
+  const known = rememberedPlayer(slug, cookies);
+  if (known) return { key: known.key, link: await customerLink(slug, known, storage) };
   const key = `anon:${nanoid()}`;
   remember(cookies, slug, key, secure);
   return { key };
 }
 
-/** The player remembered by this browser's cookie, for API calls; undefined if none or invalid. */
-export async function rememberedPlayer(
-  slug: string,
-  cookies: AstroCookies,
-  storage: Storage,
-): Promise<Player | undefined> {
-  const value = cookies.get(cookieName(slug))?.value;
+/**
+ * The player remembered by this browser's signed cookie, for API calls; undefined if none or
+ * tampered with. It needs no storage read, so tracking stays cheap with a million links.
+ */
+export function rememberedPlayer(slug: string, cookies: AstroCookies): Player | undefined {
+  const signed = cookies.get(cookieName(slug))?.value;
+  const value = signed ? unsign(signed) : undefined;
   if (!value) return undefined;
   const [kind, id] = value.split(':', 2);
-  if (!id || !ID_PATTERN.test(id)) return undefined;
-  if (kind === 'anon') return { key: value };
-  if (kind !== 'link') return undefined;
-  const link = await storage.links.byToken(slug, id);
-  return link ? { key: value, link } : undefined;
+  if (!id || !ID_PATTERN.test(id) || (kind !== 'anon' && kind !== 'link')) return undefined;
+  return { key: value };
+}
+
+/** The customer record behind a player, for gifts by segment and spend tier. */
+export async function customerLink(slug: string, player: Player, storage: Storage): Promise<LinkRecord | undefined> {
+  if (player.link) return player.link;
+  if (!player.key.startsWith('link:')) return undefined;
+  return storage.links.byToken(slug, player.key.slice('link:'.length));
 }
 
 function remember(cookies: AstroCookies, slug: string, key: PlayerKey, secure: boolean): void {
-  cookies.set(cookieName(slug), key, {
+  cookies.set(cookieName(slug), sign(key), {
     path: '/',
     httpOnly: true,
     sameSite: 'lax',

@@ -1,0 +1,87 @@
+import { expect, test, type Page } from '@playwright/test';
+import { importCustomers, relative } from './support.ts';
+
+const PROJECT = 'march-8-greetings';
+let links: Map<string, string>;
+
+test.beforeAll(() => {
+  links = importCustomers(PROJECT, 'tests/e2e/fixtures/customers.csv');
+});
+
+function firstLink(): string {
+  const [url] = [...links.values()];
+  if (!url) throw new Error('the import produced no mailed links');
+  return relative(url);
+}
+
+/** PNG width and height from the IHDR chunk: bytes 16–23 of every PNG file. */
+function pngSize(bytes: Buffer): { width: number; height: number } {
+  expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+async function answerChoice(page: Page, label: string) {
+  await page.getByText(label, { exact: true }).click();
+  await page.getByRole('button', { name: /Дальше|Создать открытку/ }).click();
+}
+
+test('a player makes a card at phone width, shares it, and the share page carries a 1200×630 og:image', async ({ page, baseURL }, testInfo) => {
+  await page.goto(firstLink());
+  await page.getByRole('button', { name: 'Приступить!' }).click();
+
+  await page.getByLabel('Имя').fill('Хуйло');
+  await page.getByRole('button', { name: 'Дальше' }).click();
+  await expect(page.getByText(/без грубых слов/)).toBeVisible();
+
+  await page.getByLabel('Имя').fill('Анна-Мария');
+  await page.getByRole('button', { name: 'Дальше' }).click();
+  await answerChoice(page, 'Нежная');
+  await answerChoice(page, 'Добрый');
+  await page.getByText('Путешествия', { exact: true }).click();
+  await page.getByText('Рисование', { exact: true }).click();
+  await page.getByRole('button', { name: 'Дальше' }).click();
+  await page.locator('fieldset label').first().click();
+  await page.getByRole('button', { name: 'Создать открытку' }).click();
+
+  await expect(page.getByRole('heading', { name: 'Ваша открытка' })).toBeVisible();
+  const card = page.locator('.card-generator');
+  await expect(card).toContainText('Анна-Мария');
+  const firstText = await card.innerText();
+  await page.getByRole('button', { name: 'Другой вариант' }).click();
+  await expect(card).not.toHaveText(firstText);
+  await page.screenshot({ path: testInfo.outputPath('card.png'), fullPage: true, animations: 'disabled' });
+
+  const created = page.waitForResponse((response) => response.url().endsWith(`/api/${PROJECT}/share`));
+  await page.getByRole('button', { name: 'Поделиться результатом' }).click();
+  const share = (await (await created).json()) as { id: string; url: string; imageUrl: string };
+  expect(share.url).not.toContain(firstLink().split('c=')[1] ?? 'no-token');
+  await expect(page.getByRole('link', { name: /ВКонтакте|VK/ })).toBeVisible();
+  await expect(page.locator('img.share-preview')).toHaveJSProperty('complete', true);
+  expect(await page.locator('img.share-preview').evaluate((image: HTMLImageElement) => image.naturalWidth)).toBe(1200);
+  await page.screenshot({ path: testInfo.outputPath('share-buttons.png'), fullPage: true, animations: 'disabled' });
+
+  const sharePage = await page.context().newPage();
+  await sharePage.goto(relative(share.url));
+  await expect(sharePage.getByRole('link', { name: 'Создать своё поздравление' })).toBeVisible();
+  const og = (property: string) => sharePage.locator(`meta[property="${property}"]`).getAttribute('content');
+  const imageUrl = await og('og:image');
+  expect(imageUrl).toMatch(new RegExp(`^${baseURL}/s/${share.id}/og\\.png$`));
+  expect(await og('og:image:width')).toBe('1200');
+  expect(await og('og:image:height')).toBe('630');
+  expect(await og('og:title')).toContain('Анна-Мария');
+  expect(await sharePage.locator('meta[name="twitter:card"]').getAttribute('content')).toBe('summary_large_image');
+  await sharePage.screenshot({ path: testInfo.outputPath('share-page.png'), fullPage: true, animations: 'disabled' });
+
+  const image = await sharePage.request.get(imageUrl ?? '');
+  expect(image.status()).toBe(200);
+  expect(image.headers()['content-type']).toBe('image/png');
+  expect(pngSize(await image.body())).toEqual({ width: 1200, height: 630 });
+  const etag = image.headers().etag ?? '';
+  const again = await sharePage.request.get(imageUrl ?? '', { headers: { 'If-None-Match': etag } });
+  expect(again.status()).toBe(304);
+
+  const story = await sharePage.request.get(`${baseURL}/s/${share.id}/story.png`);
+  expect(pngSize(await story.body())).toEqual({ width: 1080, height: 1920 });
+  const odd = await sharePage.request.get(`${baseURL}/s/${share.id}/huge.png`);
+  expect(odd.status()).toBe(404);
+});
