@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { APIRoute } from 'astro';
 import { giftFileFor, giftFor } from '../../../gifts/index.ts';
 import { playerRequest } from '../../../server/api.ts';
+import { customerLink } from '../../../server/player.ts';
 import { handleApi, HttpError } from '../../../server/http.ts';
 import { hasCompleted } from '../../../play/service.ts';
 
@@ -11,7 +12,7 @@ export const GET: APIRoute = (context) =>
     if (!(await hasCompleted(play))) {
       throw new HttpError(403, 'not-completed', 'The gift unlocks when the game is completed.');
     }
-    const gift = giftFor(play.project.config, play.player.link);
+    const gift = giftFor(play.project.config, await customerLink(play.project.slug, play.player, play.storage));
     if (gift.kind !== 'file') throw new HttpError(404, 'no-file', 'This project’s gift is not a file.');
     const file = giftFileFor(play.project, gift);
     if (!file) {

@@ -1,6 +1,7 @@
 import type { APIRoute } from 'astro';
 import { bookletPdf, giftFor } from '../../../gifts/index.ts';
 import { playerRequest } from '../../../server/api.ts';
+import { customerLink } from '../../../server/player.ts';
 import { handleApi, HttpError } from '../../../server/http.ts';
 import { hasCompleted } from '../../../play/service.ts';
 
@@ -11,10 +12,10 @@ export const GET: APIRoute = (context) =>
     if (!(await hasCompleted(play))) {
       throw new HttpError(403, 'not-completed', 'The gift unlocks when the game is completed.');
     }
-    const gift = giftFor(play.project.config, play.player.link);
+    const gift = giftFor(play.project.config, await customerLink(play.project.slug, play.player, play.storage));
     if (gift.kind !== 'booklet') throw new HttpError(404, 'no-booklet', 'This project’s gift is not a booklet.');
     const pdf = await bookletPdf(play.project, gift);
-    return new Response(pdf, {
+    return new Response(Buffer.from(pdf), {
       headers: {
         'Content-Type': 'application/pdf',
         'Content-Disposition': `attachment; filename="${gift.pdfFileName}"`,
