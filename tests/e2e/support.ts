@@ -10,14 +10,28 @@ import { parse as parseYaml } from 'yaml';
  * folder and returns each mailed customer's personal URL by customer id.
  */
 export function importCustomers(project: string, csvFile: string): Map<string, string> {
+  return importCustomerGroups(project, csvFile).mailed;
+}
+
+/** The same, with the held-out control customers' ids too (their file has no URLs). */
+export function importCustomerGroups(project: string, csvFile: string): { mailed: Map<string, string>; control: string[] } {
   const outDir = mkdtempSync(path.join(tmpdir(), 'rekindle-links-'));
   const out = path.join(outDir, 'links.csv');
-  execFileSync(process.execPath, ['src/cli/main.ts', 'links', 'import', project, csvFile, '--out', out], {
-    env: process.env,
-    stdio: 'pipe',
-  });
-  const rows = parse(readFileSync(out), { columns: true, bom: true, delimiter: [',', ';'] }) as Record<string, string>[];
-  return new Map(rows.map((row) => [row.customer_id ?? '', row.url ?? '']));
+  runCli(['links', 'import', project, csvFile, '--out', out]);
+  const mailed = readCsv(out);
+  const control = readCsv(path.join(outDir, 'links.control.csv'));
+  return {
+    mailed: new Map(mailed.map((row) => [row.customer_id ?? '', row.url ?? ''])),
+    control: control.map((row) => row.customer_id ?? ''),
+  };
+}
+
+export function runCli(args: string[]): string {
+  return execFileSync(process.execPath, ['src/cli/main.ts', ...args], { env: process.env, stdio: 'pipe' }).toString();
+}
+
+function readCsv(file: string): Record<string, string>[] {
+  return parse(readFileSync(file), { columns: true, bom: true, delimiter: [',', ';'] }) as Record<string, string>[];
 }
 
 /** The right answers of a quiz project, read from its config like an author would. */
