@@ -3,7 +3,7 @@ import { shareContentSchema } from './content.ts';
 import { shareImageStrings } from './strings.ts';
 
 export interface SharePageTexts {
-  /** og:title and page title: `share.title` with `{title}` replaced by the result's title. */
+  /** og:title and page title: `share.title` with `{title}` and `{score}` («5 из 6») filled in. */
   title: string;
   /** og:description: `share.description`. */
   description: string;
@@ -25,7 +25,7 @@ export function shareTexts(config: SharePageConfig, content: unknown): SharePage
   const result = parsed.data;
   const score = result.score && shareImageStrings(config.locale).score(result.score.value, result.score.of);
   return {
-    title: config.share.title.replaceAll('{title}', result.title),
+    title: config.share.title.replaceAll('{title}', result.title).replaceAll('{score}', score ?? '').replace(/\s{2,}/g, ' ').trim(),
     description: config.share.description,
     imageAlt: score ? `${score}. ${result.title}` : result.title,
     body: result.text,

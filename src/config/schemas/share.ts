@@ -41,7 +41,7 @@ export const shareImageSchema = z.strictObject({
 
 /** Texts of the share page and the share buttons, and the look of the share image. */
 export const shareSchema = z.strictObject({
-  /** og:title of the share page. `{title}` is the player's result title. */
+  /** og:title of the share page. `{title}` is the player's result title, `{score}` the score («5 из 6»). */
   title: text(120),
   /** og:description. */
   description: text(300),
