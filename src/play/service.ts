@@ -6,6 +6,7 @@ import { ActionRefused, type Mechanic, type PlaySummary } from '../mechanics/typ
 import { HttpError } from '../server/http.ts';
 import { customerLink, type Player } from '../server/player.ts';
 import type { PlayRecord, Storage, TrackedEvent } from '../storage/types.ts';
+import { enqueueWebhook } from '../webhooks/index.ts';
 import { phaseOf } from './schedule.ts';
 
 /** What the browser learns about a play: it renders this and nothing else. */
@@ -102,8 +103,12 @@ export async function applyAction(context: PlayContext, rawAction: unknown): Pro
     };
   });
   await track(context, 'answer', actionFacts(parsed.data));
-  if (justCompleted) await track(context, 'complete');
-  return statusOf(config, record);
+  const status = statusOf(config, record);
+  if (justCompleted) {
+    await track(context, 'complete');
+    await notify(context, 'complete', status.summary);
+  }
+  return status;
 }
 
 function actOrRefuse(
@@ -150,7 +155,23 @@ export async function claimGift(context: PlayContext): Promise<GiftView> {
     customer: link ? { segment: link.segment, spend: link.spend } : undefined,
   });
   await track(context, 'gift-open');
+  await notify(context, 'gift-open', statusOf(project.config, record).summary);
   return gift;
+}
+
+/** Tells the project's webhook, if any; enqueueing never waits for the network. */
+async function notify(context: PlayContext, type: 'complete' | 'gift-open', summary: PlaySummary | undefined): Promise<void> {
+  const { project, storage, player, now } = context;
+  if (!project.config.webhook) return;
+  const link = await customerLink(project.slug, player, storage);
+  enqueueWebhook({
+    project,
+    type,
+    at: now,
+    customerId: link?.customerId,
+    player: link ? 'link' : 'anon',
+    summary: summary && { title: summary.title, score: summary.score },
+  });
 }
 
 /** Whether this player completed the play; gift downloads check it before serving files. */

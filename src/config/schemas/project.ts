@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { assetPath, color, dateOrDateTime, localeSchema, text } from './common.ts';
+import { assetPath, color, dateOrDateTime, httpUrl, localeSchema, text } from './common.ts';
 import { giftSchema } from './gift.ts';
 import { shareSchema } from './share.ts';
 
@@ -156,6 +156,51 @@ export const reactivationSchema = z
   })
   .meta(described('How reactivation is counted for this project.'));
 
+/** Events a project can report to the CRM by webhook. */
+export const webhookEventSchema = z
+  .enum(['complete', 'gift-open'])
+  .meta(described('complete: the player finished the game; gift-open: the player opened the gift.'));
+
+/**
+ * An outgoing webhook: after a completion or a gift opening the CRM gets a signed POST, e.g. to
+ * start a «completed but did not buy» chain. The secret stays in the server's environment.
+ */
+export const webhookSchema = z
+  .strictObject({
+    /**
+     * Where the POST goes.
+     * @example https://crm.example.com/hooks/rekindle
+     */
+    url: httpUrl.meta({ description: 'Where the POST goes.', examples: ['https://crm.example.com/hooks/rekindle'] }),
+    /**
+     * Name of the environment variable holding the HMAC secret; the secret itself never goes into
+     * project.yaml. Deliveries wait, unsent, while the variable is unset.
+     * @example REKINDLE_WEBHOOK_SECRET
+     */
+    secretEnv: z
+      .string()
+      .regex(/^[A-Z][A-Z0-9_]{0,127}$/, {
+        // Says ", got" itself so the friendly error does not echo the value, which may be the secret.
+        message:
+          'expected the name of an environment variable, like REKINDLE_WEBHOOK_SECRET, got another value ' +
+          '(not shown: it may be the secret itself, which belongs in the environment)',
+      })
+      .meta({
+        description: 'Name of the environment variable holding the HMAC secret; the secret itself never goes here.',
+        examples: ['REKINDLE_WEBHOOK_SECRET'],
+      }),
+    /**
+     * Which events are sent.
+     * @example ['complete']
+     */
+    events: z
+      .array(webhookEventSchema)
+      .min(1, { message: 'name at least one event, or remove webhook' })
+      .default(['complete', 'gift-open'])
+      .meta({ description: 'Which events are sent; both by default.', examples: [['complete']] }),
+  })
+  .meta(described('Signed POST to the CRM after a completion or a gift opening, retried with backoff.'));
+
 /** Fields every project has, whatever its mechanic. */
 export const projectBaseShape = {
   /** URL name of the project; must equal the folder name. */
@@ -183,4 +228,6 @@ export const projectBaseShape = {
   tiers: z.array(tierSchema).default([]).meta(described('Spend tiers that gift rules can name.')),
   share: shareSchema.meta(described('Texts of the share page and the share buttons.')),
   reactivation: reactivationSchema,
+  /** Signed POST to the CRM after a completion or a gift opening. */
+  webhook: webhookSchema.optional(),
 };

@@ -1,4 +1,7 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { enqueueWebhook } from '../../../src/webhooks/index.ts';
+
+vi.mock('../../../src/webhooks/index.ts', () => ({ enqueueWebhook: vi.fn() }));
 import { loadProject, type LoadedProject } from '../../../src/config/load.ts';
 import { applyAction, claimGift, playStatus, startPlay, type PlayContext } from '../../../src/play/service.ts';
 import { HttpError } from '../../../src/server/http.ts';
@@ -92,5 +95,26 @@ describe('the play service', () => {
     for (const [question, answer] of answers.entries()) await applyAction(during, { type: 'answer', question, answer });
     const after = contextFor(storage, 'anon:player-six-000000', new Date('2031-06-01T00:00:00Z'));
     expect((await claimGift(after)).kind).toBe('booklet');
+  });
+});
+
+describe('webhooks from the play service', () => {
+  it('announces completion and the gift with the customer id of the personal link', async () => {
+    const storage = createMemoryStorage();
+    const token = 'webhookTokenAbcdefghij';
+    await storage.links.add(project.slug, [
+      { project: project.slug, token, customerId: 'c-77', group: 'target', importedAt: '2020-12-01T00:00:00.000Z' },
+    ]);
+    const withHook = { ...project, config: { ...project.config, webhook: { url: 'https://crm.example/hook', secretEnv: 'HOOK_SECRET', events: ['complete', 'gift-open'] } } } as LoadedProject;
+    const context: PlayContext = { project: withHook, storage, player: { key: `link:${token}` }, now: new Date('2025-12-20T12:00:00Z') };
+    vi.mocked(enqueueWebhook).mockClear();
+    await startPlay(context);
+    for (const [question, answer] of answers.entries()) await applyAction(context, { type: 'answer', question, answer });
+    await claimGift(context);
+    const calls = vi.mocked(enqueueWebhook).mock.calls.map(([input]) => [input.type, input.customerId, input.player, input.summary?.score?.value]);
+    expect(calls).toEqual([
+      ['complete', 'c-77', 'link', answers.length],
+      ['gift-open', 'c-77', 'link', answers.length],
+    ]);
   });
 });
