@@ -1,6 +1,7 @@
 import type { LoadedProject } from '../config/load.ts';
 import type { ProjectConfig } from '../config/schema.ts';
-import { openGift, type GiftView } from '../gifts/index.ts';
+import type { GiftConfig } from '../config/schemas/gift.ts';
+import { giftFor, openGift, type GiftView } from '../gifts/index.ts';
 import { mechanicFor } from '../mechanics/registry.ts';
 import { ActionRefused, type Mechanic, type PlaySummary } from '../mechanics/types.ts';
 import { HttpError } from '../server/http.ts';
@@ -143,10 +144,7 @@ function actionFacts(action: unknown): Record<string, string | number> {
  */
 export async function claimGift(context: PlayContext): Promise<GiftView> {
   const { project, storage, player } = context;
-  const record = await storage.plays.get(project.slug, player.key);
-  if (!record?.completedAt) {
-    throw new HttpError(403, 'not-completed', 'The gift unlocks when the game is completed.');
-  }
+  const record = await completedRecord(context);
   const link = await customerLink(project.slug, player, storage);
   const gift = await openGift({
     project,
@@ -174,10 +172,20 @@ async function notify(context: PlayContext, type: 'complete' | 'gift-open', summ
   });
 }
 
-/** Whether this player completed the play; gift downloads check it before serving files. */
-export async function hasCompleted(context: PlayContext): Promise<boolean> {
+/**
+ * The gift this player earned: the one of their segment or spend tier, and only after completion.
+ * Gift downloads (PDF, file) serve what this returns, so they follow the same rule as the gift API.
+ */
+export async function earnedGift(context: PlayContext): Promise<GiftConfig> {
+  const { project, storage, player } = context;
+  await completedRecord(context);
+  return giftFor(project.config, await customerLink(project.slug, player, storage));
+}
+
+async function completedRecord(context: PlayContext): Promise<PlayRecord> {
   const record = await context.storage.plays.get(context.project.slug, context.player.key);
-  return record?.completedAt !== undefined;
+  if (!record?.completedAt) throw new HttpError(403, 'not-completed', 'The gift unlocks when the game is completed.');
+  return record;
 }
 
 export async function track(
