@@ -18,8 +18,9 @@ export function continuousDays(points: readonly DailyPoint[]): DailyPoint[] {
   const last = points[points.length - 1];
   if (!first || !last) return [];
   const byDay = new Map(points.map((point) => [point.day, point]));
-  const start = Date.parse(`${first.day}T00:00:00Z`);
-  const end = Math.min(Date.parse(`${last.day}T00:00:00Z`), start + (MAX_CHART_DAYS - 1) * DAY_MS);
+  // A long history keeps its latest days: those are the ones a campaign team acts on.
+  const end = Date.parse(`${last.day}T00:00:00Z`);
+  const start = Math.max(Date.parse(`${first.day}T00:00:00Z`), end - (MAX_CHART_DAYS - 1) * DAY_MS);
   const days: DailyPoint[] = [];
   for (let at = start; at <= end; at += DAY_MS) {
     const day = new Date(at).toISOString().slice(0, 10);

@@ -18,6 +18,15 @@ describe('continuousDays', () => {
   it('returns nothing for no data', () => {
     expect(continuousDays([])).toEqual([]);
   });
+
+  it('keeps the latest year of a longer history, where today’s visits are', () => {
+    const days = continuousDays([
+      { day: '2020-12-20', visits: 0, completions: 0, reactivations: 1 },
+      { day: '2026-11-23', visits: 2, completions: 2, reactivations: 0 },
+    ]);
+    expect(days).toHaveLength(366);
+    expect(days.at(-1)).toEqual({ day: '2026-11-23', visits: 2, completions: 2, reactivations: 0 });
+  });
 });
 
 describe('funnelBars', () => {
