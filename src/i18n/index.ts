@@ -28,6 +28,7 @@ const ru = {
   sharedBy: 'Результат, которым поделились',
   projectsHeading: 'Спецпроекты',
   skipToContent: 'К содержимому',
+  needsJavaScript: 'Чтобы играть, включите JavaScript в браузере или откройте ссылку в другом браузере.',
 };
 
 type Strings = typeof ru;
@@ -55,6 +56,7 @@ const en: Strings = {
   sharedBy: 'A shared result',
   projectsHeading: 'Special projects',
   skipToContent: 'Skip to content',
+  needsJavaScript: 'To play, turn on JavaScript in your browser or open the link in another browser.',
 };
 
 const dictionaries: Record<Locale, Strings> = { ru, en };
