@@ -38,7 +38,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: 'node dist/server/entry.mjs',
+    command: 'node src/server/node-server.ts',
     url: `http://127.0.0.1:${port}/`,
     env: {
       HOST: '127.0.0.1',

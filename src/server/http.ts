@@ -50,12 +50,15 @@ export async function handleApi(run: () => Promise<Response>): Promise<Response>
  * Sec-Fetch-Site is refused too.
  */
 export function assertSameOrigin(request: Request, url: URL): void {
-  const origin = request.headers.get('origin');
-  if (origin !== null) {
-    if (origin === url.origin || origin === publicOrigin()) return;
+  assertSameOriginHeaders(request.headers.get('origin'), request.headers.get('sec-fetch-site'), url.origin);
+}
+
+/** The same check from raw header values, for handlers that run before Astro builds a Request. */
+export function assertSameOriginHeaders(origin: string | null | undefined, fetchSite: string | null | undefined, ownOrigin: string): void {
+  if (origin) {
+    if (origin === ownOrigin || origin === publicOrigin()) return;
     throw new HttpError(403, 'cross-origin', 'Requests from other sites are not accepted.');
   }
-  const fetchSite = request.headers.get('sec-fetch-site');
   if (fetchSite === 'same-origin') return;
   throw new HttpError(403, 'origin-missing', 'The request has no Origin header; send it from the project page.');
 }

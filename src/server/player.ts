@@ -15,7 +15,7 @@ export interface Player {
   link?: LinkRecord;
 }
 
-function cookieName(slug: string): string {
+export function cookieName(slug: string): string {
   return `rk_${slug.replace(/-/g, '_')}`;
 }
 
@@ -48,7 +48,11 @@ export async function identifyPlayer(
  * tampered with. It needs no storage read, so tracking stays cheap with a million links.
  */
 export function rememberedPlayer(slug: string, cookies: AstroCookies): Player | undefined {
-  const signed = cookies.get(cookieName(slug))?.value;
+  return playerFromCookie(cookies.get(cookieName(slug))?.value);
+}
+
+/** The player a signed cookie value names, for handlers that read the Cookie header themselves. */
+export function playerFromCookie(signed: string | undefined): Player | undefined {
   const value = signed ? unsign(signed) : undefined;
   if (!value) return undefined;
   const [kind, id] = value.split(':', 2);

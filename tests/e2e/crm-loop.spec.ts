@@ -77,6 +77,9 @@ test('customers imported, two links played, orders imported and pushed: the dash
   const lines = (await csv.text()).trim().split(/\r?\n/);
   const row = (customerId: string) => lines.find((line) => line.startsWith(`${customerId},`)) ?? '';
   expect(lines).toHaveLength(41);
-  expect(row(first[0])).toMatch(/target/);
-  expect(row(control[0] ?? '')).toMatch(/control/);
+  // customer_id, group, visited, completed, gift, reactivated, …: the visit beacons counted.
+  expect(row(first[0])).toMatch(new RegExp(`^${first[0]},target,1,1,1,1,`));
+  expect(row(second[0])).toMatch(new RegExp(`^${second[0]},target,1,1,1,0,`));
+  expect(row(third[0])).toMatch(new RegExp(`^${third[0]},target,0,0,0,1`));
+  expect(row(control[0] ?? '')).toMatch(/,control,0,0,0,1/);
 });

@@ -28,7 +28,7 @@ export default {
     const admin = adminPasswordEnv();
     console.log(`\nServer: ${baseUrl}`);
     console.log(`Admin:  ${baseUrl}/admin  ${admin.note}\n`);
-    return runNode([SERVER_ENTRY], { HOST: host, PORT: port, ...admin.env });
+    return runNode([path.join('src', 'server', 'node-server.ts')], { HOST: host, PORT: port, ...admin.env });
   },
 };
 

@@ -1,0 +1,46 @@
+import http from 'node:http';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { getStorage } from '../storage/index.ts';
+import { answerBeacon, beaconRoute } from './beacon-handler.ts';
+
+type NodeHandler = (request: http.IncomingMessage, response: http.ServerResponse) => void;
+
+/**
+ * The production server: Node's http server with the beacons answered first and everything else
+ * handed to the built Astro app (pages, API, static files). Run after `astro build`:
+ * `node src/server/node-server.ts` (HOST and PORT from the environment).
+ */
+export async function startServer(options: { host: string; port: number; entry?: string }): Promise<http.Server> {
+  // The built entry starts its own server on import unless told not to.
+  process.env.ASTRO_NODE_AUTOSTART = 'disabled';
+  const entry = options.entry ?? path.resolve('dist/server/entry.mjs');
+  const { handler } = (await import(pathToFileURL(entry).href)) as { handler: NodeHandler };
+  await getStorage();
+  const server = http.createServer((request, response) => {
+    const beacon = beaconRoute(request);
+    if (beacon) void answerBeacon(request, response, beacon);
+    else handler(request, response);
+  });
+  await new Promise<void>((resolve) => server.listen(options.port, options.host, resolve));
+  return server;
+}
+
+/** Stops taking requests, then lets the storage write out what it holds, so a restart loses nothing. */
+async function shutDown(server: http.Server): Promise<void> {
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await (await getStorage()).close();
+}
+
+if (import.meta.main) {
+  const host = process.env.HOST ?? '127.0.0.1';
+  const port = Number(process.env.PORT ?? 4321);
+  const server = await startServer({ host, port });
+  console.log(`[rekindle] listening on http://${host}:${port}`);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      server.closeIdleConnections();
+      void shutDown(server).finally(() => process.exit(0));
+    });
+  }
+}
