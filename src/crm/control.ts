@@ -36,30 +36,33 @@ export interface SegmentCount {
   control: number;
 }
 
-export interface Newcomer {
-  customerId: string;
-  /** Segment key; customers without a segment form one stratum together. */
-  segment: string;
+/** The customers who get their first link now, read by position (an import holds them as columns). */
+export interface Newcomers {
+  readonly size: number;
+  customerIdAt(index: number): string;
+  /** Segment key; customers without a segment ('') form one stratum together. */
+  segmentAt(index: number): string;
 }
 
 /**
- * Groups for customers who get their first link now, in the order given. `existing` holds the
+ * Groups for customers who get their first link now, in their order. `existing` holds the
  * per-segment counts of links already issued (empty on a first import).
  */
 export function assignGroups(options: {
   project: string;
   share: number;
-  newcomers: readonly Newcomer[];
+  newcomers: Newcomers;
   existing: ReadonlyMap<string, SegmentCount>;
 }): AudienceGroup[] {
   const { project, share, newcomers, existing } = options;
   const bySegment = new Map<string, number[]>();
-  newcomers.forEach((newcomer, index) => {
-    const members = bySegment.get(newcomer.segment);
+  for (let index = 0; index < newcomers.size; index++) {
+    const segment = newcomers.segmentAt(index);
+    const members = bySegment.get(segment);
     if (members) members.push(index);
-    else bySegment.set(newcomer.segment, [index]);
-  });
-  const groups: AudienceGroup[] = new Array<AudienceGroup>(newcomers.length).fill('target');
+    else bySegment.set(segment, [index]);
+  }
+  const groups: AudienceGroup[] = new Array<AudienceGroup>(newcomers.size).fill('target');
   for (const [segment, members] of bySegment) {
     const before = existing.get(segment) ?? { total: 0, control: 0 };
     const wanted = controlTarget(before.total + members.length, share) - before.control;
@@ -75,8 +78,8 @@ export function assignGroups(options: {
  * a million comparator calls on objects are not. Ties at the threshold (astronomically rare)
  * are broken by customer id, so the choice never depends on the file's order.
  */
-function lowestDraws(project: string, newcomers: readonly Newcomer[], members: number[], take: number): number[] {
-  const draws = Float64Array.from(members, (index) => controlDraw(project, newcomers[index]?.customerId ?? ''));
+function lowestDraws(project: string, newcomers: Newcomers, members: number[], take: number): number[] {
+  const draws = Float64Array.from(members, (index) => controlDraw(project, newcomers.customerIdAt(index)));
   const threshold = draws.slice().sort()[take - 1] ?? Number.POSITIVE_INFINITY;
   const chosen: number[] = [];
   const tied: number[] = [];
@@ -85,7 +88,7 @@ function lowestDraws(project: string, newcomers: readonly Newcomer[], members: n
     if (draw < threshold) chosen.push(index);
     else if (draw === threshold) tied.push(index);
   });
-  const idOf = (index: number) => newcomers[index]?.customerId ?? '';
+  const idOf = (index: number) => newcomers.customerIdAt(index);
   tied.sort((a, b) => (idOf(a) < idOf(b) ? -1 : idOf(a) > idOf(b) ? 1 : 0));
   return chosen.concat(tied.slice(0, take - chosen.length));
 }

@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { Readable } from 'node:stream';
-import { CsvError, parse } from 'csv-parse';
+import { CsvSyntaxError, CsvTokenizer } from './csv-tokenizer.ts';
 
 /** Where CSV text comes from: a file (streamed, never read whole) or a string (tests, HTTP uploads). */
 export type CsvSource = { path: string } | { text: string; name?: string };
@@ -84,7 +84,7 @@ async function peek(source: CsvSource): Promise<string> {
 }
 
 function openStream(source: CsvSource): Readable {
-  if ('text' in source) return Readable.from([source.text]);
+  if ('text' in source) return Readable.from([Buffer.from(source.text)]);
   return createReadStream(source.path, { highWaterMark: 1 << 20 });
 }
 
@@ -125,7 +125,8 @@ function quoteList(values: readonly string[]): string {
  * dropped, CRLF or LF, quoted fields with delimiters, quotes and line breaks, blank lines
  * skipped, headers matched by alias. Memory stays flat however long the file is; rows arrive
  * through a callback rather than an async iterator because a million awaits cost seconds.
- * Resolves with the number of data rows; rejects with CsvFileError for an unreadable file.
+ * Only the known columns are decoded. Resolves with the number of data rows; rejects with
+ * CsvFileError for an unreadable file.
  */
 export async function readCsvRows<Key extends string>(
   source: CsvSource,
@@ -134,61 +135,38 @@ export async function readCsvRows<Key extends string>(
 ): Promise<number> {
   const file = sourceName(source);
   const delimiter = detectDelimiter(await peek(source));
-  const input = openStream(source);
   let indexes: [Key, number][] | undefined;
   let headerWidth = 0;
   let rows = 0;
-  const readRecord = (fields: string[], line: number) => {
+  const tokenizer = new CsvTokenizer(delimiter, (record) => {
     if (!indexes) {
-      indexes = [...mapHeader(file, fields, columns)];
-      headerWidth = fields.length;
+      const header = Array.from({ length: record.count }, (_, index) => record.text(index));
+      indexes = [...mapHeader(file, header, columns)];
+      headerWidth = record.count;
       return;
     }
     const values: Partial<Record<Key, string>> = {};
     let empty = true;
     for (const [key, index] of indexes) {
-      const value = fields[index]?.trim();
-      if (value !== undefined && value !== '') {
+      const value = record.text(index);
+      if (value !== '') {
         values[key] = value;
         empty = false;
       }
     }
-    // A line of bare delimiters (`;;;`) is a blank line as Excel writes it.
-    if (empty && fields.every((field) => field.trim() === '')) return;
+    if (empty && record.isBlank()) return;
     rows++;
-    onRow({ line, values, extraFields: Math.max(0, fields.length - headerWidth) });
-  };
-  const parser = parse({
-    delimiter,
-    bom: true,
-    // Only the known columns are trimmed (in readRecord): the parser's own trim costs more.
-    skip_empty_lines: true,
-    relax_column_count: true,
-    relax_quotes: true,
-    // Rows are handled here and dropped (null), so none travels through the stream machinery.
-    // An error thrown here (a bad header) becomes the parser's error event.
-    on_record: (fields: string[], context) => {
-      readRecord(fields, context.lines);
-      return null;
-    },
+    onRow({ line: record.line, values, extraFields: Math.max(0, record.count - headerWidth) });
   });
-  await new Promise<void>((resolve, reject) => {
-    const fail = (error: unknown) => {
-      input.destroy();
-      parser.destroy();
-      reject(asFileError(file, error));
-    };
-    parser.on('end', resolve);
-    parser.on('error', fail);
-    input.on('error', fail);
-    input.pipe(parser).resume();
-  });
+  const input = openStream(source);
+  try {
+    for await (const chunk of input) tokenizer.push(chunk as Buffer);
+    tokenizer.end();
+  } catch (error) {
+    input.destroy();
+    if (error instanceof CsvSyntaxError) throw new CsvFileError(file, error.line, `the CSV cannot be read (${error.message}).`);
+    throw error;
+  }
   if (!indexes) throw new CsvFileError(file, undefined, 'the file is empty; expected a header line and rows.');
   return rows;
-}
-
-function asFileError(file: string, error: unknown): unknown {
-  if (!(error instanceof CsvError)) return error;
-  const line = (error as CsvError & { lines?: number }).lines;
-  return new CsvFileError(file, line, `the CSV cannot be read (${error.message.replace(/^[A-Za-z ]+Error: /, '')}).`);
 }

@@ -20,17 +20,28 @@ function csvCell(cell: Cell): string {
   return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-const FLUSH_AT = 1 << 20;
+const CHUNK_BYTES = 1 << 20;
+const COMMA = 0x2c;
+const QUOTE = 0x22;
+const LF = 0x0a;
+const CR = 0x0d;
+
+/** A cell for AtomicCsvWriter: text, a number, or text already encoded as UTF-8 bytes. */
+export type WriterCell = Cell | Uint8Array;
 
 /**
- * Writes a file so that readers see either the old file or the whole new one: lines go to a
- * temporary file beside it, which replaces the target only on `commit`.
+ * Writes a CSV file so that readers see either the old file or the whole new one: lines go to a
+ * temporary file beside it, which replaces the target only on `commit`. Lines are encoded
+ * straight into a byte buffer, and cells given as UTF-8 bytes are copied without decoding.
  */
-export class AtomicLineWriter {
+export class AtomicCsvWriter {
   readonly path: string;
   readonly #temporary: string;
   #handle: FileHandle | undefined;
-  #buffer = '';
+  #chunk: Buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+  #used = 0;
+  readonly #full: Buffer[] = [];
+  readonly #spare: Buffer[] = [];
 
   private constructor(path: string, temporary: string, handle: FileHandle) {
     this.path = path;
@@ -38,19 +49,28 @@ export class AtomicLineWriter {
     this.#handle = handle;
   }
 
-  static async open(path: string): Promise<AtomicLineWriter> {
+  static async open(path: string): Promise<AtomicCsvWriter> {
     const temporary = `${path}.${process.pid}.partial`;
-    return new AtomicLineWriter(path, temporary, await open(temporary, 'w'));
+    return new AtomicCsvWriter(path, temporary, await open(temporary, 'w'));
   }
 
-  /** Buffers the line; resolves at once unless a megabyte is waiting to go to disk. */
-  async write(line: string): Promise<void> {
-    this.#buffer += line;
-    if (this.#buffer.length >= FLUSH_AT) await this.#flush();
+  /**
+   * Buffers one line. Returns a promise only when a megabyte is ready to go to disk: awaiting
+   * a million already-resolved promises would cost more than the writing.
+   */
+  writeLine(cells: readonly WriterCell[]): Promise<void> | undefined {
+    for (let index = 0; index < cells.length; index++) {
+      if (index > 0) this.#byte(COMMA);
+      const cell = cells[index];
+      if (cell instanceof Uint8Array) this.#bytesCell(cell);
+      else if (cell !== undefined) this.#text(csvCell(cell));
+    }
+    this.#byte(LF);
+    return this.#full.length > 0 ? this.#flush(false) : undefined;
   }
 
   async commit(): Promise<void> {
-    await this.#flush();
+    await this.#flush(true);
     const handle = this.#opened();
     await handle.sync();
     await handle.close();
@@ -65,10 +85,54 @@ export class AtomicLineWriter {
     await rm(this.#temporary, { force: true });
   }
 
-  async #flush(): Promise<void> {
-    const text = this.#buffer;
-    this.#buffer = '';
-    await this.#opened().write(text);
+  #bytesCell(bytes: Uint8Array): void {
+    for (const byte of bytes) {
+      if (byte === COMMA || byte === QUOTE || byte === LF || byte === CR) {
+        this.#text(csvCell(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8')));
+        return;
+      }
+    }
+    this.#room(bytes.length);
+    this.#chunk.set(bytes, this.#used);
+    this.#used += bytes.length;
+  }
+
+  #text(text: string): void {
+    this.#room(text.length * 3);
+    this.#used += this.#chunk.write(text, this.#used, 'utf8');
+  }
+
+  #byte(byte: number): void {
+    this.#room(1);
+    this.#chunk[this.#used++] = byte;
+  }
+
+  /** Starts a new chunk when the current one cannot take `bytes` more. */
+  #room(bytes: number): void {
+    if (this.#used + bytes <= this.#chunk.length) return;
+    this.#finishChunk(Math.max(CHUNK_BYTES, bytes));
+  }
+
+  /**
+   * Queues the filled part of the chunk for writing and continues in another buffer, so queued
+   * bytes never change; buffers come back for reuse once written, since a hundred megabytes of
+   * output in fresh buffers would wait for a garbage collection to be freed.
+   */
+  #finishChunk(nextSize: number): void {
+    this.#full.push(this.#chunk.subarray(0, this.#used));
+    const spare = this.#spare.pop();
+    this.#chunk = spare && spare.length >= nextSize ? spare : Buffer.allocUnsafe(nextSize);
+    this.#used = 0;
+  }
+
+  async #flush(withPartialChunk: boolean): Promise<void> {
+    if (withPartialChunk && this.#used > 0) this.#finishChunk(0);
+    const chunks = this.#full.splice(0);
+    const handle = this.#opened();
+    for (const chunk of chunks) {
+      await handle.writeFile(chunk);
+      if (chunk.buffer.byteLength === CHUNK_BYTES) this.#spare.push(Buffer.from(chunk.buffer, chunk.byteOffset, CHUNK_BYTES));
+    }
   }
 
   #opened(): FileHandle {

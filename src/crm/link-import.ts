@@ -1,12 +1,13 @@
-import { nanoid } from 'nanoid';
 import type { z } from 'zod';
 import type { tierSchema } from '../config/schemas/project.ts';
 import { tierFor } from '../gifts/index.ts';
-import type { AudienceGroup, LinkRecord, LinkStore } from '../storage/types.ts';
-import { assignGroups, type Newcomer, type SegmentCount } from './control.ts';
+import type { AudienceGroup, LinkBatch, LinkStore } from '../storage/types.ts';
+import { assignGroups, type Newcomers, type SegmentCount } from './control.ts';
 import { readCsvRows, type CsvSource } from './csv-input.ts';
+import { CustomerTable } from './customer-table.ts';
 import { CUSTOMER_COLUMNS, customerFromRow, differingFields, sameCustomerData, type CustomerRow } from './customers.ts';
 import { ProblemList, type RowProblem } from './problems.ts';
+import { TokenSource } from './tokens.ts';
 
 type Tier = z.output<typeof tierSchema>;
 
@@ -60,48 +61,61 @@ export type LinkImportResult =
   | { ok: false; rows: number; problems: ProblemList };
 
 /**
- * The file's customers with their links, in file order. Kept as aligned arrays and turned into
- * ImportedCustomer objects one at a time while iterating: a million ready-made objects with
- * their urls would cost hundreds of megabytes the import does not need.
+ * The file's customers with their links, in file order, kept as columns (see CustomerTable);
+ * iterating turns them into ImportedCustomer objects one at a time, and the mail merge reads
+ * the columns directly: a million ready-made objects with their urls would cost hundreds of
+ * megabytes the import does not need.
  */
 export class ImportedLinks implements Iterable<ImportedCustomer> {
-  readonly #rows: readonly CustomerRow[];
-  readonly #links: readonly LinkRecord[];
-  readonly #isNew: Uint8Array;
-  readonly #project: LinkImportProject;
-  readonly #baseUrl: string;
+  readonly customers: CustomerTable;
+  readonly tokens: readonly string[];
+  /** 1 for a control customer. */
+  readonly isControl: Uint8Array;
+  /** 1 for a customer who got their link in this import. */
+  readonly isNew: Uint8Array;
+  readonly #linkSpends: Float64Array;
+  readonly #tiers: readonly Tier[];
+  /** `<base>/<slug>?c=`: a personal url is this plus the token. */
+  readonly urlPrefix: string;
 
   constructor(options: {
-    rows: readonly CustomerRow[];
-    links: readonly LinkRecord[];
+    customers: CustomerTable;
+    tokens: readonly string[];
+    isControl: Uint8Array;
     isNew: Uint8Array;
+    linkSpends: Float64Array;
     project: LinkImportProject;
     baseUrl: string;
   }) {
-    this.#rows = options.rows;
-    this.#links = options.links;
-    this.#isNew = options.isNew;
-    this.#project = options.project;
-    this.#baseUrl = options.baseUrl;
+    this.customers = options.customers;
+    this.tokens = options.tokens;
+    this.isControl = options.isControl;
+    this.isNew = options.isNew;
+    this.#linkSpends = options.linkSpends;
+    this.#tiers = options.project.config.tiers;
+    this.urlPrefix = personalUrl(options.baseUrl, options.project.slug, '');
   }
 
   get size(): number {
-    return this.#rows.length;
+    return this.customers.size;
+  }
+
+  /** The tier of the customer's link: from the spend stored with it, which a later file does not change. */
+  tierAt(index: number): string | undefined {
+    const spend = this.#linkSpends[index] ?? Number.NaN;
+    return Number.isNaN(spend) ? undefined : tierFor(this.#tiers, spend)?.name;
   }
 
   *[Symbol.iterator](): Iterator<ImportedCustomer> {
-    const { slug, config } = this.#project;
-    for (let index = 0; index < this.#rows.length; index++) {
-      const row = this.#rows[index];
-      const link = this.#links[index];
-      if (!row || !link) continue;
+    for (let index = 0; index < this.size; index++) {
+      const token = this.tokens[index] ?? '';
       yield {
-        ...row,
-        token: link.token,
-        group: link.group,
-        tier: tierFor(config.tiers, link.spend)?.name,
-        url: personalUrl(this.#baseUrl, slug, link.token),
-        isNew: this.#isNew[index] === 1,
+        ...this.customers.rowAt(index),
+        token,
+        group: this.isControl[index] === 1 ? 'control' : 'target',
+        tier: this.tierAt(index),
+        url: this.urlPrefix + token,
+        isNew: this.isNew[index] === 1,
       };
     }
   }
@@ -130,73 +144,118 @@ export async function importCustomerLinks(options: {
   const read = await readCustomers(source);
   if (read.problems.count > 0) return { ok: false, rows: read.rows, problems: read.problems };
 
-  const rows = read.customers;
+  const { customers } = read;
   const existing = await segmentCounts(storage.links, project.slug);
-  const stored = existing.size === 0 ? [] : await storedLinks(storage.links, project.slug, rows);
-  const isNew = new Uint8Array(rows.length);
-  const newcomers: Newcomer[] = [];
-  rows.forEach((row, index) => {
-    if (stored[index] !== undefined) return;
-    isNew[index] = 1;
-    newcomers.push({ customerId: row.customerId, segment: row.segment ?? '' });
-  });
+  const links = await existingLinks(storage.links, project.slug, customers, existing.size > 0);
+  const newcomers = newcomersOf(customers, links.isNew);
   const groups = assignGroups({ project: project.slug, share: project.config.reactivation.controlShare, newcomers, existing });
-  const { links, newLinks, changedExisting } = linksFor(rows, stored, groups, { project: project.slug, importedAt: now.toISOString() });
-  await storage.links.add(project.slug, newLinks);
+  groups.forEach((group, position) => {
+    if (group === 'control') links.isControl[newcomers.indexes[position] ?? 0] = 1;
+  });
+  await storage.links.add(project.slug, newLinkBatch(project.slug, now.toISOString(), customers, links, newcomers.indexes));
+  const imported = new ImportedLinks({ customers, ...links, project, baseUrl });
+  return { ok: true, customers: imported, summary: summarize(imported, read, links.changedExisting) };
+}
+
+interface LinkColumns {
+  tokens: string[];
+  isControl: Uint8Array;
+  isNew: Uint8Array;
+  linkSpends: Float64Array;
+  changedExisting: number;
+}
+
+const LOOKUP_BATCH = 512;
+
+/**
+ * Each customer's token: the stored link's when there is one (with its group and spend), else
+ * a fresh one. Lookups are skipped for a project that has no links yet.
+ */
+async function existingLinks(store: LinkStore, project: string, customers: CustomerTable, lookUp: boolean): Promise<LinkColumns> {
+  const columns: LinkColumns = {
+    tokens: new Array<string>(customers.size),
+    isControl: new Uint8Array(customers.size),
+    isNew: new Uint8Array(customers.size),
+    linkSpends: new Float64Array(customers.size),
+    changedExisting: 0,
+  };
+  const freshTokens = new TokenSource();
+  for (let start = 0; start < customers.size; start += LOOKUP_BATCH) {
+    const end = Math.min(start + LOOKUP_BATCH, customers.size);
+    const stored = lookUp ? await lookUpBatch(store, project, customers, start, end) : [];
+    for (let index = start; index < end; index++) {
+      const link = stored[index - start];
+      if (link) {
+        if (link.segment !== customers.segmentAt(index) || link.spend !== customers.spendAt(index)) columns.changedExisting++;
+        columns.tokens[index] = link.token;
+        columns.isControl[index] = link.group === 'control' ? 1 : 0;
+        columns.linkSpends[index] = link.spend ?? Number.NaN;
+      } else {
+        columns.tokens[index] = freshTokens.next();
+        columns.isNew[index] = 1;
+        columns.linkSpends[index] = customers.spendAt(index) ?? Number.NaN;
+      }
+    }
+  }
+  return columns;
+}
+
+function lookUpBatch(store: LinkStore, project: string, customers: CustomerTable, start: number, end: number) {
+  return Promise.all(Array.from({ length: end - start }, (_, offset) => store.byCustomerId(project, customers.customerIdAt(start + offset))));
+}
+
+function newcomersOf(customers: CustomerTable, isNew: Uint8Array): Newcomers & { indexes: Uint32Array } {
+  const indexes = new Uint32Array(isNew.reduce((sum, flag) => sum + flag, 0));
+  let count = 0;
+  isNew.forEach((flag, index) => {
+    if (flag === 1) indexes[count++] = index;
+  });
   return {
-    ok: true,
-    customers: new ImportedLinks({ rows, links, isNew, project, baseUrl }),
-    summary: summarize(rows, links, isNew, read, changedExisting),
+    indexes,
+    size: indexes.length,
+    customerIdAt: (position) => customers.customerIdAt(indexes[position] ?? 0),
+    segmentAt: (position) => customers.segmentAt(indexes[position] ?? 0) ?? '',
   };
 }
 
-/**
- * Each row's link: the stored one when there is one, else a new link with a fresh token and the
- * group drawn for it (`groups` holds the newcomers' groups in row order).
- */
-function linksFor(
-  rows: readonly CustomerRow[],
-  stored: readonly (LinkRecord | undefined)[],
-  groups: readonly AudienceGroup[],
-  fixed: { project: string; importedAt: string },
-): { links: LinkRecord[]; newLinks: LinkRecord[]; changedExisting: number } {
-  const links: LinkRecord[] = new Array<LinkRecord>(rows.length);
-  const newLinks: LinkRecord[] = [];
-  let changedExisting = 0;
-  rows.forEach((row, index) => {
-    const storedLink = stored[index];
-    if (storedLink) {
-      if (storedLink.segment !== row.segment || storedLink.spend !== row.spend) changedExisting++;
-      links[index] = storedLink;
-      return;
-    }
-    const link: LinkRecord = {
-      ...fixed,
-      token: nanoid(),
-      customerId: row.customerId,
-      name: row.name,
-      segment: row.segment,
-      spend: row.spend,
-      group: groups[newLinks.length] ?? 'target',
-    };
-    links[index] = link;
-    newLinks.push(link);
-  });
-  return { links, newLinks, changedExisting };
+/** The new links, read by the store one shard at a time from the columns. */
+function newLinkBatch(
+  project: string,
+  importedAt: string,
+  customers: CustomerTable,
+  links: LinkColumns,
+  indexes: Uint32Array,
+): LinkBatch {
+  return {
+    size: indexes.length,
+    customerIdAt: (position) => customers.customerIdAt(indexes[position] ?? 0),
+    tokenAt: (position) => links.tokens[indexes[position] ?? 0] ?? '',
+    linkAt(position) {
+      const index = indexes[position] ?? 0;
+      return {
+        project,
+        token: links.tokens[index] ?? '',
+        customerId: customers.customerIdAt(index),
+        name: customers.nameAt(index),
+        segment: customers.segmentAt(index),
+        spend: customers.spendAt(index),
+        group: links.isControl[index] === 1 ? 'control' : 'target',
+        importedAt,
+      };
+    },
+  };
 }
 
 interface ReadCustomers {
   rows: number;
   repeatedRows: number;
-  customers: CustomerRow[];
+  customers: CustomerTable;
   problems: ProblemList;
 }
 
 async function readCustomers(source: CsvSource): Promise<ReadCustomers> {
   const problems = new ProblemList();
-  const byId = new Map<string, CustomerRow>();
-  // One string per distinct segment instead of one per row: a million rows share a handful.
-  const segments = new Map<string, string>();
+  const customers = new CustomerTable();
   let repeatedRows = 0;
   const rows = await readCsvRows(source, CUSTOMER_COLUMNS, (row) => {
     const customer = customerFromRow(row);
@@ -204,17 +263,16 @@ async function readCustomers(source: CsvSource): Promise<ReadCustomers> {
       problems.add(customer);
       return;
     }
-    if (customer.segment !== undefined) {
-      const shared = segments.get(customer.segment);
-      if (shared === undefined) segments.set(customer.segment, customer.segment);
-      else customer.segment = shared;
+    const earlierIndex = customers.indexOf(customer.customerId);
+    if (earlierIndex === undefined) {
+      customers.add(customer);
+      return;
     }
-    const earlier = byId.get(customer.customerId);
-    if (!earlier) byId.set(customer.customerId, customer);
-    else if (sameCustomerData(earlier, customer)) repeatedRows++;
+    const earlier = customers.rowAt(earlierIndex);
+    if (sameCustomerData(earlier, customer)) repeatedRows++;
     else problems.add(duplicateProblem(earlier, customer));
   });
-  return { rows, repeatedRows, customers: [...byId.values()], problems };
+  return { rows, repeatedRows, customers, problems };
 }
 
 function duplicateProblem(earlier: CustomerRow, later: CustomerRow): RowProblem {
@@ -225,25 +283,10 @@ function duplicateProblem(earlier: CustomerRow, later: CustomerRow): RowProblem 
   };
 }
 
-const LOOKUP_BATCH = 512;
-
-/** The stored link of each customer (undefined for new ones), looked up a batch at a time. */
-async function storedLinks(
-  links: LinkStore,
-  project: string,
-  customers: readonly CustomerRow[],
-): Promise<(LinkRecord | undefined)[]> {
-  const found: (LinkRecord | undefined)[] = [];
-  for (let start = 0; start < customers.length; start += LOOKUP_BATCH) {
-    const batch = customers.slice(start, start + LOOKUP_BATCH);
-    found.push(...(await Promise.all(batch.map((customer) => links.byCustomerId(project, customer.customerId)))));
-  }
-  return found;
-}
-
 /** Links already issued per segment, for stratifying a second file against the first. */
 async function segmentCounts(links: LinkStore, project: string): Promise<Map<string, SegmentCount>> {
   const counts = new Map<string, SegmentCount>();
+  if ((await links.count(project)) === 0) return counts;
   for await (const link of links.scan(project)) {
     const key = link.segment ?? '';
     const count = counts.get(key) ?? { total: 0, control: 0 };
@@ -254,39 +297,35 @@ async function segmentCounts(links: LinkStore, project: string): Promise<Map<str
   return counts;
 }
 
-function summarize(
-  rows: readonly CustomerRow[],
-  links: readonly LinkRecord[],
-  isNew: Uint8Array,
-  read: Pick<ReadCustomers, 'rows' | 'repeatedRows'>,
-  changedExisting: number,
-): LinkImportSummary {
+function summarize(imported: ImportedLinks, read: Pick<ReadCustomers, 'rows' | 'repeatedRows'>, changedExisting: number): LinkImportSummary {
   const segments = new Map<string, SegmentSplit>();
   let newLinks = 0;
   let control = 0;
-  rows.forEach((row, index) => {
-    const segment = row.segment ?? '';
+  for (let index = 0; index < imported.size; index++) {
+    const segment = imported.customers.segmentAt(index) ?? '';
     let split = segments.get(segment);
     if (!split) {
       split = { segment, customers: 0, newLinks: 0, target: 0, control: 0 };
       segments.set(segment, split);
     }
     split.customers++;
-    split[links[index]?.group ?? 'target']++;
-    if (isNew[index] === 1) {
+    if (imported.isControl[index] === 1) {
+      split.control++;
+      control++;
+    } else split.target++;
+    if (imported.isNew[index] === 1) {
       split.newLinks++;
       newLinks++;
     }
-    if (links[index]?.group === 'control') control++;
-  });
+  }
   return {
     rows: read.rows,
-    customers: rows.length,
+    customers: imported.size,
     repeatedRows: read.repeatedRows,
     newLinks,
-    existingLinks: rows.length - newLinks,
+    existingLinks: imported.size - newLinks,
     changedExisting,
-    target: rows.length - control,
+    target: imported.size - control,
     control,
     bySegment: [...segments.values()].sort((a, b) => b.customers - a.customers || a.segment.localeCompare(b.segment)),
   };

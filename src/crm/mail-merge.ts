@@ -1,5 +1,5 @@
-import type { ImportedCustomer } from './link-import.ts';
-import { AtomicLineWriter, csvLine } from './csv-output.ts';
+import { AtomicCsvWriter } from './csv-output.ts';
+import type { ImportedLinks } from './link-import.ts';
 
 export const MAIL_MERGE_HEADER = ['customer_id', 'name', 'email', 'phone', 'segment', 'tier', 'url'] as const;
 /**
@@ -22,29 +22,37 @@ export function controlFileFor(out: string): string {
 
 /**
  * Writes the target group's mail-merge file and the control group's list beside it, in file
- * order, in one pass. Either both files are replaced or, on an error, neither.
+ * order, in one pass. Either both files are replaced or, on an error, neither. Text the import
+ * holds as UTF-8 goes to the files as it is, without becoming strings again.
  */
-export async function writeMailMerge(customers: Iterable<ImportedCustomer>, out: string): Promise<MailMergeFiles> {
-  const targetFile = await AtomicLineWriter.open(out);
-  const controlFile = await AtomicLineWriter.open(controlFileFor(out)).catch(async (error: unknown) => {
+export async function writeMailMerge(links: ImportedLinks, out: string): Promise<MailMergeFiles> {
+  const targetFile = await AtomicCsvWriter.open(out);
+  const controlFile = await AtomicCsvWriter.open(controlFileFor(out)).catch(async (error: unknown) => {
     await targetFile.discard();
     throw error;
   });
   try {
     let target = 0;
     let control = 0;
-    await targetFile.write(csvLine(MAIL_MERGE_HEADER));
-    await controlFile.write(csvLine(CONTROL_HEADER));
-    for (const customer of customers) {
-      if (customer.group === 'target') {
-        target++;
-        await targetFile.write(
-          csvLine([customer.customerId, customer.name, customer.email, customer.phone, customer.segment, customer.tier, customer.url]),
-        );
-      } else {
+    await targetFile.writeLine(MAIL_MERGE_HEADER);
+    await controlFile.writeLine(CONTROL_HEADER);
+    const { customers, tokens, urlPrefix } = links;
+    for (let index = 0; index < links.size; index++) {
+      const customerId = customers.customerIdAt(index);
+      const name = customers.bytesAt('name', index);
+      const segment = customers.segmentAt(index);
+      const tier = links.tierAt(index);
+      let flushing: Promise<void> | undefined;
+      if (links.isControl[index] === 1) {
         control++;
-        await controlFile.write(csvLine([customer.customerId, customer.name, customer.segment, customer.tier]));
+        flushing = controlFile.writeLine([customerId, name, segment, tier]);
+      } else {
+        target++;
+        const url = urlPrefix + (tokens[index] ?? '');
+        const [email, phone] = [customers.bytesAt('email', index), customers.bytesAt('phone', index)];
+        flushing = targetFile.writeLine([customerId, name, email, phone, segment, tier, url]);
       }
+      if (flushing) await flushing;
     }
     await targetFile.commit();
     await controlFile.commit();

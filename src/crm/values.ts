@@ -6,14 +6,18 @@
 const CURRENCY = /(?:₽|руб\.?|р\.|rub|rur|\$|€)/giu;
 const GROUP_SPACES = /[\s\u00A0\u202F']/g;
 const PLAIN_NUMBER = /^\d+(?:\.\d{1,2})?$/;
+/** «12 345,50» as Russian Excel writes it: space-grouped thousands, a decimal comma. */
+const RUSSIAN_NUMBER = /^(\d{1,3}(?:[ \u00A0]\d{3})+|\d+)(?:,(\d{1,2}))?$/;
 
 /**
  * A money amount, or undefined when the text is not one. The last `,` or `.` followed by one or
  * two digits is the decimal separator; `,`/`.` followed by groups of three digits are thousands.
  */
 export function parseAmount(text: string): number | undefined {
-  // Most cells are plain numbers; they skip the clean-up below, which costs seconds per million.
+  // Most cells are plain or Russian-style numbers; they skip the clean-up below, which costs seconds per million.
   if (PLAIN_NUMBER.test(text)) return Number(text);
+  const russian = RUSSIAN_NUMBER.exec(text);
+  if (russian) return Number(`${(russian[1] ?? '').replace(GROUP_SPACES, '')}.${russian[2] ?? '0'}`);
   let compact = text.replace(CURRENCY, '').replace(GROUP_SPACES, '');
   const negative = compact.startsWith('-') || compact.startsWith('−');
   if (negative) compact = compact.slice(1);

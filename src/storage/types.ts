@@ -37,12 +37,25 @@ export interface LinkRecord {
   importedAt: string;
 }
 
+/**
+ * Links to add, read by position. A million-customer import keeps its customers in compact
+ * columns; the store reads each link's keys to place it in a shard, then whole records one
+ * shard at a time, so a million LinkRecord objects never exist at once.
+ */
+export interface LinkBatch {
+  readonly size: number;
+  customerIdAt(index: number): string;
+  tokenAt(index: number): string;
+  linkAt(index: number): LinkRecord;
+}
+
 export interface LinkStore {
   /**
    * Adds links, all or nothing: either every record is stored or none is. Records whose
-   * customerId already has a link are skipped (the caller looks existing ones up first).
+   * customerId already has a link are skipped (the caller looks existing ones up first), and
+   * of two records of one customer the first (lowest index) is kept.
    */
-  add(project: string, links: LinkRecord[]): Promise<void>;
+  add(project: string, links: readonly LinkRecord[] | LinkBatch): Promise<void>;
   byToken(project: string, token: string): Promise<LinkRecord | undefined>;
   byCustomerId(project: string, customerId: string): Promise<LinkRecord | undefined>;
   count(project: string): Promise<number>;

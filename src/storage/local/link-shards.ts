@@ -73,9 +73,17 @@ export async function readShard<Kind extends ShardKind>(kind: Kind, path: string
   return { columns: db.data, rowOf };
 }
 
-/** Writes a shard file and fsyncs it; the file name is new, so no reader can see it half written. */
+/**
+ * Writes a shard file and fsyncs it; the file name is new, so no reader can see it half written.
+ * Low.write serializes before its first await, so the columns are let go at once: an import
+ * keeps dozens of writes in flight, and columns held through them would outlive the young
+ * generation and pile up as old-space garbage.
+ */
 export async function writeShard(path: string, columns: ShardColumns[ShardKind]): Promise<void> {
-  await new Low(new CompactJsonFile<ShardColumns[ShardKind]>(path), columns).write();
+  const db = new Low<ShardColumns[ShardKind] | null>(new CompactJsonFile(path), columns);
+  const written = db.write();
+  db.data = null;
+  await written;
   await fsyncFile(path);
 }
 

@@ -59,7 +59,8 @@ export function createMemoryStorage(): Storage {
 
   return {
     links: {
-      async add(projectName, links) {
+      async add(projectName, batch) {
+        const links = 'linkAt' in batch ? Array.from({ length: batch.size }, (_, index) => batch.linkAt(index)) : batch;
         checkBatchProject('links.add', projectName, links);
         const data = project(projectName);
         const fresh = new Map<string, LinkRecord>();

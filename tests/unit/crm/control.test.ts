@@ -1,10 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { assignGroups, controlDraw, controlTarget } from '../../../src/crm/control.ts';
+import { assignGroups, controlDraw, controlTarget, type Newcomers } from '../../../src/crm/control.ts';
 import { importCustomerLinks, type LinkImportProject } from '../../../src/crm/link-import.ts';
 import { createMemoryStorage } from '../../../src/storage/index.ts';
 
 function newcomers(count: number, segment: string, prefix = 'c') {
   return Array.from({ length: count }, (_, index) => ({ customerId: `${prefix}${index}`, segment }));
+}
+
+function asNewcomers(items: readonly { customerId: string; segment: string }[]): Newcomers {
+  return {
+    size: items.length,
+    customerIdAt: (index) => items[index]?.customerId ?? '',
+    segmentAt: (index) => items[index]?.segment ?? '',
+  };
 }
 
 function controlCount(groups: readonly string[]): number {
@@ -14,16 +22,16 @@ function controlCount(groups: readonly string[]): number {
 describe('assignGroups', () => {
   it('is deterministic: the same customers split the same way, whatever their order', () => {
     const customers = newcomers(1000, 'churned');
-    const once = assignGroups({ project: 'p', share: 0.1, newcomers: customers, existing: new Map() });
-    const reversed = assignGroups({ project: 'p', share: 0.1, newcomers: [...customers].reverse(), existing: new Map() });
+    const once = assignGroups({ project: 'p', share: 0.1, newcomers: asNewcomers(customers), existing: new Map() });
+    const reversed = assignGroups({ project: 'p', share: 0.1, newcomers: asNewcomers([...customers].reverse()), existing: new Map() });
     expect(reversed.reverse()).toEqual(once);
-    const otherProject = assignGroups({ project: 'q', share: 0.1, newcomers: customers, existing: new Map() });
+    const otherProject = assignGroups({ project: 'q', share: 0.1, newcomers: asNewcomers(customers), existing: new Map() });
     expect(otherProject).not.toEqual(once);
   });
 
   it('keeps the share in every segment, small ones included', () => {
     const customers = [...newcomers(1000, 'churned', 'a'), ...newcomers(37, 'vip', 'b'), ...newcomers(4, 'rare', 'c'), ...newcomers(6, '', 'd')];
-    const groups = assignGroups({ project: 'p', share: 0.1, newcomers: customers, existing: new Map() });
+    const groups = assignGroups({ project: 'p', share: 0.1, newcomers: asNewcomers(customers), existing: new Map() });
     const controlOf = (segment: string) => controlCount(groups.filter((_, index) => customers[index]?.segment === segment));
     // round(0.1 × 1000) = 100, round(3.7) = 4, round(0.4) = 0, round(0.6) = 1
     expect([controlOf('churned'), controlOf('vip'), controlOf('rare'), controlOf('')]).toEqual([100, 4, 0, 1]);
@@ -34,12 +42,12 @@ describe('assignGroups', () => {
     const groups = assignGroups({
       project: 'p',
       share: 0.1,
-      newcomers: newcomers(2, 'rare', 'late'),
+      newcomers: asNewcomers(newcomers(2, 'rare', 'late')),
       existing: new Map([['rare', { total: 4, control: 0 }]]),
     });
     expect(controlCount(groups)).toBe(1);
     // A segment already over its share gets no more control customers.
-    const over = assignGroups({ project: 'p', share: 0.1, newcomers: newcomers(5, 'vip'), existing: new Map([['vip', { total: 10, control: 3 }]]) });
+    const over = assignGroups({ project: 'p', share: 0.1, newcomers: asNewcomers(newcomers(5, 'vip')), existing: new Map([['vip', { total: 10, control: 3 }]]) });
     expect(controlCount(over)).toBe(0);
   });
 

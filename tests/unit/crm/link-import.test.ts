@@ -1,4 +1,8 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { writeMailMerge } from '../../../src/crm/mail-merge.ts';
 import { importCustomerLinks, type LinkImportProject, type LinkImportResult } from '../../../src/crm/link-import.ts';
 import { createMemoryStorage } from '../../../src/storage/index.ts';
 import type { Storage } from '../../../src/storage/types.ts';
@@ -45,6 +49,21 @@ describe('importCustomerLinks', () => {
     const stored = await storage.links.byToken('new-year', anna?.token ?? '');
     expect(stored).toMatchObject({ customerId: 'c1', spend: 12345.5, group: 'target', importedAt: now.toISOString() });
     expect(stored).not.toHaveProperty('email');
+  });
+
+  it('writes names holding commas and quotes to the mail-merge file quoted, as they were', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'rekindle-mail-merge-'));
+    try {
+      const result = expectOk(await importText(createMemoryStorage(), 'customer_id;name\nc1;"Иванова, Анна ""Аня"""\nc2;Олег\n', { share: 0 }));
+      const files = await writeMailMerge(result.customers, path.join(dir, 'mail.csv'));
+      const [header, anna, oleg] = (await readFile(files.targetFile, 'utf8')).split('\n');
+      const [annaLink, olegLink] = [...result.customers].map((customer) => customer.url);
+      expect(header).toBe('customer_id,name,email,phone,segment,tier,url');
+      expect(anna).toBe(`c1,"Иванова, Анна ""Аня""",,,,,${annaLink}`);
+      expect(oleg).toBe(`c2,Олег,,,,,${olegLink}`);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('reports every bad row with its line and stores nothing', async () => {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { LinkRecord, OrderRecord, PlayRecord, Storage } from '../../../src/storage/types.ts';
+import type { LinkBatch, LinkRecord, OrderRecord, PlayRecord, Storage } from '../../../src/storage/types.ts';
 
 /** Opens a fresh, empty store; `dispose` closes it and removes whatever it created. */
 export type OpenEmptyStorage = () => Promise<{ storage: Storage; dispose(): Promise<void> }>;
@@ -95,6 +95,24 @@ export function describeStorageContract(name: string, openEmpty: OpenEmptyStorag
           /record \[1\] has project "march-greetings"/,
         );
         expect(await storage.links.count(PROJECT)).toBe(0);
+      });
+
+      it('adds a batch read by position like an array, skipping known customers and keeping the first of two', async () => {
+        await storage.links.add(PROJECT, [link(1)]);
+        const records = [link(1, { token: 'new-token-of-customer-1' }), link(2, { name: 'Ёлка', spend: 0 }), link(3), link(3, { token: 'later' })];
+        const batch: LinkBatch = {
+          size: records.length,
+          customerIdAt: (index) => records[index]?.customerId ?? '',
+          tokenAt: (index) => records[index]?.token ?? '',
+          linkAt: (index) => records[index] as LinkRecord,
+        };
+        await storage.links.add(PROJECT, batch);
+
+        expect(await storage.links.count(PROJECT)).toBe(3);
+        expect(await storage.links.byCustomerId(PROJECT, 'customer-1')).toEqual(link(1));
+        expect(await storage.links.byToken(PROJECT, link(2).token)).toEqual(records[1]);
+        expect((await storage.links.byCustomerId(PROJECT, 'customer-3'))?.token).toBe(link(3).token);
+        expect(await storage.links.byToken(PROJECT, 'later')).toBeUndefined();
       });
 
       it('scans every link of the project', async () => {
