@@ -77,6 +77,8 @@ const ru = {
   network: 'Сеть',
   clicks: 'Нажатий',
   noShares: 'Пока никто не делился.',
+  viralLoop: (shares: string, visits: string, started: string, completed: string) =>
+    `Поделились результатом: ${shares}. Открыли страницу шеринга: ${visits}. Начали играть оттуда: ${started}, прошли до конца: ${completed}.`,
 
   downloadCustomers: 'Скачать статусы клиентов (CSV)',
   downloadHint: 'Строка на клиента: группа, открыл, прошёл, подарок, вернулся — для следующих цепочек.',
@@ -180,6 +182,8 @@ const en: AdminStrings = {
   network: 'Network',
   clicks: 'Clicks',
   noShares: 'Nobody has shared yet.',
+  viralLoop: (shares: string, visits: string, started: string, completed: string) =>
+    `Results shared: ${shares}. Share page visits: ${visits}. Plays started from a share page: ${started}, completed: ${completed}.`,
 
   downloadCustomers: 'Download customer statuses (CSV)',
   downloadHint: 'One row per customer: group, visited, completed, gift, came back; for follow-up chains.',

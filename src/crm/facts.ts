@@ -64,6 +64,8 @@ export class CustomerFacts {
   readonly shareClicks = new Map<string, number>();
   sharesCreated = 0;
   sharePageVisits = 0;
+  /** The viral loop: plays started from a share page, and how many of them were completed. */
+  readonly fromShares = { started: 0, completed: 0 };
   readonly anonymous = { visited: 0, started: 0, completed: 0 };
   readonly orders = { total: 0, unknownCustomer: 0, qualifying: 0 };
 
@@ -191,6 +193,7 @@ class FactsCollector {
     const index = this.#linkIndex(play.player);
     const started = play.startedAt === undefined ? Number.NaN : Date.parse(play.startedAt);
     const completed = play.completedAt === undefined ? Number.NaN : Date.parse(play.completedAt);
+    if (play.referredBy !== undefined) this.#countReferral(started, completed);
     if (index === undefined) {
       if (!play.player.startsWith(ANON_PREFIX)) return;
       if (started <= this.#nowMs) this.#facts.anonymous.started++;
@@ -205,6 +208,11 @@ class FactsCollector {
       const counter = facts.steps[stepIndex];
       if (counter && step.passed(play.state)) counter.passed++;
     });
+  }
+
+  #countReferral(started: number, completed: number): void {
+    if (started <= this.#nowMs) this.#facts.fromShares.started++;
+    if (completed <= this.#nowMs) this.#facts.fromShares.completed++;
   }
 
   /** Call after every event and play: a window may start at the customer's first visit. */

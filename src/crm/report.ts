@@ -90,7 +90,14 @@ export interface ProjectReport {
   daily: DailyPoint[];
   bySegment: BreakdownRow[];
   byTier: BreakdownRow[];
-  shares: { created: number; pageVisits: number; clicksByNetwork: Record<string, number> };
+  shares: {
+    created: number;
+    pageVisits: number;
+    clicksByNetwork: Record<string, number>;
+    /** Plays that started from a share page (the viral loop), and how many of those finished. */
+    playsStarted: number;
+    playsCompleted: number;
+  };
   /** Players without a personal link: forwarded links and visitors from share pages. */
   anonymous: { visited: number; started: number; completed: number };
   orders: { total: number; qualifying: number; unknownCustomer: number };
@@ -132,6 +139,8 @@ export async function buildReport(options: { project: ReportProject; storage: St
       created: facts.sharesCreated,
       pageVisits: facts.sharePageVisits,
       clicksByNetwork: Object.fromEntries(facts.shareClicks),
+      playsStarted: facts.fromShares.started,
+      playsCompleted: facts.fromShares.completed,
     },
     anonymous: { ...facts.anonymous },
     orders: { ...facts.orders },

@@ -25,7 +25,11 @@ async function answerChoice(page: Page, label: string) {
   await page.getByRole('button', { name: /Дальше|Создать открытку/ }).click();
 }
 
-test('a player makes a card at phone width, shares it, and the share page carries a 1200×630 og:image', async ({ page, baseURL }, testInfo) => {
+test('a player makes a card at phone width, shares it, the share page carries a 1200×630 og:image, and a friend plays from it', async ({
+  page,
+  browser,
+  baseURL,
+}, testInfo) => {
   await page.goto(firstLink());
   await page.getByRole('button', { name: 'Приступить!' }).click();
 
@@ -60,7 +64,9 @@ test('a player makes a card at phone width, shares it, and the share page carrie
   expect(await page.locator('img.share-preview').evaluate((image: HTMLImageElement) => image.naturalWidth)).toBe(1200);
   await page.screenshot({ path: testInfo.outputPath('share-buttons.png'), fullPage: true, animations: 'disabled' });
 
-  const sharePage = await page.context().newPage();
+  // A friend, in a browser of her own, opens the share.
+  const friend = await browser.newContext({ viewport: { width: 360, height: 780 } });
+  const sharePage = await friend.newPage();
   await sharePage.goto(relative(share.url));
   await expect(sharePage.getByRole('link', { name: 'Создать своё поздравление' })).toBeVisible();
   const og = (property: string) => sharePage.locator(`meta[property="${property}"]`).getAttribute('content');
@@ -84,4 +90,15 @@ test('a player makes a card at phone width, shares it, and the share page carrie
   expect(pngSize(await story.body())).toEqual({ width: 1080, height: 1920 });
   const odd = await sharePage.request.get(`${baseURL}/s/${share.id}/huge.png`);
   expect(odd.status()).toBe(404);
+
+  await sharePage.getByRole('link', { name: 'Создать своё поздравление' }).click();
+  await sharePage.getByRole('button', { name: 'Приступить!' }).click();
+  await expect(sharePage.getByLabel('Имя')).toBeVisible();
+  await friend.close();
+
+  const admin = await browser.newPage();
+  await admin.goto(`/admin/${PROJECT}`);
+  await admin.getByLabel(/Пароль|Password/).fill(process.env.REKINDLE_ADMIN_PASSWORD ?? '');
+  await admin.getByRole('button', { name: /Войти|Sign in/ }).click();
+  await expect(admin.getByTestId('viral-loop')).toContainText('Начали играть оттуда: 1');
 });

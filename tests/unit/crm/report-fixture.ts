@@ -133,6 +133,7 @@ export async function seededStorage(): Promise<Storage> {
     project: SLUG,
     player: 'anon:friend-one-abcdefgh',
     state: { answers: [true, true] },
+    referredBy: 'share-id-1',
     startedAt: '2020-12-20T12:01:00.000Z',
     completedAt: '2020-12-20T12:04:00.000Z',
     updatedAt: '2020-12-20T12:04:00.000Z',

@@ -77,7 +77,8 @@ describe('buildReport: the rest of the dashboard', () => {
     const report = await buildReport({ project: reportProject(), storage: await seededStorage(), now: NOW });
     expect(report).toMatchObject({ linksIssued: 7, forecast: 2, fact: 2, delta: 0, deltaText: '0%' });
     expect(report.target).toMatchObject({ visited: 2, started: 2, completed: 1, giftOpened: 1, shared: 1 });
-    expect(report.shares).toEqual({ created: 0, pageVisits: 1, clicksByNetwork: { vk: 1, telegram: 1 } });
+    // friend-one came from share-id-1 and finished: one play and one completion brought by sharing.
+    expect(report.shares).toEqual({ created: 0, pageVisits: 1, clicksByNetwork: { vk: 1, telegram: 1 }, playsStarted: 1, playsCompleted: 1 });
     expect(report.anonymous).toEqual({ visited: 2, started: 1, completed: 1 });
     expect(report.bySegment).toEqual([
       { key: 'churned', target: 3, control: 1, visited: 2, completed: 1, reactivatedTarget: 1, reactivatedControl: 1, rateTarget: 1 / 3, rateControl: 1 },
