@@ -62,6 +62,11 @@ export interface PlaySummary {
   title: string;
   /** Longer text: the result description or the generated greeting. */
   text?: string;
+  /**
+   * The result's own picture as a path inside the project folder (never a URL), e.g.
+   * `assets/tulips.svg` for a greeting card; the share image draws it beside the text.
+   */
+  image?: string;
 }
 
 export interface FunnelStep<State> {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
 
@@ -16,8 +17,27 @@ export class ShareAssetError extends Error {
 export interface ProjectImage {
   /** Absolute path of the file, after following links. */
   file: string;
-  /** Changes whenever the file does: part of the cache key of every image that shows it. */
+  /** Hash of the file's bytes: part of the cache key of every image that shows it. */
   fingerprint: string;
+}
+
+/**
+ * Content hashes by file, re-read only when the size or modification time moves, so a key costs
+ * a stat per request while equal bytes keep the key (a re-copied file is not drawn again).
+ */
+const hashes = new Map<string, { stamp: string; hash: string }>();
+
+/**
+ * What is wrong with `assetPath` as the path of a project picture, judged from the text alone;
+ * undefined when nothing is. Stored share content is checked with it before any file is touched;
+ * `resolveProjectImage` then also follows links and checks the file itself.
+ */
+export function imagePathProblem(assetPath: string): string | undefined {
+  if (URL_LIKE.test(assetPath) || isAbsolute(assetPath) || assetPath.split(/[\\/]/).includes('..')) {
+    return 'expected a path inside the project folder, like assets/logo.png';
+  }
+  if (!IMAGE_EXTENSIONS.has(extname(assetPath).toLowerCase())) return 'expected a PNG, JPEG, WebP or SVG file';
+  return undefined;
 }
 
 /**
@@ -27,12 +47,8 @@ export interface ProjectImage {
  */
 export async function resolveProjectImage(projectDir: string, assetPath: string): Promise<ProjectImage> {
   const where = `share image asset ${JSON.stringify(assetPath)} of ${projectDir}`;
-  if (URL_LIKE.test(assetPath) || isAbsolute(assetPath) || assetPath.split(/[\\/]/).includes('..')) {
-    throw new ShareAssetError(`${where}: expected a path inside the project folder, like assets/logo.png.`);
-  }
-  if (!IMAGE_EXTENSIONS.has(extname(assetPath).toLowerCase())) {
-    throw new ShareAssetError(`${where}: expected a PNG, JPEG, WebP or SVG file.`);
-  }
+  const problem = imagePathProblem(assetPath);
+  if (problem) throw new ShareAssetError(`${where}: ${problem}.`);
   let root: string;
   let file: string;
   try {
@@ -50,7 +66,15 @@ export async function resolveProjectImage(projectDir: string, assetPath: string)
   if (info.size > MAX_IMAGE_BYTES) {
     throw new ShareAssetError(`${where}: the file is ${info.size} bytes; at most ${MAX_IMAGE_BYTES} are accepted.`);
   }
-  return { file, fingerprint: `${inside}:${info.size}:${info.mtimeMs}` };
+  return { file, fingerprint: await contentHash(file, `${info.size}:${info.mtimeMs}`) };
+}
+
+async function contentHash(file: string, stamp: string): Promise<string> {
+  const known = hashes.get(file);
+  if (known?.stamp === stamp) return known.hash;
+  const hash = createHash('sha256').update(await readFile(file)).digest('hex').slice(0, 32);
+  hashes.set(file, { stamp, hash });
+  return hash;
 }
 
 export function readProjectImage(image: ProjectImage): Promise<Buffer> {

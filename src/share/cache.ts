@@ -74,7 +74,11 @@ export class ShareImageRenderer {
     assertShareFormat(request.format);
     const content = parseShareContent(request.content);
     const sources = await cardSources(request);
-    const files = [sources.background.kind === 'image' ? sources.background.file.fingerprint : null, sources.logo?.fingerprint ?? null];
+    const files = [
+      sources.background.kind === 'image' ? sources.background.file.fingerprint : null,
+      sources.logo?.fingerprint ?? null,
+      sources.picture?.fingerprint ?? null,
+    ];
     const identity = JSON.stringify([RENDERER_VERSION, request.project.slug, request.format, sources.layout, files, content]);
     return { key: createHash('sha256').update(identity).digest('hex'), sources };
   }

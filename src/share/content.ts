@@ -1,9 +1,21 @@
 import { z } from 'zod';
+import { imagePathProblem } from './assets.ts';
 import type { ShareContent } from './types.ts';
+
+/** The card's own picture: a project asset path, refused by its text alone if it could leave the folder. */
+const projectPicture = z
+  .string()
+  .min(1)
+  .max(200)
+  .superRefine((path, context) => {
+    const problem = imagePathProblem(path);
+    if (problem) context.issues.push({ code: 'custom', message: problem, input: path });
+  });
 
 /**
  * Share content comes from a stored share record, so it is checked again before drawing: only
- * plain text of bounded length reaches the renderer.
+ * plain text of bounded length, and a picture path that stays inside the project, reach the
+ * renderer.
  */
 export const shareContentSchema = z.strictObject({
   title: z.string().trim().min(1).max(200),
@@ -12,6 +24,7 @@ export const shareContentSchema = z.strictObject({
     .strictObject({ value: z.number().int().nonnegative(), of: z.number().int().positive() })
     .refine((score) => score.value <= score.of, { message: 'the score cannot exceed its maximum' })
     .optional(),
+  image: projectPicture.optional(),
 });
 
 export class ShareContentError extends Error {

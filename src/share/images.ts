@@ -1,4 +1,4 @@
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 import { readProjectImage, type ProjectImage } from './assets.ts';
 import { LruCache } from './lru.ts';
 
@@ -15,16 +15,36 @@ export interface PreparedImage {
   height: number;
 }
 
-/** The picture cropped to fill width×height, as JPEG (photos) inside the share image. */
+/**
+ * The picture cropped to fill width×height: a photo as JPEG; a drawing (SVG) losslessly as PNG,
+ * since JPEG noise on its flat colours would triple the size of the share PNG around it.
+ */
 export function coverImage(image: ProjectImage, width: number, height: number): Promise<PreparedImage> {
   return memoised(`cover:${image.file}:${image.fingerprint}:${width}x${height}`, async () => {
-    const jpeg = await sharp(await readProjectImage(image))
-      .resize(width, height, { fit: 'cover' })
-      .flatten({ background: '#ffffff' })
-      .jpeg({ quality: 86, mozjpeg: false })
-      .toBuffer();
+    const { pipeline, vector } = await decodedToCover(image, width, height);
+    const covered = pipeline.resize(width, height, { fit: 'cover' }).flatten({ background: '#ffffff' });
+    if (vector) {
+      const png = await covered.png().toBuffer();
+      return { dataUri: `data:image/png;base64,${png.toString('base64')}`, width, height };
+    }
+    const jpeg = await covered.jpeg({ quality: 86, mozjpeg: false }).toBuffer();
     return { dataUri: `data:image/jpeg;base64,${jpeg.toString('base64')}`, width, height };
   });
+}
+
+/** sharp's limit for the density of a vector image. */
+const MAX_DENSITY = 100_000;
+
+/**
+ * An SVG is drawn at 72 dpi unless told otherwise, so a 600×360 drawing covering a 1080×800 area
+ * would be enlarged as pixels and blur; it is drawn at the density that makes it cover the area.
+ */
+async function decodedToCover(image: ProjectImage, width: number, height: number): Promise<{ pipeline: Sharp; vector: boolean }> {
+  const input = await readProjectImage(image);
+  const { format, width: drawnWidth, height: drawnHeight } = await sharp(input).metadata();
+  if (format !== 'svg' || !drawnWidth || !drawnHeight) return { pipeline: sharp(input), vector: false };
+  const scale = Math.max(width / drawnWidth, height / drawnHeight, 1);
+  return { pipeline: sharp(input, { density: Math.min(MAX_DENSITY, Math.ceil(72 * scale)) }), vector: true };
 }
 
 /** The picture scaled to fit inside maxWidth×maxHeight, keeping transparency (logos). */

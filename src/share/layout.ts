@@ -73,10 +73,31 @@ export function darken(hex: string, amount: number): string {
   return `#${channels.map((channel) => Math.round(channel * (1 - amount)).toString(16).padStart(2, '0')).join('')}`;
 }
 
+/** A rectangle on the card, in px. */
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** Space between the card's edges and its column of logo and texts, in px. */
+export interface Padding {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+}
+
 /** Sizes in px for one format. Stories keep clear of the app's own bars at the top and bottom. */
 interface Geometry {
   paddingX: number;
   paddingY: number;
+  /**
+   * A card with its own picture (a greeting's tulips) shows it edge to edge as the player saw it
+   * above the text: on the left of a link preview, on top of a story. The texts take the rest.
+   */
+  pictured: { picture: Rect; padding: Padding };
   markHeight: number;
   markMaxWidth: number;
   markGap: number;
@@ -91,6 +112,7 @@ export const GEOMETRY: Record<ShareFormat, Geometry> = {
   og: {
     paddingX: 72,
     paddingY: 56,
+    pictured: { picture: { x: 0, y: 0, width: 540, height: 630 }, padding: { top: 56, right: 64, bottom: 56, left: 540 + 64 } },
     markHeight: 52,
     markMaxWidth: 280,
     markGap: 24,
@@ -103,6 +125,7 @@ export const GEOMETRY: Record<ShareFormat, Geometry> = {
   story: {
     paddingX: 88,
     paddingY: 150,
+    pictured: { picture: { x: 0, y: 0, width: 1080, height: 800 }, padding: { top: 800 + 72, right: 88, bottom: 150, left: 88 } },
     markHeight: 88,
     markMaxWidth: 440,
     markGap: 56,
@@ -117,12 +140,30 @@ export const GEOMETRY: Record<ShareFormat, Geometry> = {
 const LINE_HEIGHT = { kicker: 1.25, score: 1.0, title: 1.15, text: 1.35 } as const;
 const MARK_PADDING = 0.22;
 
-/** The box the result text must fit: the card minus padding and the logo row. */
-export function textBox(layout: ResolvedLayout, format: ShareFormat): { width: number; height: number } {
-  const size = SHARE_FORMATS[format];
+/** Where a card's own picture goes and the padding of the texts beside it; no picture, no area. */
+export interface CardFrame {
+  picture: Rect | undefined;
+  padding: Padding;
+}
+
+export function cardFrame(format: ShareFormat, content: Pick<ShareContent, 'image'>): CardFrame {
   const geometry = GEOMETRY[format];
+  if (content.image !== undefined) return geometry.pictured;
+  const { paddingX, paddingY } = geometry;
+  return { picture: undefined, padding: { top: paddingY, right: paddingX, bottom: paddingY, left: paddingX } };
+}
+
+/** The column of logo and texts: the card inside the frame's padding. */
+function columnWidth(format: ShareFormat, frame: CardFrame): number {
+  return SHARE_FORMATS[format].width - frame.padding.left - frame.padding.right;
+}
+
+/** The box the result text must fit: the column minus the logo row. */
+export function textBox(layout: ResolvedLayout, format: ShareFormat, frame: CardFrame = cardFrame(format, {})): { width: number; height: number } {
+  const geometry = GEOMETRY[format];
+  const { top, bottom } = frame.padding;
   const markRow = layout.mark ? markBoxHeight(geometry) + geometry.markGap : 0;
-  return { width: size.width - 2 * geometry.paddingX, height: size.height - 2 * geometry.paddingY - markRow };
+  return { width: columnWidth(format, frame), height: SHARE_FORMATS[format].height - top - bottom - markRow };
 }
 
 function markBoxHeight(geometry: Geometry): number {
@@ -146,7 +187,7 @@ export function fitContent(layout: ResolvedLayout, format: ShareFormat, content:
   if (content.text) {
     blocks.push({ id: 'text', text: content.text, style: { ...geometry.text, lineHeight: LINE_HEIGHT.text, advances: regular } });
   }
-  return fitBlocks(blocks, { ...textBox(layout, format), gap: geometry.gap });
+  return fitBlocks(blocks, { ...textBox(layout, format, cardFrame(format, content)), gap: geometry.gap });
 }
 
 function scoreLine(layout: ResolvedLayout, score: { value: number; of: number }): string {
@@ -168,13 +209,19 @@ function pillSize(geometry: Geometry, logo: { width: number; height: number }): 
   return { width: logo.width + 2 * padding, height, padding };
 }
 
-export function logoPlacement(layout: ResolvedLayout, format: ShareFormat, logo: { width: number; height: number }): LogoPlacement {
+export function logoPlacement(
+  layout: ResolvedLayout,
+  format: ShareFormat,
+  frame: CardFrame,
+  logo: { width: number; height: number },
+): LogoPlacement {
   const geometry = GEOMETRY[format];
   const pill = pillSize(geometry, logo);
-  const left = layout.textAlign === 'center' ? Math.round((SHARE_FORMATS[format].width - pill.width) / 2) : geometry.paddingX;
+  const { left, top } = frame.padding;
+  const centred = left + Math.round((columnWidth(format, frame) - pill.width) / 2);
   return {
-    x: left + pill.padding,
-    y: geometry.paddingY + Math.round((pill.height - logo.height) / 2),
+    x: (layout.textAlign === 'center' ? centred : left) + pill.padding,
+    y: top + Math.round((pill.height - logo.height) / 2),
     width: logo.width,
     height: logo.height,
   };
@@ -182,8 +229,9 @@ export function logoPlacement(layout: ResolvedLayout, format: ShareFormat, logo:
 
 /**
  * The satori element tree of the card's foreground: texts and the logo's pill, on a transparent
- * canvas. Pictures (background, logo) are not satori images: satori wraps every image in an SVG
- * mask, which makes librsvg render offscreen and doubles the time of a whole card.
+ * canvas. Pictures (background, the card's own picture, logo) are not satori images: satori
+ * wraps every image in an SVG mask, which makes librsvg render offscreen and doubles the time of
+ * a whole card. The frame's padding leaves the picture's area empty for render.ts to fill.
  */
 export function cardTree(
   layout: ResolvedLayout,
@@ -194,8 +242,9 @@ export function cardTree(
 ): CardNode {
   const size = SHARE_FORMATS[format];
   const geometry = GEOMETRY[format];
+  const frame = cardFrame(format, content);
   const fitted = fitContent(layout, format, content, family);
-  const box = textBox(layout, format);
+  const box = textBox(layout, format, frame);
   const texts: Record<string, string | undefined> = {
     kicker: layout.kicker,
     score: content.score && scoreLine(layout, content.score),
@@ -237,7 +286,7 @@ export function cardTree(
       boxSizing: 'border-box',
       width: size.width,
       height: size.height,
-      padding: `${geometry.paddingY}px ${geometry.paddingX}px`,
+      padding: `${frame.padding.top}px ${frame.padding.right}px ${frame.padding.bottom}px ${frame.padding.left}px`,
       gap: geometry.markGap,
       color: layout.textColor,
       fontFamily: family.fontFamily,

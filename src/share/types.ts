@@ -30,6 +30,11 @@ export interface ShareContent {
   /** Longer text, e.g. a whole generated greeting. */
   text?: string | undefined;
   score?: { value: number; of: number } | undefined;
+  /**
+   * The result's own picture, e.g. the tulips of a greeting card: a path inside the project
+   * folder (never a URL), drawn beside the text.
+   */
+  image?: string | undefined;
 }
 
 export interface ShareImageRequest {

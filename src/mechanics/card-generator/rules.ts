@@ -137,12 +137,14 @@ export function view(config: CardGeneratorConfig, state: CardGeneratorState): Ca
 }
 
 /**
- * The card's headline and text. After «Создать ещё» the play stays completed while the new card
- * is being made; its share then says only the generic title.
+ * The card's headline, text and picture, so the shared image shows the card the player saw. After
+ * «Создать ещё» the play stays completed while the new card is being made; its share then says only
+ * the generic title.
  */
 export function summary(config: CardGeneratorConfig, state: CardGeneratorState): PlaySummary {
   if (!state.card) return { title: cardStrings(config.locale).defaultTitle() };
-  return { title: state.card.title, text: state.card.text };
+  const { title, text, image } = state.card;
+  return image ? { title, text, image } : { title, text };
 }
 
 export function funnelSteps(config: CardGeneratorConfig): FunnelStep<CardGeneratorState>[] {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { cardGenerator, type CardGeneratorState } from '../../../../src/mechanics/card-generator/index.ts';
 import type { CardGeneratorConfig } from '../../../../src/mechanics/card-generator/schema.ts';
 import { ActionRefused, type ActContext } from '../../../../src/mechanics/types.ts';
+import { parseShareContent } from '../../../../src/share/content.ts';
 import { smallConfig } from './example.ts';
 
 const context: ActContext = { seed: 'test-card', now: new Date('2021-03-05T10:00:00Z') };
@@ -77,9 +78,21 @@ describe('card-generator rules', () => {
     expect(steps.map((step) => step.passed(state))).toEqual([true, true, false]);
   });
 
-  it('summarises the card for sharing', () => {
+  it('summarises the card for sharing, with the chosen picture as a project asset path', () => {
     const state = play(answerAll);
-    expect(cardGenerator.summary(config, state)).toEqual({ title: 'Поздравление: Анна', text: state.card?.text });
+    expect(cardGenerator.summary(config, state)).toEqual({ title: 'Поздравление: Анна', text: state.card?.text, image: 'assets/tulips.svg' });
+  });
+
+  it('summarises a card without a picture without an image', () => {
+    const state = play([...answerAll.slice(0, 1), { type: 'answer', question: 1, value: 'bright' }, answerAll[2]]);
+    const summary = cardGenerator.summary(config, state);
+    expect(summary).toEqual({ title: 'Поздравление: Анна', text: state.card?.text });
+    expect(summary).not.toHaveProperty('image');
+  });
+
+  it('summarises into content the share image accepts as it is', () => {
+    const summary = cardGenerator.summary(config, play(answerAll));
+    expect(parseShareContent({ ...summary })).toEqual(summary);
   });
 });
 
