@@ -1,7 +1,8 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { Readable } from 'node:stream';
-import { CsvSyntaxError, CsvTokenizer } from './csv-tokenizer.ts';
+import { pipeline } from 'node:stream/promises';
+import { CsvError, parse, type Info } from 'csv-parse';
 
 /** Where CSV text comes from: a file (streamed, never read whole) or a string (tests, HTTP uploads). */
 export type CsvSource = { path: string } | { text: string; name?: string };
@@ -39,6 +40,8 @@ export class CsvFileError extends Error {
 
 const DELIMITER_CANDIDATES = [',', ';', '\t'] as const;
 const HEADER_PEEK_BYTES = 64 * 1024;
+/** A record this long is a quote left open, not data: refuse it instead of buffering the rest of the file. */
+export const MAX_RECORD_CHARACTERS = 1 << 20;
 
 export function sourceName(source: CsvSource): string {
   return 'path' in source ? source.path : (source.name ?? 'CSV text');
@@ -122,11 +125,10 @@ function quoteList(values: readonly string[]): string {
 
 /**
  * Streams the rows of a CSV export to `onRow`: delimiter detected from the header, UTF-8 BOM
- * dropped, CRLF or LF, quoted fields with delimiters, quotes and line breaks, blank lines
- * skipped, headers matched by alias. Memory stays flat however long the file is; rows arrive
- * through a callback rather than an async iterator because a million awaits cost seconds.
- * Only the known columns are decoded. Resolves with the number of data rows; rejects with
- * CsvFileError for an unreadable file.
+ * dropped, CRLF, LF or lone CR, quoted fields with delimiters, quotes and line breaks, blank
+ * lines skipped, headers matched by alias, every known value trimmed. Memory stays flat however
+ * long the file is. Resolves with the number of data rows; rejects with CsvFileError for an
+ * unreadable file.
  */
 export async function readCsvRows<Key extends string>(
   source: CsvSource,
@@ -134,39 +136,93 @@ export async function readCsvRows<Key extends string>(
   onRow: (row: CsvRow<Key>) => void,
 ): Promise<number> {
   const file = sourceName(source);
-  const delimiter = detectDelimiter(await peek(source));
-  let indexes: [Key, number][] | undefined;
-  let headerWidth = 0;
+  const lines = new RecordLines();
+  let header: { indexes: [Key, number][]; width: number } | undefined;
   let rows = 0;
-  const tokenizer = new CsvTokenizer(delimiter, (record) => {
-    if (!indexes) {
-      const header = Array.from({ length: record.count }, (_, index) => record.text(index));
-      indexes = [...mapHeader(file, header, columns)];
-      headerWidth = record.count;
-      return;
-    }
-    const values: Partial<Record<Key, string>> = {};
-    let empty = true;
-    for (const [key, index] of indexes) {
-      const value = record.text(index);
-      if (value !== '') {
-        values[key] = value;
-        empty = false;
+  const parser = parse({
+    delimiter: detectDelimiter(await peek(source)),
+    bom: true,
+    record_delimiter: ['\r\n', '\n', '\r'],
+    relax_column_count: true,
+    // A quote inside an unquoted field (`plain "quote"`) is kept as text, as spreadsheets read it.
+    relax_quotes: true,
+    skip_empty_lines: true,
+    max_record_size: MAX_RECORD_CHARACTERS,
+    /*
+     * Rows are handled here and dropped (undefined) rather than pushed down the stream: this is
+     * the one place csv-parse tells a record's line without `info: true` wrapping every record in
+     * two more objects, and a million stream pushes would cost seconds more.
+     */
+    on_record: (record: string[], context: Info) => {
+      const line = lines.endOf(record, context);
+      if (!header) {
+        header = { indexes: [...mapHeader(file, record.map((name) => name.trim()), columns)], width: record.length };
+        return undefined;
       }
-    }
-    if (empty && record.isBlank()) return;
-    rows++;
-    onRow({ line: record.line, values, extraFields: Math.max(0, record.count - headerWidth) });
+      const values = knownValues(record, header.indexes);
+      if (values === undefined) return undefined;
+      rows++;
+      onRow({ line, values, extraFields: Math.max(0, record.length - header.width) });
+      return undefined;
+    },
   });
-  const input = openStream(source);
+  parser.resume();
   try {
-    for await (const chunk of input) tokenizer.push(chunk as Buffer);
-    tokenizer.end();
+    await pipeline(openStream(source), parser);
   } catch (error) {
-    input.destroy();
-    if (error instanceof CsvSyntaxError) throw new CsvFileError(file, error.line, `the CSV cannot be read (${error.message}).`);
+    if (error instanceof CsvError) throw unreadable(file, error, lines);
     throw error;
   }
-  if (!indexes) throw new CsvFileError(file, undefined, 'the file is empty; expected a header line and rows.');
+  if (!header) throw new CsvFileError(file, undefined, 'the file is empty; expected a header line and rows.');
   return rows;
+}
+
+/** The trimmed non-empty values of the known columns; undefined for a blank record (`;;;`). */
+function knownValues<Key extends string>(record: string[], indexes: [Key, number][]): Partial<Record<Key, string>> | undefined {
+  const values: Partial<Record<Key, string>> = {};
+  let empty = true;
+  for (const [key, index] of indexes) {
+    const value = record[index]?.trim() ?? '';
+    if (value !== '') {
+      values[key] = value;
+      empty = false;
+    }
+  }
+  return empty && record.every((field) => field.trim() === '') ? undefined : values;
+}
+
+/**
+ * Line numbers as spreadsheet users count them. csv-parse counts the lines it has read, with
+ * two quirks this corrects: a CRLF inside a quoted field counts twice, and an error is reported
+ * at the line where parsing stopped (the end of the file for a quote left open) rather than
+ * where the broken record starts.
+ */
+class RecordLines {
+  #lastEnd = 0;
+  #emptyLinesBeforeLastEnd = 0;
+  #crlfInsideQuotes = 0;
+
+  /** The line the record ends on. */
+  endOf(record: string[], context: Info): number {
+    for (const field of record) if (field.includes('\r\n')) this.#crlfInsideQuotes += field.split('\r\n').length - 1;
+    this.#lastEnd = context.lines - this.#crlfInsideQuotes;
+    this.#emptyLinesBeforeLastEnd = context.empty_lines;
+    return this.#lastEnd;
+  }
+
+  /** The first line of the record the parser could not finish: after the last one and the blank lines since. */
+  startOfUnfinished(emptyLines: number): number {
+    return this.#lastEnd + 1 + (emptyLines - this.#emptyLinesBeforeLastEnd);
+  }
+}
+
+function unreadable(file: string, error: CsvError, lines: RecordLines): CsvFileError {
+  const line = lines.startOfUnfinished(typeof error.empty_lines === 'number' ? error.empty_lines : 0);
+  const reason =
+    error.code === 'CSV_QUOTE_NOT_CLOSED'
+      ? `a quote opened in the record starting on line ${line} is never closed`
+      : error.code === 'CSV_MAX_RECORD_SIZE'
+        ? `the record starting on line ${line} is longer than 1 MB; a quote is probably left open there`
+        : error.message;
+  return new CsvFileError(file, line, `the CSV cannot be read (${reason}).`);
 }

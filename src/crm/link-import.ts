@@ -1,3 +1,4 @@
+import { nanoid } from 'nanoid';
 import type { z } from 'zod';
 import type { tierSchema } from '../config/schemas/project.ts';
 import { tierFor } from '../gifts/index.ts';
@@ -7,7 +8,6 @@ import { readCsvRows, type CsvSource } from './csv-input.ts';
 import { CustomerTable } from './customer-table.ts';
 import { CUSTOMER_COLUMNS, customerFromRow, differingFields, sameCustomerData, type CustomerRow } from './customers.ts';
 import { ProblemList, type RowProblem } from './problems.ts';
-import { TokenSource } from './tokens.ts';
 
 type Tier = z.output<typeof tierSchema>;
 
@@ -165,43 +165,34 @@ interface LinkColumns {
   changedExisting: number;
 }
 
-const LOOKUP_BATCH = 512;
-
 /**
  * Each customer's token: the stored link's when there is one (with its group and spend), else
- * a fresh one. Lookups are skipped for a project that has no links yet.
+ * a fresh one. The stored links are looked up all at once, which reads each shard of the
+ * project once; none are looked up for a project that has no links yet.
  */
 async function existingLinks(store: LinkStore, project: string, customers: CustomerTable, lookUp: boolean): Promise<LinkColumns> {
   const columns: LinkColumns = {
     tokens: new Array<string>(customers.size),
     isControl: new Uint8Array(customers.size),
-    isNew: new Uint8Array(customers.size),
+    isNew: new Uint8Array(customers.size).fill(1),
     linkSpends: new Float64Array(customers.size),
     changedExisting: 0,
   };
-  const freshTokens = new TokenSource();
-  for (let start = 0; start < customers.size; start += LOOKUP_BATCH) {
-    const end = Math.min(start + LOOKUP_BATCH, customers.size);
-    const stored = lookUp ? await lookUpBatch(store, project, customers, start, end) : [];
-    for (let index = start; index < end; index++) {
-      const link = stored[index - start];
-      if (link) {
-        if (link.segment !== customers.segmentAt(index) || link.spend !== customers.spendAt(index)) columns.changedExisting++;
-        columns.tokens[index] = link.token;
-        columns.isControl[index] = link.group === 'control' ? 1 : 0;
-        columns.linkSpends[index] = link.spend ?? Number.NaN;
-      } else {
-        columns.tokens[index] = freshTokens.next();
-        columns.isNew[index] = 1;
-        columns.linkSpends[index] = customers.spendAt(index) ?? Number.NaN;
-      }
-    }
+  if (lookUp) {
+    await store.byCustomerIds(project, customers, (index, link) => {
+      if (link.segment !== customers.segmentAt(index) || link.spend !== customers.spendAt(index)) columns.changedExisting++;
+      columns.tokens[index] = link.token;
+      columns.isControl[index] = link.group === 'control' ? 1 : 0;
+      columns.isNew[index] = 0;
+      columns.linkSpends[index] = link.spend ?? Number.NaN;
+    });
+  }
+  for (let index = 0; index < customers.size; index++) {
+    if (columns.isNew[index] === 0) continue;
+    columns.tokens[index] = nanoid();
+    columns.linkSpends[index] = customers.spendAt(index) ?? Number.NaN;
   }
   return columns;
-}
-
-function lookUpBatch(store: LinkStore, project: string, customers: CustomerTable, start: number, end: number) {
-  return Promise.all(Array.from({ length: end - start }, (_, offset) => store.byCustomerId(project, customers.customerIdAt(start + offset))));
 }
 
 function newcomersOf(customers: CustomerTable, isNew: Uint8Array): Newcomers & { indexes: Uint32Array } {

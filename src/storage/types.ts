@@ -37,14 +37,18 @@ export interface LinkRecord {
   importedAt: string;
 }
 
+/** Customer ids read by position, so a million-customer import need not build an array of them. */
+export interface CustomerIds {
+  readonly size: number;
+  customerIdAt(index: number): string;
+}
+
 /**
  * Links to add, read by position. A million-customer import keeps its customers in compact
  * columns; the store reads each link's keys to place it in a shard, then whole records one
  * shard at a time, so a million LinkRecord objects never exist at once.
  */
-export interface LinkBatch {
-  readonly size: number;
-  customerIdAt(index: number): string;
+export interface LinkBatch extends CustomerIds {
   tokenAt(index: number): string;
   linkAt(index: number): LinkRecord;
 }
@@ -58,6 +62,14 @@ export interface LinkStore {
   add(project: string, links: readonly LinkRecord[] | LinkBatch): Promise<void>;
   byToken(project: string, token: string): Promise<LinkRecord | undefined>;
   byCustomerId(project: string, customerId: string): Promise<LinkRecord | undefined>;
+  /**
+   * The links of many customers at once, for an import that must know which of its customers
+   * already have one: calls `found` with the position of each customer id that has a link and
+   * that link, in no particular order, once per position, before resolving. Reads each shard
+   * once however many ids fall in it, and hands links over as it goes, so a million never
+   * exist at once.
+   */
+  byCustomerIds(project: string, customerIds: CustomerIds, found: (index: number, link: LinkRecord) => void): Promise<void>;
   count(project: string): Promise<number>;
   /** Every link of a project, in no particular order; memory stays flat for 1 000 000 links. */
   scan(project: string): AsyncIterable<LinkRecord>;

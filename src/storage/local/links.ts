@@ -1,7 +1,7 @@
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { checkBatchProject, tokenTakenError } from '../record-checks.ts';
-import type { LinkBatch, LinkRecord, LinkStore } from '../types.ts';
+import type { CustomerIds, LinkBatch, LinkRecord, LinkStore } from '../types.ts';
 import { fsyncDirectory, isNotFound, mkdirDurably, writeFileAtomically } from './durable-fs.ts';
 import { withFileLock } from './file-lock.ts';
 import {
@@ -18,7 +18,6 @@ import {
   writeShard,
   type Shard,
   type ShardKind,
-  type TokenColumns,
 } from './link-shards.ts';
 import { projectDir } from './paths.ts';
 
@@ -47,7 +46,11 @@ function emptyManifest(): LinkManifest {
   };
 }
 
-const WRITE_CONCURRENCY = 8;
+/** Marks a customer without a link where a shard number would be. */
+const NO_SHARD = 0xffffffff;
+
+/** Shard files read or written at once: enough to overlap file I/O with parsing and serializing. */
+const SHARD_CONCURRENCY = 8;
 
 /** The sharded lowdb link store of every project in a data dir. */
 export class LocalLinkStore implements LinkStore {
@@ -72,6 +75,10 @@ export class LocalLinkStore implements LinkStore {
 
   async byCustomerId(project: string, customerId: string): Promise<LinkRecord | undefined> {
     return this.#project(project).byCustomerId(customerId);
+  }
+
+  async byCustomerIds(project: string, customerIds: CustomerIds, found: (index: number, link: LinkRecord) => void): Promise<void> {
+    return this.#project(project).byCustomerIds(customerIds, found);
   }
 
   async count(project: string): Promise<number> {
@@ -124,6 +131,42 @@ class ProjectLinks {
     });
   }
 
+  /**
+   * Two passes, each reading a shard at most once and bypassing the cache (a million lookups
+   * through it would evict every hot shard and read each one again and again): the customer
+   * shards tell which token shard holds each customer's link, then the token shards give the
+   * links, found by customer id. Only a shard number is kept per customer in between, not a
+   * million token strings.
+   */
+  async byCustomerIds(customerIds: CustomerIds, found: (index: number, link: LinkRecord) => void): Promise<void> {
+    await this.#reloadIfChanged();
+    const manifest = this.#manifest ?? emptyManifest();
+    if (manifest.count === 0 || customerIds.size === 0) return;
+    const tokenShards = manifest.tokenShards.length;
+    const tokenShardOf = new Uint32Array(customerIds.size).fill(NO_SHARD);
+    const byCustomer = placeByShard(customerIds.size, manifest.customerShards.length, (index) => customerIds.customerIdAt(index));
+    await forEachLimited(byCustomer.shardsWithRows(), async (shard) => {
+      const customers = await this.#readShardUncached('c', shard);
+      if (!customers) return;
+      for (const index of byCustomer.rowsOf(shard)) {
+        const row = customers.rowOf.get(customerIds.customerIdAt(index));
+        if (row !== undefined) tokenShardOf[index] = shardOf(customers.columns.token[row] ?? '', tokenShards);
+      }
+    });
+    const withLinks = Uint32Array.from(tokenShardOf.keys().filter((index) => tokenShardOf[index] !== NO_SHARD));
+    const byToken = placeRowsByShard(withLinks.length, tokenShards, (position) => tokenShardOf[withLinks[position] ?? 0] ?? 0);
+    await forEachLimited(byToken.shardsWithRows(), async (shard) => {
+      const columns = (await this.#readShardUncached('t', shard))?.columns;
+      if (!columns) return;
+      const rowOfCustomer = new Map(columns.customerId.map((customerId, row) => [customerId, row]));
+      for (const position of byToken.rowsOf(shard)) {
+        const index = withLinks[position] ?? 0;
+        const row = rowOfCustomer.get(customerIds.customerIdAt(index));
+        if (row !== undefined) found(index, linkAt(this.#project, columns, row));
+      }
+    });
+  }
+
   async count(): Promise<number> {
     await this.#reloadIfChanged();
     return this.#manifest?.count ?? 0;
@@ -134,7 +177,8 @@ class ProjectLinks {
     await this.#reloadIfChanged();
     const shards = this.#manifest?.tokenShards.length ?? 0;
     for (let shard = 0; shard < shards; shard++) {
-      const columns = await this.#readTokenShardForScan(shard);
+      const columns = (await this.#readShardUncached('t', shard))?.columns;
+      if (!columns) continue;
       for (let row = 0; row < columns.token.length; row++) yield linkAt(this.#project, columns, row);
     }
   }
@@ -200,15 +244,20 @@ class ProjectLinks {
     return this.#cache.get(kind, join(this.#dir, shardFileName(kind, shard, generation)));
   }
 
-  async #readTokenShardForScan(shard: number): Promise<TokenColumns> {
-    const path = () => join(this.#dir, shardFileName('t', shard, this.#manifest?.tokenShards[shard] ?? 0));
-    if (!this.#manifest?.tokenShards[shard]) return copyColumns('t', undefined);
+  /**
+   * The current file of a shard, read without the cache; undefined while the shard has none.
+   * When another process's import has replaced the file since the manifest was read, reads its
+   * successor: links are only ever added, so it holds everything the old file did.
+   */
+  async #readShardUncached<Kind extends ShardKind>(kind: Kind, shard: number): Promise<Shard<Kind> | undefined> {
+    const generation = () => (kind === 't' ? this.#manifest?.tokenShards : this.#manifest?.customerShards)?.[shard] ?? 0;
+    if (generation() === 0) return undefined;
     try {
-      return (await readShard('t', path())).columns;
+      return await readShard(kind, join(this.#dir, shardFileName(kind, shard, generation())));
     } catch (error) {
       if (!(error instanceof MissingShardError)) throw error;
       await this.#reloadIfChanged();
-      return (await readShard('t', path())).columns;
+      return readShard(kind, join(this.#dir, shardFileName(kind, shard, generation())));
     }
   }
 
@@ -290,19 +339,19 @@ class ProjectLinks {
  * shard (rows of one shard keep their order) and where each shard's run starts. Two typed
  * arrays instead of a thousand growing arrays of objects.
  */
-function placeByShard(rows: number, shards: number, keyOf: (row: number) => string) {
-  const shardOfRow = new Uint32Array(rows);
+function placeRowsByShard(rows: number, shards: number, shardOfRow: (row: number) => number) {
+  const shardOfRows = new Uint32Array(rows);
   const starts = new Uint32Array(shards + 1);
   for (let row = 0; row < rows; row++) {
-    const shard = shardOf(keyOf(row), shards);
-    shardOfRow[row] = shard;
+    const shard = shardOfRow(row);
+    shardOfRows[row] = shard;
     starts[shard + 1] = (starts[shard + 1] ?? 0) + 1;
   }
   for (let shard = 0; shard < shards; shard++) starts[shard + 1] = (starts[shard + 1] ?? 0) + (starts[shard] ?? 0);
   const ordered = new Uint32Array(rows);
   const filled = starts.slice(0, shards);
   for (let row = 0; row < rows; row++) {
-    const shard = shardOfRow[row] ?? 0;
+    const shard = shardOfRows[row] ?? 0;
     const position = filled[shard] ?? 0;
     ordered[position] = row;
     filled[shard] = position + 1;
@@ -311,6 +360,11 @@ function placeByShard(rows: number, shards: number, keyOf: (row: number) => stri
     shardsWithRows: () => Array.from({ length: shards }, (_, shard) => shard).filter((shard) => starts[shard] !== starts[shard + 1]),
     rowsOf: (shard: number) => ordered.subarray(starts[shard], starts[shard + 1]),
   };
+}
+
+/** placeRowsByShard for rows whose shard is that of their key: a token or a customer id. */
+function placeByShard(rows: number, shards: number, keyOf: (row: number) => string) {
+  return placeRowsByShard(rows, shards, (row) => shardOf(keyOf(row), shards));
 }
 
 /*
@@ -376,7 +430,7 @@ function batchOf(links: readonly LinkRecord[]): LinkBatch {
 }
 
 /**
- * Runs `task` over the items with at most WRITE_CONCURRENCY in flight. After a failure no new
+ * Runs `task` over the items with at most SHARD_CONCURRENCY in flight. After a failure no new
  * item starts, and it rejects only once the running ones have settled, so a cleanup that
  * follows never races a write still in progress.
  */
@@ -393,6 +447,6 @@ async function forEachLimited<T>(items: readonly T[], task: (item: T) => Promise
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.min(WRITE_CONCURRENCY, items.length) }, worker));
+  await Promise.all(Array.from({ length: Math.min(SHARD_CONCURRENCY, items.length) }, worker));
   if (failure) throw failure.error;
 }

@@ -87,6 +87,15 @@ export function createMemoryStorage(): Storage {
         const link = token === undefined ? undefined : data?.linksByToken.get(token);
         return link && structuredClone(link);
       },
+      async byCustomerIds(projectName, customerIds, found) {
+        const data = projects.get(projectName);
+        if (!data) return;
+        for (let index = 0; index < customerIds.size; index++) {
+          const token = data.tokenByCustomer.get(customerIds.customerIdAt(index));
+          const link = token === undefined ? undefined : data.linksByToken.get(token);
+          if (link) found(index, structuredClone(link));
+        }
+      },
       async count(projectName) {
         return projects.get(projectName)?.linksByToken.size ?? 0;
       },

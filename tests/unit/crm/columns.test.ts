@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CustomerTable } from '../../../src/crm/customer-table.ts';
 import { TextColumn } from '../../../src/crm/text-column.ts';
-import { TokenSource } from '../../../src/crm/tokens.ts';
 
 describe('TextColumn', () => {
   it('gives back every value, Cyrillic and empty ones included, across its growth', () => {
@@ -24,14 +23,5 @@ describe('CustomerTable', () => {
     expect(table.indexOf('c2')).toBe(1);
     expect(table.indexOf('c3')).toBeUndefined();
     expect(table.segmentAt(0)).toBe(table.segmentAt(1));
-  });
-});
-
-describe('TokenSource', () => {
-  it('makes distinct 21-character url-safe tokens', () => {
-    const source = new TokenSource();
-    const tokens = Array.from({ length: 10_000 }, () => source.next());
-    expect(tokens.every((token) => /^[A-Za-z0-9_-]{21}$/.test(token))).toBe(true);
-    expect(new Set(tokens).size).toBe(tokens.length);
   });
 });

@@ -1,5 +1,8 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CsvFileError, detectDelimiter, normalizeHeader, readCsvRows, type CsvRow } from '../../../src/crm/csv-input.ts';
+import { CsvFileError, detectDelimiter, MAX_RECORD_CHARACTERS, normalizeHeader, readCsvRows, type CsvRow } from '../../../src/crm/csv-input.ts';
 import { CUSTOMER_COLUMNS, type CustomerColumn } from '../../../src/crm/customers.ts';
 
 async function rowsOf(text: string) {
@@ -60,6 +63,58 @@ describe('readCsvRows', () => {
     const error = await rowsOf('customer_id,name\nc1,Анна\nc2,"Олег\nc3,Мария\n').catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(CsvFileError);
     expect((error as CsvFileError).message).toMatch(/^customers\.csv:\d+: the CSV cannot be read \(.*quote.*\)\.$/i);
+  });
+
+  it('reads lone CR line ends, and keeps a quote inside an unquoted field as text', async () => {
+    const text = '\uFEFFcustomer_id;name\r\nc1;"Иванова; Анна ""Аня"""\r\n\r\nc2;"two\nlines"\rc3;plain "quote"\nc4;\nc5;Ёлка';
+    const rows = await rowsOf(text);
+    expect(rows.map((row) => [row.line, row.values.customerId, row.values.name])).toEqual([
+      [2, 'c1', 'Иванова; Анна "Аня"'],
+      [5, 'c2', 'two\nlines'],
+      [6, 'c3', 'plain "quote"'],
+      [7, 'c4', undefined],
+      [8, 'c5', 'Ёлка'],
+    ]);
+  });
+
+  it('counts a CRLF inside a quoted field as one line, like a spreadsheet', async () => {
+    const rows = await rowsOf('customer_id,name\r\nc1,"two\r\nlines"\r\nc2,Анна\r\n');
+    expect(rows.map((row) => [row.line, row.values.name])).toEqual([
+      [3, 'two\r\nlines'],
+      [4, 'Анна'],
+    ]);
+  });
+
+  it('reads a file of many chunks whole, whatever character or line end a chunk boundary cuts', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'rekindle-csv-input-'));
+    try {
+      const count = 40_000;
+      const lines = Array.from({ length: count }, (_, index) => `c${index};"Ёлкина\r\nЯна ${index}";ёж`);
+      const file = path.join(dir, 'customers.csv');
+      await writeFile(file, `customer_id;name;segment\r\n${lines.join('\r\n')}\r\n`);
+      const rows: CsvRow<CustomerColumn>[] = [];
+      expect(await readCsvRows({ path: file }, CUSTOMER_COLUMNS, (row) => rows.push(row))).toBe(count);
+      const wrong = rows.findIndex(
+        (row, index) => row.line !== 3 + 2 * index || row.values.name !== `Ёлкина\r\nЯна ${index}` || row.values.segment !== 'ёж',
+      );
+      expect(wrong).toBe(-1);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('names the line where the record with the unclosed quote starts, past blank lines', async () => {
+    const error = await rowsOf('customer_id,name\nc1,Анна\n,\n\nc2,"Олег\nc3,Мария\n').catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(CsvFileError);
+    expect((error as CsvFileError).line).toBe(5);
+    expect((error as CsvFileError).message).toBe(
+      'customers.csv:5: the CSV cannot be read (a quote opened in the record starting on line 5 is never closed).',
+    );
+  });
+
+  it('stops at a record longer than the limit instead of buffering the rest of the file', async () => {
+    const endless = `customer_id,name\nc1,"${'a'.repeat(MAX_RECORD_CHARACTERS + 1)}\nc2,Анна\n`;
+    await expect(rowsOf(endless)).rejects.toThrow(/^customers\.csv:2: .*record starting on line 2 is longer than 1 MB/);
   });
 
   it('refuses an empty file', async () => {

@@ -33,6 +33,16 @@ async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
   return all;
 }
 
+/** What `links.byCustomerIds` reports, as a map from the position in `ids` to the link. */
+async function foundByCustomerIds(storage: Storage, project: string, ids: readonly string[]): Promise<Map<number, LinkRecord>> {
+  const found = new Map<number, LinkRecord>();
+  await storage.links.byCustomerIds(project, { size: ids.length, customerIdAt: (index) => ids[index] ?? '' }, (index, each) => {
+    if (found.has(index)) throw new Error(`byCustomerIds reported position ${index} twice`);
+    found.set(index, each);
+  });
+  return found;
+}
+
 /** The behaviour every Storage implementation must have, run against each of them. */
 export function describeStorageContract(name: string, openEmpty: OpenEmptyStorage): void {
   describe(`${name}: Storage contract`, () => {
@@ -113,6 +123,32 @@ export function describeStorageContract(name: string, openEmpty: OpenEmptyStorag
         expect(await storage.links.byToken(PROJECT, link(2).token)).toEqual(records[1]);
         expect((await storage.links.byCustomerId(PROJECT, 'customer-3'))?.token).toBe(link(3).token);
         expect(await storage.links.byToken(PROJECT, 'later')).toBeUndefined();
+      });
+
+      it('looks up many customers in one call, by position, skipping those without a link', async () => {
+        const links = Array.from({ length: 300 }, (_, index) => link(index, index === 7 ? { name: 'Анна', segment: 'churned', spend: 12_500 } : {}));
+        await storage.links.add(PROJECT, links);
+        await storage.links.add(OTHER_PROJECT, [link(1000, { project: OTHER_PROJECT })]);
+        const ids = ['customer-7', 'no-such-customer', 'customer-299', 'customer-7', 'customer-1000', ...links.map((each) => each.customerId)];
+
+        const found = await foundByCustomerIds(storage, PROJECT, ids);
+        expect(found.get(0)).toEqual(links[7]);
+        expect(found.get(2)).toEqual(links[299]);
+        expect(found.get(3)).toEqual(links[7]);
+        expect(found.has(1) || found.has(4)).toBe(false);
+        expect(found.size).toBe(3 + links.length);
+        expect(links.every((each, index) => found.get(5 + index)?.token === each.token)).toBe(true);
+        expect(await foundByCustomerIds(storage, 'march-greetings', ['customer-7'])).toEqual(new Map());
+        expect(await foundByCustomerIds(storage, 'empty-project', ['customer-7'])).toEqual(new Map());
+      });
+
+      it('hands out copies from a lookup of many, so a caller mutating one does not change the store', async () => {
+        await storage.links.add(PROJECT, [link(1)]);
+        const found = await foundByCustomerIds(storage, PROJECT, ['customer-1']);
+        const copy = found.get(0);
+        if (copy) copy.group = 'control';
+
+        expect(await storage.links.byCustomerId(PROJECT, 'customer-1')).toEqual(link(1));
       });
 
       it('scans every link of the project', async () => {
