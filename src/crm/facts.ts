@@ -3,9 +3,8 @@ import type { reactivationSchema, tierSchema } from '../config/schemas/project.t
 import { tierFor } from '../gifts/index.ts';
 import { mechanicFor } from '../mechanics/registry.ts';
 import type { FunnelStep } from '../mechanics/types.ts';
-import { instantOf } from '../play/schedule.ts';
+import { dayInZone, instantOf } from '../config/dates.ts';
 import type { LinkRecord, OrderRecord, PlayRecord, Storage, TrackedEvent } from '../storage/types.ts';
-import { dayInZone } from './values.ts';
 
 /**
  * One pass over a project's links, events, plays and orders, reduced to a few facts per customer

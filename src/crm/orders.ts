@@ -72,15 +72,19 @@ export async function addOrders(options: {
   orders: readonly OrderInput[];
 }): Promise<OrdersAdded> {
   const { project, storage, orders } = options;
-  const known = new Map<string, boolean>();
-  for (const customerId of new Set(orders.map((order) => order.customerId))) {
-    known.set(customerId, (await storage.links.byCustomerId(project, customerId)) !== undefined);
-  }
+  // One bulk lookup: a large order file would otherwise read a link shard per customer.
+  const customerIds = [...new Set(orders.map((order) => order.customerId))];
+  const known = new Set<string>();
+  await storage.links.byCustomerIds(
+    project,
+    { size: customerIds.length, customerIdAt: (index) => customerIds[index] ?? '' },
+    (index) => known.add(customerIds[index] ?? ''),
+  );
   const { added, duplicates } = await storage.orders.add(
     project,
     orders.map((order) => ({ project, ...order })),
   );
-  return { added, duplicates, unknownCustomerOrders: orders.filter((order) => !known.get(order.customerId)).length };
+  return { added, duplicates, unknownCustomerOrders: orders.filter((order) => !known.has(order.customerId)).length };
 }
 
 type OrderColumn = 'orderId' | 'customerId' | 'orderedAt' | 'amount';

@@ -3,6 +3,8 @@
  * English exports «12,345.50», both may add a currency sign.
  */
 
+import { zonedToUtc } from '../config/dates.ts';
+
 const CURRENCY = /(?:₽|руб\.?|р\.|rub|rur|\$|€)/giu;
 const GROUP_SPACES = /[\s\u00A0\u202F']/g;
 const PLAIN_NUMBER = /^\d+(?:\.\d{1,2})?$/;
@@ -73,47 +75,4 @@ function wallClockParts(value: string): WallClock | undefined {
     ];
   }
   return undefined;
-}
-
-const offsetFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** How far the zone's wall clock is ahead of UTC at `instantMs`. */
-export function zoneOffsetMs(instantMs: number, timeZone: string): number {
-  let format = offsetFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    offsetFormats.set(timeZone, format);
-  }
-  const parts = format.formatToParts(new Date(instantMs));
-  const field = (type: string) => Number(parts.find((part) => part.type === type)?.value);
-  const wallClock = Date.UTC(field('year'), field('month') - 1, field('day'), field('hour'), field('minute'), field('second'));
-  return wallClock - Math.floor(instantMs / 1000) * 1000;
-}
-
-/** The UTC instant of a wall-clock time (given as if it were UTC) in `timeZone`. */
-function zonedToUtc(wallClockAsUtc: number, timeZone: string): number {
-  const firstGuess = wallClockAsUtc - zoneOffsetMs(wallClockAsUtc, timeZone);
-  // A second pass settles times near a DST change, where the offset differs at the guess.
-  return wallClockAsUtc - zoneOffsetMs(firstGuess, timeZone);
-}
-
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** The calendar day (`2020-12-14`) of an instant in `timeZone`, for daily series. */
-export function dayInZone(instantMs: number, timeZone: string): string {
-  let format = dayFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    dayFormats.set(timeZone, format);
-  }
-  return format.format(new Date(instantMs));
 }

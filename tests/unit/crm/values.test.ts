@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dayInZone, parseAmount, parseInstant } from '../../../src/crm/values.ts';
+import { dayInZone } from '../../../src/config/dates.ts';
+import { parseAmount, parseInstant } from '../../../src/crm/values.ts';
 
 describe('parseAmount', () => {
   it.each([

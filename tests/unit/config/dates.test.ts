@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { instantOf } from '../../../src/play/schedule.ts';
+import { instantOf } from '../../../src/config/dates.ts';
 
 describe('instantOf', () => {
   it('opens a date-only start at midnight in the project time zone', () => {
