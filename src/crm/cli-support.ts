@@ -1,6 +1,9 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { access } from 'node:fs/promises';
 import { formatProblems, loadProject, ProjectConfigError, type LoadedProject } from '../config/load.ts';
+import { createStorage, dataDirFromEnv } from '../storage/index.ts';
+import type { Storage } from '../storage/types.ts';
 import { CsvFileError } from './csv-input.ts';
 
 /**
@@ -52,11 +55,34 @@ export async function loadProjectForCli(slug: string): Promise<LoadedProject | u
   }
 }
 
-/** Prints a CSV that cannot be read at all (no header, no id column); other errors propagate. */
-export function reportCsvFileError(error: unknown): boolean {
-  if (!(error instanceof CsvFileError)) return false;
-  console.error(error.message);
-  return true;
+/** Whether the input file exists; prints what was expected when it does not. */
+export async function inputFileExists(file: string, expected: string): Promise<boolean> {
+  try {
+    await access(file);
+    return true;
+  } catch (error) {
+    if (!isMissingFile(error)) throw error;
+    console.error(`${file}: no such file; expected ${expected}.`);
+    return false;
+  }
+}
+
+/**
+ * Runs an import against the data folder's storage and always closes it, so every acknowledged
+ * write is flushed; a CSV that cannot be read at all (no header, no id column) becomes a message
+ * and exit code 1, other errors propagate.
+ */
+export async function withImportStorage(run: (storage: Storage) => Promise<number>): Promise<number> {
+  const storage = await createStorage({ dataDir: dataDirFromEnv() });
+  try {
+    return await run(storage);
+  } catch (error) {
+    if (!(error instanceof CsvFileError)) throw error;
+    console.error(error.message);
+    return 1;
+  } finally {
+    await storage.close();
+  }
 }
 
 export function isMissingFile(error: unknown): error is NodeJS.ErrnoException {

@@ -1,9 +1,8 @@
 import { access } from 'node:fs/promises';
 import path from 'node:path';
-import { isMissingFile, loadProjectForCli, parseImportCommandLine, reportCsvFileError } from '../../crm/cli-support.ts';
+import { inputFileExists, isMissingFile, loadProjectForCli, parseImportCommandLine, withImportStorage } from '../../crm/cli-support.ts';
 import { importCustomerLinks, type LinkImportSummary } from '../../crm/link-import.ts';
 import { writeMailMerge, type MailMergeFiles } from '../../crm/mail-merge.ts';
-import { createStorage, dataDirFromEnv } from '../../storage/index.ts';
 import type { CliCommand } from '../main.ts';
 
 const USAGE = [
@@ -36,13 +35,7 @@ const links: CliCommand = {
       return 2;
     }
     const out = options.out ?? defaultOut(file);
-    try {
-      await access(file);
-    } catch (error) {
-      if (!isMissingFile(error)) throw error;
-      console.error(`${file}: no such file; expected the customers CSV exported from the CRM.`);
-      return 1;
-    }
+    if (!(await inputFileExists(file, 'the customers CSV exported from the CRM'))) return 1;
     try {
       await access(path.dirname(path.resolve(out)));
     } catch (error) {
@@ -53,8 +46,7 @@ const links: CliCommand = {
     const project = await loadProjectForCli(slug);
     if (!project) return 1;
 
-    const storage = await createStorage({ dataDir: dataDirFromEnv() });
-    try {
+    return withImportStorage(async (storage) => {
       const result = await importCustomerLinks({ project, storage, source: { path: file }, baseUrl, now: new Date() });
       if (!result.ok) {
         const count = result.problems.count;
@@ -67,12 +59,7 @@ const links: CliCommand = {
       const files = await writeMailMerge(result.customers, out);
       console.log(summaryText(slug, result.summary, files, project.config.reactivation.controlShare));
       return 0;
-    } catch (error) {
-      if (reportCsvFileError(error)) return 1;
-      throw error;
-    } finally {
-      await storage.close();
-    }
+    });
   },
 };
 

@@ -1,7 +1,5 @@
-import { access } from 'node:fs/promises';
-import { isMissingFile, loadProjectForCli, parseImportCommandLine, reportCsvFileError } from '../../crm/cli-support.ts';
+import { inputFileExists, loadProjectForCli, parseImportCommandLine, withImportStorage } from '../../crm/cli-support.ts';
 import { importOrdersCsv } from '../../crm/orders.ts';
-import { createStorage, dataDirFromEnv } from '../../storage/index.ts';
 import type { CliCommand } from '../main.ts';
 
 const USAGE = [
@@ -25,18 +23,11 @@ const orders: CliCommand = {
       return 2;
     }
     const { slug, file } = commandLine;
-    try {
-      await access(file);
-    } catch (error) {
-      if (!isMissingFile(error)) throw error;
-      console.error(`${file}: no such file; expected the orders CSV exported from the shop.`);
-      return 1;
-    }
+    if (!(await inputFileExists(file, 'the orders CSV exported from the shop'))) return 1;
     const project = await loadProjectForCli(slug);
     if (!project) return 1;
 
-    const storage = await createStorage({ dataDir: dataDirFromEnv() });
-    try {
+    return withImportStorage(async (storage) => {
       const result = await importOrdersCsv({ project, storage, source: { path: file } });
       if (!result.ok) {
         console.error(
@@ -56,12 +47,7 @@ const orders: CliCommand = {
       }
       console.log(lines.join('\n'));
       return 0;
-    } catch (error) {
-      if (reportCsvFileError(error)) return 1;
-      throw error;
-    } finally {
-      await storage.close();
-    }
+    });
   },
 };
 
