@@ -17,7 +17,7 @@ export class CustomerTable {
   readonly #segmentNames: string[] = [];
   readonly #segmentNumbers = new Map<string, number>();
   readonly #customerIds: string[] = [];
-  readonly #indexOf = new Map<string, number>();
+  readonly #indexOf = new CustomerIdIndex();
   readonly #names = new TextColumn();
   readonly #emails = new TextColumn();
   readonly #phones = new TextColumn();
@@ -27,7 +27,7 @@ export class CustomerTable {
   }
 
   indexOf(customerId: string): number | undefined {
-    return this.#indexOf.get(customerId);
+    return this.#indexOf.find(customerId, this.#customerIds);
   }
 
   add(row: CustomerRow): void {
@@ -37,7 +37,7 @@ export class CustomerTable {
     this.#spends[index] = row.spend ?? Number.NaN;
     this.#segments[index] = row.segment === undefined ? 0 : this.#segmentNumber(row.segment);
     this.#customerIds.push(row.customerId);
-    this.#indexOf.set(row.customerId, index);
+    this.#indexOf.add(row.customerId, index);
     this.#names.push(row.name);
     this.#emails.push(row.email);
     this.#phones.push(row.phone);
@@ -96,4 +96,55 @@ export class CustomerTable {
     this.#spends = grown(this.#spends, capacity);
     this.#segments = grown(this.#segments, capacity);
   }
+}
+
+/**
+ * Customer id → row, as an open-addressing hash table in typed arrays. A Map of a million
+ * strings is rehashed entry by entry as it grows and traced by every full collection; here a
+ * lookup of a new id (nearly every row of a file) compares stored hashes only and never
+ * touches the id strings, which lie scattered across the heap.
+ */
+class CustomerIdIndex {
+  /** 1 + the row of each slot; 0 for an empty slot. */
+  #slots = new Uint32Array(2048);
+  #hashes = new Uint32Array(1024);
+  #size = 0;
+
+  find(customerId: string, customerIds: readonly string[]): number | undefined {
+    const hash = fnv1a(customerId);
+    const mask = this.#slots.length - 1;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const stored = this.#slots[slot] ?? 0;
+      if (stored === 0) return undefined;
+      const row = stored - 1;
+      if (this.#hashes[row] === hash && customerIds[row] === customerId) return row;
+    }
+  }
+
+  /** Adds a customer id known to be absent, at the given row (rows come in order 0, 1, 2…). */
+  add(customerId: string, row: number): void {
+    if (row >= this.#hashes.length) this.#hashes = grown(this.#hashes, this.#hashes.length * 2);
+    this.#hashes[row] = fnv1a(customerId);
+    this.#size = row + 1;
+    // At most half full, so a probe for a new id ends at an empty slot after a step or two.
+    if (this.#size * 2 <= this.#slots.length) {
+      this.#place(row);
+      return;
+    }
+    this.#slots = new Uint32Array(this.#slots.length * 2);
+    for (let placed = 0; placed < this.#size; placed++) this.#place(placed);
+  }
+
+  #place(row: number): void {
+    const mask = this.#slots.length - 1;
+    let slot = (this.#hashes[row] ?? 0) & mask;
+    while (this.#slots[slot] !== 0) slot = (slot + 1) & mask;
+    this.#slots[slot] = row + 1;
+  }
+}
+
+function fnv1a(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < text.length; index++) hash = Math.imul(hash ^ text.charCodeAt(index), 0x01000193);
+  return hash >>> 0;
 }

@@ -16,8 +16,10 @@ import {
   shardFileName,
   shardOf,
   writeShard,
+  type CustomerColumns,
   type Shard,
   type ShardKind,
+  type TokenColumns,
 } from './link-shards.ts';
 import { projectDir } from './paths.ts';
 
@@ -136,7 +138,8 @@ class ProjectLinks {
    * through it would evict every hot shard and read each one again and again): the customer
    * shards tell which token shard holds each customer's link, then the token shards give the
    * links, found by customer id. Only a shard number is kept per customer in between, not a
-   * million token strings.
+   * million token strings. Each pass goes a group of shards at a time and visits the group's
+   * customers in index order (see SHARDS_PER_GROUP).
    */
   async byCustomerIds(customerIds: CustomerIds, found: (index: number, link: LinkRecord) => void): Promise<void> {
     await this.#reloadIfChanged();
@@ -144,25 +147,28 @@ class ProjectLinks {
     if (manifest.count === 0 || customerIds.size === 0) return;
     const tokenShards = manifest.tokenShards.length;
     const tokenShardOf = new Uint32Array(customerIds.size).fill(NO_SHARD);
-    const byCustomer = placeByShard(customerIds.size, manifest.customerShards.length, (index) => customerIds.customerIdAt(index));
-    await forEachLimited(byCustomer.shardsWithRows(), async (shard) => {
-      const customers = await this.#readShardUncached('c', shard);
-      if (!customers) return;
-      for (const index of byCustomer.rowsOf(shard)) {
-        const row = customers.rowOf.get(customerIds.customerIdAt(index));
-        if (row !== undefined) tokenShardOf[index] = shardOf(customers.columns.token[row] ?? '', tokenShards);
+    const customerShards = manifest.customerShards.length;
+    const customerShardOf = shardNumbers(customerIds.size, (index) => shardOf(customerIds.customerIdAt(index), customerShards));
+    await forEachShardGroup(customerShardOf, customerShards, async (first, count, indexes, wanted) => {
+      const shards = await mapLimited(count, async (offset) => (wanted[offset] ? this.#readShardUncached('c', first + offset) : undefined));
+      for (const index of indexes) {
+        const customers = shards[(customerShardOf[index] ?? 0) - first];
+        const row = customers?.rowOf.get(customerIds.customerIdAt(index));
+        if (row !== undefined) tokenShardOf[index] = shardOf(customers?.columns.token[row] ?? '', tokenShards);
       }
     });
-    const withLinks = Uint32Array.from(tokenShardOf.keys().filter((index) => tokenShardOf[index] !== NO_SHARD));
-    const byToken = placeRowsByShard(withLinks.length, tokenShards, (position) => tokenShardOf[withLinks[position] ?? 0] ?? 0);
-    await forEachLimited(byToken.shardsWithRows(), async (shard) => {
-      const columns = (await this.#readShardUncached('t', shard))?.columns;
-      if (!columns) return;
-      const rowOfCustomer = new Map(columns.customerId.map((customerId, row) => [customerId, row]));
-      for (const position of byToken.rowsOf(shard)) {
-        const index = withLinks[position] ?? 0;
-        const row = rowOfCustomer.get(customerIds.customerIdAt(index));
-        if (row !== undefined) found(index, linkAt(this.#project, columns, row));
+    await forEachShardGroup(tokenShardOf, tokenShards, async (first, count, indexes, wanted) => {
+      const shards = await mapLimited(count, async (offset) => {
+        const columns = wanted[offset] ? (await this.#readShardUncached('t', first + offset))?.columns : undefined;
+        if (!columns) return undefined;
+        const rowOfCustomer = new Map<string, number>();
+        columns.customerId.forEach((customerId, row) => rowOfCustomer.set(customerId, row));
+        return { columns, rowOfCustomer };
+      });
+      for (const index of indexes) {
+        const shard = shards[(tokenShardOf[index] ?? 0) - first];
+        const row = shard?.rowOfCustomer.get(customerIds.customerIdAt(index));
+        if (shard && row !== undefined) found(index, linkAt(this.#project, shard.columns, row));
       }
     });
   }
@@ -285,14 +291,16 @@ class ProjectLinks {
    */
   async #writeCustomerShards(base: LinkManifest, next: LinkManifest, links: LinkBatch): Promise<Uint32Array> {
     const isAccepted = new Uint8Array(links.size);
-    const placement = placeByShard(links.size, base.customerShards.length, (index) => links.customerIdAt(index));
-    await forEachLimited(placement.shardsWithRows(), async (shard) => {
-      const existing = await this.#shard('c', shard, base.customerShards[shard] ?? 0);
-      const path = join(this.#dir, shardFileName('c', shard, next.generation));
-      const written = writeCustomerShard(path, existing, links, placement.rowsOf(shard), isAccepted);
-      if (!written) return;
-      await written;
-      next.customerShards[shard] = next.generation;
+    const shards = base.customerShards.length;
+    const shardOfLink = shardNumbers(links.size, (index) => shardOf(links.customerIdAt(index), shards));
+    await forEachShardGroup(shardOfLink, shards, async (first, count, indexes, wanted) => {
+      const builders = await mapLimited(count, async (offset) => {
+        const shard = first + offset;
+        if (!wanted[offset]) return undefined;
+        return new CustomerShardBuilder(await this.#shard('c', shard, base.customerShards[shard] ?? 0));
+      });
+      for (const index of indexes) builders[(shardOfLink[index] ?? 0) - first]?.add(links, index, isAccepted);
+      await this.#writeGroup('c', first, builders, next);
     });
     const accepted = new Uint32Array(isAccepted.reduce((sum, flag) => sum + flag, 0));
     let count = 0;
@@ -303,13 +311,32 @@ class ProjectLinks {
   }
 
   async #writeTokenShards(base: LinkManifest, next: LinkManifest, links: LinkBatch, accepted: Uint32Array): Promise<void> {
-    const placement = placeByShard(accepted.length, base.tokenShards.length, (row) => links.tokenAt(accepted[row] ?? 0));
-    await forEachLimited(placement.shardsWithRows(), async (shard) => {
-      const existing = await this.#shard('t', shard, base.tokenShards[shard] ?? 0);
-      const path = join(this.#dir, shardFileName('t', shard, next.generation));
-      const indexes = Array.from(placement.rowsOf(shard), (row) => accepted[row] ?? 0);
-      await writeTokenShard(path, this.#project, existing, links, indexes);
-      next.tokenShards[shard] = next.generation;
+    const shards = base.tokenShards.length;
+    const shardOfLink = new Uint32Array(links.size).fill(NO_SHARD);
+    for (const index of accepted) shardOfLink[index] = shardOf(links.tokenAt(index), shards);
+    await forEachShardGroup(shardOfLink, shards, async (first, count, indexes, wanted) => {
+      const builders = await mapLimited(count, async (offset) => {
+        const shard = first + offset;
+        if (!wanted[offset]) return undefined;
+        return new TokenShardBuilder(this.#project, await this.#shard('t', shard, base.tokenShards[shard] ?? 0));
+      });
+      for (const index of indexes) builders[(shardOfLink[index] ?? 0) - first]?.add(links.linkAt(index), index);
+      await this.#writeGroup('t', first, builders, next);
+    });
+  }
+
+  /**
+   * Writes the group's built shards and names their new files in `next`. A builder is dropped
+   * as soon as its shard is serialized, so its rows are garbage before the slower file I/O ends.
+   */
+  async #writeGroup(kind: ShardKind, first: number, builders: (ShardBuilder | undefined)[], next: LinkManifest): Promise<void> {
+    const generations = kind === 't' ? next.tokenShards : next.customerShards;
+    await forEachLimited(builders.keys().toArray(), async (offset) => {
+      const written = builders[offset]?.write(join(this.#dir, shardFileName(kind, first + offset, next.generation)));
+      builders[offset] = undefined;
+      if (!written) return;
+      await written;
+      generations[first + offset] = next.generation;
     });
   }
 
@@ -335,9 +362,9 @@ class ProjectLinks {
 }
 
 /**
- * Which rows fall in which shard, as one counting sort: an array of row numbers ordered by
- * shard (rows of one shard keep their order) and where each shard's run starts. Two typed
- * arrays instead of a thousand growing arrays of objects.
+ * Which rows fall in which bucket, as one counting sort: an array of row numbers ordered by
+ * bucket (rows of one bucket keep their order) and where each bucket's run starts. Two typed
+ * arrays instead of many growing arrays of objects.
  */
 function placeRowsByShard(rows: number, shards: number, shardOfRow: (row: number) => number) {
   const shardOfRows = new Uint32Array(rows);
@@ -357,62 +384,104 @@ function placeRowsByShard(rows: number, shards: number, shardOfRow: (row: number
     filled[shard] = position + 1;
   }
   return {
-    shardsWithRows: () => Array.from({ length: shards }, (_, shard) => shard).filter((shard) => starts[shard] !== starts[shard + 1]),
     rowsOf: (shard: number) => ordered.subarray(starts[shard], starts[shard + 1]),
   };
 }
 
-/** placeRowsByShard for rows whose shard is that of their key: a token or a customer id. */
-function placeByShard(rows: number, shards: number, keyOf: (row: number) => string) {
-  return placeRowsByShard(rows, shards, (row) => shardOf(keyOf(row), shards));
+/**
+ * Shards are built a group at a time, the group's links visited in index order: a batch's
+ * strings lie in memory in about that order, so gathering them shard by shard instead would
+ * jump across the heap for every link. Small groups keep few rows alive at once, so they die
+ * young instead of piling up in the old generation (a group of 128 shards cost 200 MB more).
+ */
+const SHARDS_PER_GROUP = 16;
+
+/** A shard's new rows; writes nothing (undefined) when it gained none. */
+interface ShardBuilder {
+  write(path: string): Promise<void> | undefined;
 }
 
-/*
- * The two shard builders below are synchronous and return the write: their columns are garbage
- * as soon as the write has serialized them, instead of living in an async frame through the I/O.
- */
+/** The shard of every link of the batch. */
+function shardNumbers(size: number, shardOfIndex: (index: number) => number): Uint32Array {
+  const numbers = new Uint32Array(size);
+  for (let index = 0; index < size; index++) numbers[index] = shardOfIndex(index);
+  return numbers;
+}
 
-/** Adds the batch's customers new to the shard; undefined (nothing written) when there are none. */
-function writeCustomerShard(
-  path: string,
-  existing: Shard<'c'> | undefined,
-  links: LinkBatch,
-  indexes: Uint32Array,
-  isAccepted: Uint8Array,
-): Promise<void> | undefined {
-  const columns = copyColumns('c', existing);
-  const added = new Set<string>();
-  for (const index of indexes) {
+/**
+ * Runs `task` for each group of shards with links, given the indexes of those links in index
+ * order and which shards of the group have any (1); links without a shard (NO_SHARD) are left out.
+ */
+async function forEachShardGroup(
+  shardOfLink: Uint32Array,
+  shards: number,
+  task: (first: number, count: number, indexes: Uint32Array, wanted: Uint8Array) => Promise<void>,
+): Promise<void> {
+  const hasLinks = new Uint8Array(shards);
+  for (const shard of shardOfLink) if (shard !== NO_SHARD) hasLinks[shard] = 1;
+  const groups = Math.ceil(shards / SHARDS_PER_GROUP);
+  const byGroup = placeRowsByShard(shardOfLink.length, groups + 1, (index) => {
+    const shard = shardOfLink[index] ?? NO_SHARD;
+    return shard === NO_SHARD ? groups : Math.floor(shard / SHARDS_PER_GROUP);
+  });
+  for (let group = 0; group < groups; group++) {
+    const indexes = byGroup.rowsOf(group);
+    const first = group * SHARDS_PER_GROUP;
+    const count = Math.min(SHARDS_PER_GROUP, shards - first);
+    if (indexes.length > 0) await task(first, count, indexes, hasLinks.subarray(first, first + count));
+  }
+}
+
+/** Adds the batch's customers new to one customer shard. */
+class CustomerShardBuilder implements ShardBuilder {
+  readonly #existing: Shard<'c'> | undefined;
+  #columns: CustomerColumns | undefined;
+  readonly #added = new Set<string>();
+
+  constructor(existing: Shard<'c'> | undefined) {
+    this.#existing = existing;
+  }
+
+  add(links: LinkBatch, index: number, isAccepted: Uint8Array): void {
     const customerId = links.customerIdAt(index);
-    if (existing?.rowOf.has(customerId) || added.has(customerId)) continue;
-    added.add(customerId);
-    columns.customerId.push(customerId);
-    columns.token.push(links.tokenAt(index));
+    if (this.#existing?.rowOf.has(customerId) || this.#added.has(customerId)) return;
+    this.#added.add(customerId);
+    this.#columns ??= copyColumns('c', this.#existing);
+    this.#columns.customerId.push(customerId);
+    this.#columns.token.push(links.tokenAt(index));
     isAccepted[index] = 1;
   }
-  return added.size === 0 ? undefined : writeShard(path, columns);
+
+  write(path: string): Promise<void> | undefined {
+    return this.#columns && writeShard(path, this.#columns);
+  }
 }
 
-/** Adds the links to the token shard; throws (writing nothing) on a token that is taken. */
-function writeTokenShard(
-  path: string,
-  project: string,
-  existing: Shard<'t'> | undefined,
-  links: LinkBatch,
-  indexes: readonly number[],
-): Promise<void> {
-  const columns = copyColumns('t', existing);
-  const added = new Map<string, string>();
-  for (const index of indexes) {
-    const link = links.linkAt(index);
-    if (link.project !== project) throw otherProjectError(project, link, index);
-    const existingRow = existing?.rowOf.get(link.token);
-    const owner = existingRow === undefined ? added.get(link.token) : columns.customerId[existingRow];
-    if (owner !== undefined) throw tokenTakenError(project, link, owner);
-    added.set(link.token, link.customerId);
-    appendLink(columns, link);
+/** Adds links to one token shard; throws (writing nothing) on a token that is taken. */
+class TokenShardBuilder implements ShardBuilder {
+  readonly #project: string;
+  readonly #existing: Shard<'t'> | undefined;
+  #columns: TokenColumns | undefined;
+  readonly #added = new Map<string, string>();
+
+  constructor(project: string, existing: Shard<'t'> | undefined) {
+    this.#project = project;
+    this.#existing = existing;
   }
-  return writeShard(path, columns);
+
+  add(link: LinkRecord, index: number): void {
+    if (link.project !== this.#project) throw otherProjectError(this.#project, link, index);
+    this.#columns ??= copyColumns('t', this.#existing);
+    const existingRow = this.#existing?.rowOf.get(link.token);
+    const owner = existingRow === undefined ? this.#added.get(link.token) : this.#columns.customerId[existingRow];
+    if (owner !== undefined) throw tokenTakenError(this.#project, link, owner);
+    this.#added.set(link.token, link.customerId);
+    appendLink(this.#columns, link);
+  }
+
+  write(path: string): Promise<void> | undefined {
+    return this.#columns && writeShard(path, this.#columns);
+  }
 }
 
 function otherProjectError(project: string, link: LinkRecord, index: number): Error {
@@ -449,4 +518,13 @@ async function forEachLimited<T>(items: readonly T[], task: (item: T) => Promise
   };
   await Promise.all(Array.from({ length: Math.min(SHARD_CONCURRENCY, items.length) }, worker));
   if (failure) throw failure.error;
+}
+
+/** `task` for 0 … count − 1 with at most SHARD_CONCURRENCY in flight, results in order. */
+async function mapLimited<T>(count: number, task: (item: number) => Promise<T>): Promise<(T | undefined)[]> {
+  const results = new Array<T | undefined>(count);
+  await forEachLimited(Array.from({ length: count }, (_, item) => item), async (item) => {
+    results[item] = await task(item);
+  });
+  return results;
 }

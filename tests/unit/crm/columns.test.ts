@@ -24,4 +24,14 @@ describe('CustomerTable', () => {
     expect(table.indexOf('c3')).toBeUndefined();
     expect(table.segmentAt(0)).toBe(table.segmentAt(1));
   });
+
+  it('finds every customer id across the growth of its index, and no id it was not given', () => {
+    const table = new CustomerTable();
+    const ids = Array.from({ length: 20_000 }, (_, index) => (index % 2 === 0 ? `C${index}` : `клиент-${index}`));
+    ids.forEach((customerId, line) => table.add({ line, customerId }));
+    expect(ids.every((customerId, index) => table.indexOf(customerId) === index)).toBe(true);
+    expect(table.indexOf('C1')).toBeUndefined();
+    expect(table.indexOf('клиент-0')).toBeUndefined();
+    expect(table.indexOf('')).toBeUndefined();
+  });
 });
