@@ -17,7 +17,7 @@ const ru = {
   makeShare: 'Поделиться результатом',
   downloadImage: 'Скачать картинку',
   teaserHeading: 'Скоро начнём',
-  teaserStarts: (date: string) => `Старт ${date}.`,
+  teaserStarts: (date: string) => `Начало — ${date}`,
   closedHeading: 'Проект завершён',
   closedGiftStillHere: 'Ваш подарок по-прежнему здесь:',
   notFoundTitle: 'Такой страницы нет',
