@@ -1,6 +1,7 @@
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
+import { isInsideFolder } from '../lib/inside-folder.ts';
 import type { ConfigProblem, Mechanic } from '../mechanics/types.ts';
 import { formatPath, parseWithFriendlyErrors } from './friendly-errors.ts';
 import { displayPath, ProjectConfigError, type ProjectProblem } from './problems.ts';
@@ -160,7 +161,7 @@ async function projectFileProblem(realDir: string, { path: configPath, value, ex
     if (!isNotFound(error)) throw error;
     return problem(`${expects} "${value}" not found in the project folder`);
   }
-  if (!target.startsWith(realDir + path.sep)) {
+  if (!isInsideFolder(realDir, target)) {
     return problem(`"${value}" leads outside the project folder (through a symbolic link); copy the ${expects} in`);
   }
   const isFolder = (await stat(target)).isDirectory();

@@ -1,4 +1,5 @@
 import type { AudienceGroup } from '../storage/types.ts';
+import { cyrb53 } from '../lib/cyrb53.ts';
 
 /**
  * Control-group assignment. A customer's draw is a hash of project and customer id, so the same
@@ -7,22 +8,9 @@ import type { AudienceGroup } from '../storage/types.ts';
  * is the nearest whole number to share × segment size. Existing links never change group.
  */
 
-/**
- * cyrb53: a fast, well-mixed 53-bit string hash. Sequential ids like C1, C2… spread evenly, so
- * taking the lowest draws is a fair random sample without a random source to remember.
- */
+/** A customer's fixed place in the draw: taking the lowest draws is a fair random sample with no random source to remember. */
 export function controlDraw(project: string, customerId: string): number {
-  const text = `${project}\u0000${customerId}`;
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ code, 2654435761);
-    h2 = Math.imul(h2 ^ code, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+  return cyrb53(`${project}\u0000${customerId}`);
 }
 
 /** The control size a segment of `size` customers should have: share × size, rounded. */

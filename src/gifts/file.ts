@@ -1,6 +1,8 @@
 import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { FileGift } from '../config/schemas/gift.ts';
+import { isInsideFolder } from '../lib/inside-folder.ts';
+import { contentTypeOf } from '../server/content-type.ts';
 import type { GiftProject } from './types.ts';
 
 export interface GiftFile {
@@ -10,19 +12,6 @@ export interface GiftFile {
   fileName: string;
   contentType: string;
 }
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.pdf': 'application/pdf',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.gif': 'image/gif',
-  '.zip': 'application/zip',
-  '.txt': 'text/plain; charset=utf-8',
-  '.ics': 'text/calendar; charset=utf-8',
-  '.pkpass': 'application/vnd.apple.pkpass',
-};
 
 /**
  * The file a file gift serves, or undefined when it is missing or leads outside the project
@@ -38,13 +27,11 @@ export function giftFileFor(project: GiftProject, gift: FileGift): GiftFile | un
   } catch {
     return undefined;
   }
-  const relative = path.relative(projectRoot, real);
-  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
-  const extension = path.extname(gift.path).toLowerCase();
+  if (!isInsideFolder(projectRoot, real)) return undefined;
   return {
     path: real,
     fileName: safeDownloadName(path.basename(gift.path)),
-    contentType: CONTENT_TYPES[extension] ?? 'application/octet-stream',
+    contentType: contentTypeOf(gift.path),
   };
 }
 

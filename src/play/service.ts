@@ -5,6 +5,7 @@ import { giftFor, openGift, type GiftView } from '../gifts/index.ts';
 import { mechanicFor } from '../mechanics/registry.ts';
 import { ActionRefused, type Mechanic, type PlaySummary } from '../mechanics/types.ts';
 import { HttpError } from '../server/http.ts';
+import { newShareId } from '../share/share-id.ts';
 import { customerLink, type Player } from '../server/player.ts';
 import type { PlayRecord, Storage, TrackedEvent } from '../storage/types.ts';
 import { enqueueWebhook } from '../webhooks/index.ts';
@@ -58,11 +59,15 @@ function assertRunning(context: PlayContext): void {
   if (phase === 'closed') throw new HttpError(409, 'ended', 'The project has ended; no new answers are accepted.');
 }
 
-/** Starts (or resumes) a play. Starting twice is harmless: the first start time is kept. */
-export async function startPlay(context: PlayContext, referredBy?: string): Promise<PlayStatus> {
+/**
+ * Starts (or resumes) a play. Starting twice is harmless: the first start time is kept. A claimed
+ * referral counts only if it is a share of this project made by someone else.
+ */
+export async function startPlay(context: PlayContext, claimedReferral?: string): Promise<PlayStatus> {
   assertRunning(context);
   const { project, storage, player, now } = context;
   const mechanic = mechanicOf(project.config);
+  const referredBy = claimedReferral ? await validReferral(context, claimedReferral) : undefined;
   let firstStart = false;
   const record = await storage.plays.update(project.slug, player.key, (current) => {
     if (current?.startedAt) return current;
@@ -78,6 +83,27 @@ export async function startPlay(context: PlayContext, referredBy?: string): Prom
   });
   if (firstStart) await track(context, 'start', referredBy ? { share: referredBy } : undefined);
   return statusOf(project.config, record);
+}
+
+async function validReferral(context: PlayContext, shareId: string): Promise<string | undefined> {
+  const share = await context.storage.shares.get(shareId);
+  return share && share.project === context.project.slug && share.player !== context.player.key ? share.id : undefined;
+}
+
+/**
+ * Freezes the player's finished result as a public share and returns its id. The content is the
+ * server's own summary, never anything from the request.
+ */
+export async function shareResult(context: PlayContext): Promise<string> {
+  const { project, storage, player, now } = context;
+  const status = await playStatus(context);
+  if (!status.completed || !status.summary) {
+    throw new HttpError(403, 'not-completed', 'Finish the game first: there is no result to share yet.');
+  }
+  const id = newShareId();
+  await storage.shares.create({ id, project: project.slug, player: player.key, content: { ...status.summary }, createdAt: now.toISOString() });
+  await track(context, 'share-create', { share: id });
+  return id;
 }
 
 /**

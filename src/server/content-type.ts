@@ -13,6 +13,8 @@ const TYPES: Record<string, string> = {
   '.mp4': 'video/mp4',
   '.zip': 'application/zip',
   '.txt': 'text/plain; charset=utf-8',
+  '.ics': 'text/calendar; charset=utf-8',
+  '.pkpass': 'application/vnd.apple.pkpass',
 };
 
 export function contentTypeOf(file: string): string {

@@ -132,3 +132,12 @@ export const PRIVATE_PAGE_HEADERS: Record<string, string> = {
   'Cache-Control': 'private, no-store',
   'X-Content-Type-Options': 'nosniff',
 };
+
+/** If-None-Match may list several tags, weak ones (W/"…") included, or `*`. */
+export function etagMatches(ifNoneMatch: string | null, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  return ifNoneMatch
+    .split(',')
+    .map((tag) => tag.trim().replace(/^W\//, ''))
+    .some((tag) => tag === '*' || tag === etag);
+}

@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import { PROJECT_SLUG } from '../config/schemas/common.ts';
 import { loadProject, ProjectConfigError, formatProblems, type LoadedProject } from '../config/load.ts';
 
 export type ProjectLookup =
@@ -7,7 +8,6 @@ export type ProjectLookup =
   | { status: 'missing' }
   | { status: 'broken'; problems: string };
 
-const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
 
 export function projectsDir(): string {
   return path.resolve(process.env.REKINDLE_PROJECTS_DIR ?? 'projects');
@@ -30,7 +30,7 @@ const cache = new Map<string, CacheEntry>();
  * problems are logged once per change), never the whole server.
  */
 export async function findProject(slug: string): Promise<ProjectLookup> {
-  if (!SLUG.test(slug)) return { status: 'missing' };
+  if (!PROJECT_SLUG.test(slug)) return { status: 'missing' };
   const now = Date.now();
   const cached = cache.get(slug);
   if (cached && now - cached.checkedAt < RECHECK_MS) return cached.lookup;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile, realpath, stat } from 'node:fs/promises';
-import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { extname, isAbsolute, resolve } from 'node:path';
+import { isInsideFolder } from '../lib/inside-folder.ts';
 
 /** Picture types a share image may use; sharp decodes them all. */
 const IMAGE_EXTENSIONS = new Set(['.png', '.jpg', '.jpeg', '.webp', '.svg']);
@@ -57,8 +58,7 @@ export async function resolveProjectImage(projectDir: string, assetPath: string)
   } catch {
     throw new ShareAssetError(`${where}: the file does not exist.`);
   }
-  const inside = relative(root, file);
-  if (inside === '' || inside.startsWith(`..${sep}`) || inside === '..' || isAbsolute(inside)) {
+  if (!isInsideFolder(root, file)) {
     throw new ShareAssetError(`${where}: the file lies outside the project folder.`);
   }
   const info = await stat(file);

@@ -1,3 +1,4 @@
+import { etagMatches } from '../server/http.ts';
 import type { ShareImage } from './types.ts';
 
 /** Share images never change under their ETag (it hashes what they show), so caches keep them a year. */
@@ -20,13 +21,4 @@ export function imageResponse(image: ShareImage, request: Request): Response {
     status: 200,
     headers: { ...headers, 'Content-Type': 'image/png', 'Content-Length': String(image.png.byteLength) },
   });
-}
-
-/** If-None-Match may list several tags, weak ones (W/"…") included, or `*`. */
-export function etagMatches(ifNoneMatch: string | null, etag: string): boolean {
-  if (!ifNoneMatch) return false;
-  return ifNoneMatch
-    .split(',')
-    .map((tag) => tag.trim().replace(/^W\//, ''))
-    .some((tag) => tag === '*' || tag === etag);
 }

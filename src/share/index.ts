@@ -9,7 +9,7 @@ export { parseShareContent, shareContentSchema, ShareContentError } from './cont
 export { assertShareFormat, isShareFormat, SHARE_FORMATS, type ShareFormat } from './formats.ts';
 export { createShareImageLimiter, TokenBucketLimiter, type TokenBucketOptions } from './rate-limit.ts';
 export type { ShareContent, ShareImage, ShareImageRequest, ShareProject } from './types.ts';
-export { etagMatches, imageResponse, SHARE_IMAGE_CACHE_CONTROL } from './http.ts';
+export { imageResponse, SHARE_IMAGE_CACHE_CONTROL } from './http.ts';
 export { shareImageResponse } from './route.ts';
 export { shareTexts, type SharePageTexts } from './page.ts';
 

@@ -1,10 +1,9 @@
+import { PROJECT_SLUG } from '../config/schemas/common.ts';
 import type { LinkRecord, PlayRecord } from './types.ts';
 
-/** Same rule as a project slug in project.yaml; the local store also makes it a folder name. */
-const PROJECT_NAME = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
-
+/** The local store makes a project's name a folder name, so only valid slugs pass. */
 export function isProjectName(name: string): boolean {
-  return PROJECT_NAME.test(name);
+  return PROJECT_SLUG.test(name);
 }
 
 export function checkProjectName(project: string): void {

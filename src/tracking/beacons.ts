@@ -2,12 +2,13 @@ import { isbot } from 'isbot';
 import { z } from 'zod';
 import { HttpError } from '../server/http.ts';
 import { SHARE_CLICK_NETWORKS } from '../share/networks.ts';
+import { SHARE_ID_PATTERN } from '../share/share-id.ts';
 import type { PlayerKey, TrackedEvent } from '../storage/types.ts';
 
 /** Beacon bodies are tiny; anything bigger is not one of ours. */
 export const BEACON_BODY_LIMIT = 1024;
 
-const shareId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
+const shareId = z.string().regex(SHARE_ID_PATTERN);
 
 const beaconSchemas = {
   visit: z.strictObject({

@@ -4,6 +4,9 @@ import { z } from 'zod';
 export const localeSchema = z.enum(['ru', 'en']).meta({ description: 'UI language: ru or en.' });
 export type Locale = z.output<typeof localeSchema>;
 
+/** A project's URL name, which is also its folder name and its name in storage. */
+export const PROJECT_SLUG = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
+
 /** Visible copy: trimmed, non-empty, and short enough for a phone screen. */
 export const text = (max = 2000) => z.string().trim().min(1).max(max);
 

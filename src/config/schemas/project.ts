@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { assetPath, color, dateOrDateTime, httpUrl, localeSchema, text } from './common.ts';
+import { assetPath, color, dateOrDateTime, httpUrl, localeSchema, PROJECT_SLUG, text } from './common.ts';
 import { giftSchema } from './gift.ts';
 import { shareSchema } from './share.ts';
 
@@ -206,7 +206,7 @@ export const projectBaseShape = {
   /** URL name of the project; must equal the folder name. */
   slug: z
     .string()
-    .regex(/^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/, {
+    .regex(PROJECT_SLUG, {
       message: 'expected lowercase letters, digits and dashes, like new-year-traditions',
     })
     .meta({ description: 'URL name of the project; must equal the folder name.', examples: ['new-year-traditions'] }),

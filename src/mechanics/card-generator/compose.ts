@@ -1,6 +1,7 @@
 import type { Locale } from '../../config/schemas/common.ts';
 import type { AnswerValue, CardGeneratorConfig, CardQuestion, ChoiceOption } from './schema.ts';
 import { cardStrings } from './strings.ts';
+import { cyrb53 } from '../../lib/cyrb53.ts';
 
 /** A finished greeting. Stored with the play, so the card shared is exactly the card shown. */
 export interface ComposedCard {
@@ -32,23 +33,9 @@ export function slotsOf(question: CardQuestion): string[] {
   return slots;
 }
 
-/** cyrb53: a fast, well-mixed 53-bit string hash; the seed of the card's choices. */
-function hash(text: string): number {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    h1 = Math.imul(h1 ^ code, 2654435761);
-    h2 = Math.imul(h2 ^ code, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
-}
-
 /** mulberry32: a tiny seeded generator, so the same seed always gives the same card. */
 function randomFrom(seed: string): () => number {
-  let state = hash(seed) >>> 0;
+  let state = cyrb53(seed) >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) | 0;
     let t = Math.imul(state ^ (state >>> 15), 1 | state);

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ShareImageRenderer } from '../../../src/share/cache.ts';
 import type { ShareFormat } from '../../../src/share/formats.ts';
-import { etagMatches, imageResponse, SHARE_IMAGE_CACHE_CONTROL } from '../../../src/share/http.ts';
+import { etagMatches } from '../../../src/server/http.ts';
+import { imageResponse, SHARE_IMAGE_CACHE_CONTROL } from '../../../src/share/http.ts';
 import { createFixture, type Fixture } from './fixtures.ts';
 
 let fixture: Fixture;

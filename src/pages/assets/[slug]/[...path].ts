@@ -3,8 +3,9 @@ import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { APIRoute } from 'astro';
 import { projectFromRoute } from '../../../server/api.ts';
+import { isInsideFolder } from '../../../lib/inside-folder.ts';
 import { contentTypeOf, isPublicAsset } from '../../../server/content-type.ts';
-import { handleApi, HttpError } from '../../../server/http.ts';
+import { etagMatches, handleApi, HttpError } from '../../../server/http.ts';
 
 /**
  * Images and fonts of a project folder. Only media types are served, and only from inside the
@@ -18,7 +19,7 @@ export const GET: APIRoute = (context) =>
     if (!file || !isPublicAsset(file)) throw new HttpError(404, 'asset-not-found', `No public file ${requested} in this project.`);
     const body = await readFile(file);
     const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
-    if (context.request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers: { ETag: etag } });
+    if (etagMatches(context.request.headers.get('if-none-match'), etag)) return new Response(null, { status: 304, headers: { ETag: etag } });
     const headers: Record<string, string> = {
       'Content-Type': contentTypeOf(file),
       'Cache-Control': 'public, max-age=3600',
@@ -34,7 +35,7 @@ async function resolveInside(root: string, relative: string): Promise<string | u
   try {
     const realRoot = await realpath(root);
     const real = await realpath(path.join(realRoot, relative));
-    return real.startsWith(realRoot + path.sep) ? real : undefined;
+    return isInsideFolder(realRoot, real) ? real : undefined;
   } catch {
     return undefined;
   }
