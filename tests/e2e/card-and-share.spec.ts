@@ -61,6 +61,7 @@ test('a player makes a card at phone width, shares it, the share page carries a 
   expect(share.url).not.toContain(firstLink().split('c=')[1] ?? 'no-token');
   await expect(page.getByRole('link', { name: /ВКонтакте|VK/ })).toBeVisible();
   await expect(page.locator('img.share-preview')).toHaveJSProperty('complete', true);
+  await expect(page.getByRole('link', { name: 'Скачать картинку' })).toHaveAttribute('href', share.imageUrl);
   expect(await page.locator('img.share-preview').evaluate((image: HTMLImageElement) => image.naturalWidth)).toBe(1200);
   await page.screenshot({ path: testInfo.outputPath('share-buttons.png'), fullPage: true, animations: 'disabled' });
 
