@@ -2,17 +2,32 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CsvFileError, detectDelimiter, MAX_RECORD_CHARACTERS, normalizeHeader, readCsvRows, type CsvRow } from '../../../src/crm/csv-input.ts';
+import { CsvFileError, detectDelimiter, MAX_RECORD_CHARACTERS, normalizeHeader, readCsvRows, type CsvRow, type CsvSource } from '../../../src/crm/csv-input.ts';
 import { CUSTOMER_COLUMNS, type CustomerColumn } from '../../../src/crm/customers.ts';
 
-async function rowsOf(text: string) {
-  const rows: CsvRow<CustomerColumn>[] = [];
-  const count = await readCsvRows({ text, name: 'customers.csv' }, CUSTOMER_COLUMNS, (row) => rows.push(row));
-  expect(count).toBe(rows.length);
-  return rows;
-}
+/** The same cases read from text (parsed in this thread) and from a file (parsed on a worker thread). */
+const SOURCES = {
+  text: async (text: string, read: (source: CsvSource) => Promise<number>) => read({ text, name: 'customers.csv' }),
+  file: async (text: string, read: (source: CsvSource) => Promise<number>) => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'rekindle-csv-input-'));
+    try {
+      const file = path.join(dir, 'customers.csv');
+      await writeFile(file, text);
+      return await read({ path: file });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  },
+};
 
-describe('readCsvRows', () => {
+describe.each(Object.keys(SOURCES) as (keyof typeof SOURCES)[])('readCsvRows from %s', (sourceKind) => {
+  async function rowsOf(text: string) {
+    const rows: CsvRow<CustomerColumn>[] = [];
+    const count = await SOURCES[sourceKind](text, (source) => readCsvRows(source, CUSTOMER_COLUMNS, (row) => rows.push(row)));
+    expect(count).toBe(rows.length);
+    return rows;
+  }
+
   it('reads a comma-separated file with LF endings', async () => {
     const rows = await rowsOf('customer_id,name,segment\nc1,Anna,churned\nc2,Olga,vip\n');
     expect(rows.map((row) => row.values)).toEqual([
@@ -51,7 +66,7 @@ describe('readCsvRows', () => {
   it('names the missing required column, what it accepts and what it found', async () => {
     const error = await rowsOf('Имя;Email\nАнна;a@example.com\n').catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(CsvFileError);
-    expect((error as CsvFileError).message).toMatch(/^customers\.csv:1: the header has no customer_id column \(also accepted: «customer»/);
+    expect((error as CsvFileError).message).toMatch(/(^|\/)customers\.csv:1: the header has no customer_id column \(also accepted: «customer»/);
     expect((error as CsvFileError).message).toContain('found «Имя», «Email»');
   });
 
@@ -62,7 +77,7 @@ describe('readCsvRows', () => {
   it('reports a quote left open with its line instead of swallowing the rest of the file', async () => {
     const error = await rowsOf('customer_id,name\nc1,Анна\nc2,"Олег\nc3,Мария\n').catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(CsvFileError);
-    expect((error as CsvFileError).message).toMatch(/^customers\.csv:\d+: the CSV cannot be read \(.*quote.*\)\.$/i);
+    expect((error as CsvFileError).message).toMatch(/(^|\/)customers\.csv:\d+: the CSV cannot be read \(.*quote.*\)\.$/i);
   });
 
   it('reads lone CR line ends, and keeps a quote inside an unquoted field as text', async () => {
@@ -85,40 +100,62 @@ describe('readCsvRows', () => {
     ]);
   });
 
-  it('reads a file of many chunks whole, whatever character or line end a chunk boundary cuts', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'rekindle-csv-input-'));
-    try {
-      const count = 40_000;
-      const lines = Array.from({ length: count }, (_, index) => `c${index};"Ёлкина\r\nЯна ${index}";ёж`);
-      const file = path.join(dir, 'customers.csv');
-      await writeFile(file, `customer_id;name;segment\r\n${lines.join('\r\n')}\r\n`);
-      const rows: CsvRow<CustomerColumn>[] = [];
-      expect(await readCsvRows({ path: file }, CUSTOMER_COLUMNS, (row) => rows.push(row))).toBe(count);
-      const wrong = rows.findIndex(
-        (row, index) => row.line !== 3 + 2 * index || row.values.name !== `Ёлкина\r\nЯна ${index}` || row.values.segment !== 'ёж',
-      );
-      expect(wrong).toBe(-1);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+  it('reads a text of many chunks and batches whole, whatever character or line end a boundary cuts', async () => {
+    const count = 40_000;
+    const lines = Array.from({ length: count }, (_, index) => `c${index};"Ёлкина\r\nЯна ${index}";ёж`);
+    const rows = await rowsOf(`customer_id;name;segment\r\n${lines.join('\r\n')}\r\n`);
+    expect(rows).toHaveLength(count);
+    const wrong = rows.findIndex(
+      (row, index) => row.line !== 3 + 2 * index || row.values.name !== `Ёлкина\r\nЯна ${index}` || row.values.segment !== 'ёж',
+    );
+    expect(wrong).toBe(-1);
   });
 
   it('names the line where the record with the unclosed quote starts, past blank lines', async () => {
     const error = await rowsOf('customer_id,name\nc1,Анна\n,\n\nc2,"Олег\nc3,Мария\n').catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(CsvFileError);
     expect((error as CsvFileError).line).toBe(5);
-    expect((error as CsvFileError).message).toBe(
-      'customers.csv:5: the CSV cannot be read (a quote opened in the record starting on line 5 is never closed).',
-    );
+    expect((error as CsvFileError).message).toMatch(/(^|\/)customers\.csv:5: /);
+    expect((error as CsvFileError).reason).toBe('the CSV cannot be read (a quote opened in the record starting on line 5 is never closed).');
   });
 
   it('stops at a record longer than the limit instead of buffering the rest of the file', async () => {
     const endless = `customer_id,name\nc1,"${'a'.repeat(MAX_RECORD_CHARACTERS + 1)}\nc2,Анна\n`;
-    await expect(rowsOf(endless)).rejects.toThrow(/^customers\.csv:2: .*record starting on line 2 is longer than 1 MB/);
+    await expect(rowsOf(endless)).rejects.toThrow(/(^|\/)customers\.csv:2: .*record starting on line 2 is longer than 1 MB/);
   });
 
   it('refuses an empty file', async () => {
     await expect(rowsOf('')).rejects.toThrow(/the file is empty/);
+  });
+});
+
+describe('readCsvRows from a file, parsed on a worker thread', () => {
+  async function withFile(text: string, run: (file: string) => Promise<void>) {
+    const dir = await mkdtemp(path.join(tmpdir(), 'rekindle-csv-worker-'));
+    try {
+      const file = path.join(dir, 'customers.csv');
+      await writeFile(file, text);
+      await run(file);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+
+  it('stops reading and rejects with the error of a row handler that throws', async () => {
+    const text = `customer_id\n${Array.from({ length: 20_000 }, (_, index) => `c${index}`).join('\n')}\n`;
+    await withFile(text, async (file) => {
+      let handled = 0;
+      const reading = readCsvRows({ path: file }, CUSTOMER_COLUMNS, () => {
+        if (++handled === 5000) throw new Error('the importer gave up');
+      });
+      await expect(reading).rejects.toThrow('the importer gave up');
+      expect(handled).toBe(5000);
+    });
+  });
+
+  it('rejects for a file that is not there, naming it', async () => {
+    const missing = path.join(tmpdir(), 'rekindle-no-such-dir', 'customers.csv');
+    await expect(readCsvRows({ path: missing }, CUSTOMER_COLUMNS, () => undefined)).rejects.toThrow(/ENOENT.*rekindle-no-such-dir/);
   });
 });
 
