@@ -206,14 +206,17 @@ class ProjectLinks {
         tokenShards: [...base.tokenShards],
         customerShards: [...base.customerShards],
       };
+      const writes = new ShardWrites();
       try {
-        const accepted = await this.#writeCustomerShards(base, next, links);
+        const accepted = await this.#writeCustomerShards(base, next, links, writes);
+        if (accepted.length > 0) await this.#writeTokenShards(base, next, links, accepted, writes);
+        await writes.finished();
         if (accepted.length === 0) return;
-        await this.#writeTokenShards(base, next, links, accepted);
         next.count += accepted.length;
         await fsyncDirectory(this.#dir);
         await writeFileAtomically(this.#manifestPath, JSON.stringify(next));
       } catch (error) {
+        await writes.settled();
         await this.#removeUnreferenced(base);
         throw this.#failure(error);
       }
@@ -289,7 +292,7 @@ class ProjectLinks {
    * Writes the customer shards that gain rows and returns the indexes of the links of
    * customers new to the project, in index order.
    */
-  async #writeCustomerShards(base: LinkManifest, next: LinkManifest, links: LinkBatch): Promise<Uint32Array> {
+  async #writeCustomerShards(base: LinkManifest, next: LinkManifest, links: LinkBatch, writes: ShardWrites): Promise<Uint32Array> {
     const isAccepted = new Uint8Array(links.size);
     const shards = base.customerShards.length;
     const shardOfLink = shardNumbers(links.size, (index) => shardOf(links.customerIdAt(index), shards));
@@ -300,7 +303,7 @@ class ProjectLinks {
         return new CustomerShardBuilder(await this.#shard('c', shard, base.customerShards[shard] ?? 0));
       });
       for (const index of indexes) builders[(shardOfLink[index] ?? 0) - first]?.add(links, index, isAccepted);
-      await this.#writeGroup('c', first, builders, next);
+      await this.#writeGroup('c', first, builders, next, writes);
     });
     const accepted = new Uint32Array(isAccepted.reduce((sum, flag) => sum + flag, 0));
     let count = 0;
@@ -310,7 +313,13 @@ class ProjectLinks {
     return accepted;
   }
 
-  async #writeTokenShards(base: LinkManifest, next: LinkManifest, links: LinkBatch, accepted: Uint32Array): Promise<void> {
+  async #writeTokenShards(
+    base: LinkManifest,
+    next: LinkManifest,
+    links: LinkBatch,
+    accepted: Uint32Array,
+    writes: ShardWrites,
+  ): Promise<void> {
     const shards = base.tokenShards.length;
     const shardOfLink = new Uint32Array(links.size).fill(NO_SHARD);
     for (const index of accepted) shardOfLink[index] = shardOf(links.tokenAt(index), shards);
@@ -321,23 +330,32 @@ class ProjectLinks {
         return new TokenShardBuilder(this.#project, await this.#shard('t', shard, base.tokenShards[shard] ?? 0));
       });
       for (const index of indexes) builders[(shardOfLink[index] ?? 0) - first]?.add(links.linkAt(index), index);
-      await this.#writeGroup('t', first, builders, next);
+      await this.#writeGroup('t', first, builders, next, writes);
     });
   }
 
   /**
-   * Writes the group's built shards and names their new files in `next`. A builder is dropped
-   * as soon as its shard is serialized, so its rows are garbage before the slower file I/O ends.
+   * Starts writing the group's built shards; each names its new file in `next` once written.
+   * A builder is dropped as soon as its shard is serialized, so its rows are garbage before
+   * the slower file I/O ends.
    */
-  async #writeGroup(kind: ShardKind, first: number, builders: (ShardBuilder | undefined)[], next: LinkManifest): Promise<void> {
+  async #writeGroup(
+    kind: ShardKind,
+    first: number,
+    builders: (ShardBuilder | undefined)[],
+    next: LinkManifest,
+    writes: ShardWrites,
+  ): Promise<void> {
     const generations = kind === 't' ? next.tokenShards : next.customerShards;
-    await forEachLimited(builders.keys().toArray(), async (offset) => {
-      const written = builders[offset]?.write(join(this.#dir, shardFileName(kind, first + offset, next.generation)));
+    for (const [offset, builder] of builders.entries()) {
       builders[offset] = undefined;
-      if (!written) return;
-      await written;
-      generations[first + offset] = next.generation;
-    });
+      const shard = first + offset;
+      await writes.start(() =>
+        builder?.write(join(this.#dir, shardFileName(kind, shard, next.generation)))?.then(() => {
+          generations[shard] = next.generation;
+        }),
+      );
+    }
   }
 
   /** A refused batch keeps its own message; a file system error says which folder failed. */
@@ -496,6 +514,44 @@ function batchOf(links: readonly LinkRecord[]): LinkBatch {
     tokenAt: (index) => links[index]?.token ?? '',
     linkAt: (index) => links[index] as LinkRecord,
   };
+}
+
+/**
+ * The shard files an import is writing, at most SHARD_CONCURRENCY at once across groups and
+ * both kinds of shard, so the next group is built while the disk still writes the last one.
+ * After a failure no new write starts; the import waits for the running ones to settle before
+ * it cleans up, so the cleanup never races a write still in progress.
+ */
+class ShardWrites {
+  readonly #inFlight = new Set<Promise<void>>();
+  #failure: { error: unknown } | undefined;
+
+  /** Starts a write (none when `write` returns undefined); resolves once another may start. */
+  async start(write: () => Promise<void> | undefined): Promise<void> {
+    if (this.#failure) throw this.#failure.error;
+    const written = write();
+    if (!written) return;
+    const tracked: Promise<void> = written.then(
+      () => void this.#inFlight.delete(tracked),
+      (error: unknown) => {
+        this.#failure ??= { error };
+        this.#inFlight.delete(tracked);
+      },
+    );
+    this.#inFlight.add(tracked);
+    while (this.#inFlight.size >= SHARD_CONCURRENCY) await Promise.race(this.#inFlight);
+  }
+
+  /** Every started write has ended. */
+  async settled(): Promise<void> {
+    await Promise.all(this.#inFlight);
+  }
+
+  /** Every started write has ended, and all of them succeeded. */
+  async finished(): Promise<void> {
+    await this.settled();
+    if (this.#failure) throw this.#failure.error;
+  }
 }
 
 /**
