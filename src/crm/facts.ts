@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { reactivationSchema, tierSchema } from '../config/schemas/project.ts';
-import { tierFor } from '../gifts/index.ts';
+import { tierFor } from '../gifts/rules.ts';
 import { mechanicFor } from '../mechanics/registry.ts';
 import type { FunnelStep } from '../mechanics/types.ts';
 import { dayInZone, instantOf } from '../config/dates.ts';

@@ -1,7 +1,7 @@
 import { nanoid } from 'nanoid';
 import type { z } from 'zod';
 import type { tierSchema } from '../config/schemas/project.ts';
-import { tierFor } from '../gifts/index.ts';
+import { tierFor } from '../gifts/rules.ts';
 import type { AudienceGroup, LinkBatch, LinkStore } from '../storage/types.ts';
 import { assignGroups, type Newcomers, type SegmentCount } from './control.ts';
 import { readCsvRows, type CsvSource } from './csv-input.ts';
