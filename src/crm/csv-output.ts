@@ -26,13 +26,30 @@ const QUOTE = 0x22;
 const LF = 0x0a;
 const CR = 0x0d;
 
+/** A finished CSV file waiting beside its target under a temporary name. */
+export interface StagedFile {
+  path: string;
+  temporary: string;
+}
+
+/** Puts a staged file in place of its target, atomically. */
+export async function commitStaged(file: StagedFile): Promise<void> {
+  await rename(file.temporary, file.path);
+}
+
+/** Drops a staged file; its target keeps its old content. */
+export async function discardStaged(file: StagedFile): Promise<void> {
+  await rm(file.temporary, { force: true });
+}
+
 /** A cell for AtomicCsvWriter: text, a number, or text already encoded as UTF-8 bytes. */
 export type WriterCell = Cell | Uint8Array;
 
 /**
  * Writes a CSV file so that readers see either the old file or the whole new one: lines go to a
- * temporary file beside it, which replaces the target only on `commit`. Lines are encoded
- * straight into a byte buffer, and cells given as UTF-8 bytes are copied without decoding.
+ * temporary file beside it, which replaces the target only when the staged file is committed.
+ * Lines are encoded straight into a byte buffer, and cells given as UTF-8 bytes are copied
+ * without decoding.
  */
 export class AtomicCsvWriter {
   readonly path: string;
@@ -69,13 +86,17 @@ export class AtomicCsvWriter {
     return this.#full.length > 0 ? this.#flush(false) : undefined;
   }
 
-  async commit(): Promise<void> {
+  /**
+   * Writes out the rest and makes the temporary file durable; the target is untouched until
+   * `commitStaged`. The staged file is plain data, so another thread may commit it.
+   */
+  async finish(): Promise<StagedFile> {
     await this.#flush(true);
     const handle = this.#opened();
     await handle.sync();
     await handle.close();
     this.#handle = undefined;
-    await rename(this.#temporary, this.path);
+    return { path: this.path, temporary: this.#temporary };
   }
 
   /** Drops the temporary file; the target keeps its old content. */
@@ -136,7 +157,7 @@ export class AtomicCsvWriter {
   }
 
   #opened(): FileHandle {
-    if (!this.#handle) throw new Error(`${this.path} was already committed or discarded.`);
+    if (!this.#handle) throw new Error(`${this.path} was already finished or discarded.`);
     return this.#handle;
   }
 }

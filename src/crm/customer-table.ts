@@ -1,9 +1,9 @@
 import type { CustomerRow } from './customers.ts';
-import { grown, TextColumn } from './text-column.ts';
+import { grown, TextColumn, type SharedText } from './text-column.ts';
 
 /**
  * The distinct customers of an import, in file order, held column by column: numbers in typed
- * arrays, text as UTF-8 bytes. A CustomerRow object per customer costs about 400 bytes at a
+ * arrays, text (customer ids included) as UTF-8 bytes. A CustomerRow object per customer costs about 400 bytes at a
  * million rows; these columns cost about a quarter of that and nothing for the collector to
  * trace.
  */
@@ -16,7 +16,7 @@ export class CustomerTable {
   #segments = new Uint32Array(1024);
   readonly #segmentNames: string[] = [];
   readonly #segmentNumbers = new Map<string, number>();
-  readonly #customerIds: string[] = [];
+  readonly #customerIds = new TextColumn();
   readonly #indexOf = new CustomerIdIndex();
   readonly #names = new TextColumn();
   readonly #emails = new TextColumn();
@@ -27,7 +27,7 @@ export class CustomerTable {
   }
 
   indexOf(customerId: string): number | undefined {
-    return this.#indexOf.find(customerId, this.#customerIds);
+    return this.#indexOf.find(customerId, (row) => this.#customerIds.at(row));
   }
 
   add(row: CustomerRow): void {
@@ -57,7 +57,7 @@ export class CustomerTable {
   }
 
   customerIdAt(index: number): string {
-    return this.#customerIds[index] ?? '';
+    return this.#customerIds.at(index) ?? '';
   }
 
   nameAt(index: number): string | undefined {
@@ -74,10 +74,10 @@ export class CustomerTable {
     return Number.isNaN(spend) ? undefined : spend;
   }
 
-  /** The UTF-8 bytes of a text field, for writing files without decoding them. */
-  bytesAt(field: 'name' | 'email' | 'phone', index: number): Buffer {
-    const column = field === 'name' ? this.#names : field === 'email' ? this.#emails : this.#phones;
-    return column.bytesAt(index);
+  /** A text field's column as shared memory, for a worker thread writing files from it. */
+  sharedText(field: 'customerId' | 'name' | 'email' | 'phone'): SharedText {
+    const columns = { customerId: this.#customerIds, name: this.#names, email: this.#emails, phone: this.#phones };
+    return columns[field].shared();
   }
 
   #segmentNumber(segment: string): number {
@@ -102,7 +102,7 @@ export class CustomerTable {
  * Customer id → row, as an open-addressing hash table in typed arrays. A Map of a million
  * strings is rehashed entry by entry as it grows and traced by every full collection; here a
  * lookup of a new id (nearly every row of a file) compares stored hashes only and never
- * touches the id strings, which lie scattered across the heap.
+ * decodes a stored id.
  */
 class CustomerIdIndex {
   /** 1 + the row of each slot; 0 for an empty slot. */
@@ -110,14 +110,15 @@ class CustomerIdIndex {
   #hashes = new Uint32Array(1024);
   #size = 0;
 
-  find(customerId: string, customerIds: readonly string[]): number | undefined {
+  /** `idAt` decodes a stored id, which happens only when its hash matches. */
+  find(customerId: string, idAt: (row: number) => string | undefined): number | undefined {
     const hash = fnv1a(customerId);
     const mask = this.#slots.length - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const stored = this.#slots[slot] ?? 0;
       if (stored === 0) return undefined;
       const row = stored - 1;
-      if (this.#hashes[row] === hash && customerIds[row] === customerId) return row;
+      if (this.#hashes[row] === hash && idAt(row) === customerId) return row;
     }
   }
 

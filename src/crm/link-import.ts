@@ -6,8 +6,10 @@ import type { AudienceGroup, LinkBatch, LinkStore } from '../storage/types.ts';
 import { assignGroups, type Newcomers, type SegmentCount } from './control.ts';
 import { readCsvRows, type CsvSource } from './csv-input.ts';
 import { CustomerTable } from './customer-table.ts';
+import { writeMailMerge, type MailMergeDraft, type MailMergeFiles } from './mail-merge.ts';
 import { CUSTOMER_COLUMNS, customerFromRow, differingFields, sameCustomerData, type CustomerRow } from './customers.ts';
 import { ProblemList, type RowProblem } from './problems.ts';
+import { TokenColumn } from './token-column.ts';
 
 type Tier = z.output<typeof tierSchema>;
 
@@ -57,7 +59,7 @@ export interface LinkImportSummary {
 }
 
 export type LinkImportResult =
-  | { ok: true; customers: ImportedLinks; summary: LinkImportSummary }
+  | { ok: true; customers: ImportedLinks; summary: LinkImportSummary; mailMerge?: MailMergeFiles }
   | { ok: false; rows: number; problems: ProblemList };
 
 /**
@@ -68,7 +70,7 @@ export type LinkImportResult =
  */
 export class ImportedLinks implements Iterable<ImportedCustomer> {
   readonly customers: CustomerTable;
-  readonly tokens: readonly string[];
+  readonly tokens: TokenColumn;
   /** 1 for a control customer. */
   readonly isControl: Uint8Array;
   /** 1 for a customer who got their link in this import. */
@@ -80,7 +82,7 @@ export class ImportedLinks implements Iterable<ImportedCustomer> {
 
   constructor(options: {
     customers: CustomerTable;
-    tokens: readonly string[];
+    tokens: TokenColumn;
     isControl: Uint8Array;
     isNew: Uint8Array;
     linkSpends: Float64Array;
@@ -108,7 +110,7 @@ export class ImportedLinks implements Iterable<ImportedCustomer> {
 
   *[Symbol.iterator](): Iterator<ImportedCustomer> {
     for (let index = 0; index < this.size; index++) {
-      const token = this.tokens[index] ?? '';
+      const token = this.tokens.at(index);
       yield {
         ...this.customers.rowAt(index),
         token,
@@ -130,8 +132,10 @@ export function personalUrl(baseUrl: string, slug: string, token: string): strin
  * Reads a customer export and gives every customer a personal link, all or nothing: if any row
  * is bad, nothing is stored and the problems come back with their line numbers. Customers who
  * already have a link (from an earlier file) keep it and their group; new ones are split into
- * target and control per segment (see control.ts). Throws CsvFileError when the file as a whole
- * cannot be read (no customer_id column, broken quoting).
+ * target and control per segment (see control.ts). With `mailMergeOut`, the mail-merge files
+ * are written while the links are stored, and replace their targets only once both succeeded.
+ * Throws CsvFileError when the file as a whole cannot be read (no customer_id column, broken
+ * quoting).
  */
 export async function importCustomerLinks(options: {
   project: LinkImportProject;
@@ -139,8 +143,9 @@ export async function importCustomerLinks(options: {
   source: CsvSource;
   baseUrl: string;
   now: Date;
+  mailMergeOut?: string;
 }): Promise<LinkImportResult> {
-  const { project, storage, source, baseUrl, now } = options;
+  const { project, storage, source, baseUrl, now, mailMergeOut } = options;
   const read = await readCustomers(source);
   if (read.problems.count > 0) return { ok: false, rows: read.rows, problems: read.problems };
 
@@ -152,13 +157,34 @@ export async function importCustomerLinks(options: {
   groups.forEach((group, position) => {
     if (group === 'control') links.isControl[newcomers.indexes[position] ?? 0] = 1;
   });
-  await storage.links.add(project.slug, newLinkBatch(project.slug, now.toISOString(), customers, links, newcomers.indexes));
   const imported = new ImportedLinks({ customers, ...links, project, baseUrl });
-  return { ok: true, customers: imported, summary: summarize(imported, read, links.changedExisting) };
+  const mailMerge = await storeAlongsideMailMerge(
+    storage.links.add(project.slug, newLinkBatch(project.slug, now.toISOString(), customers, links, newcomers.indexes)),
+    mailMergeOut === undefined ? undefined : writeMailMerge(imported, mailMergeOut),
+  );
+  return { ok: true, customers: imported, summary: summarize(imported, read, links.changedExisting), mailMerge };
+}
+
+/**
+ * Waits for the links to be stored and the mail-merge draft to be written, which run at the
+ * same time, and commits the draft only when the links are stored. If the files fail, the
+ * links are stored all the same; a second run writes the files with the same links.
+ */
+async function storeAlongsideMailMerge(
+  storing: Promise<void>,
+  drafting: Promise<MailMergeDraft> | undefined,
+): Promise<MailMergeFiles | undefined> {
+  const [stored, drafted] = await Promise.allSettled([storing, drafting]);
+  if (stored.status === 'rejected') {
+    if (drafted.status === 'fulfilled') await drafted.value?.discard();
+    throw stored.reason;
+  }
+  if (drafted.status === 'rejected') throw drafted.reason;
+  return drafted.value?.commit();
 }
 
 interface LinkColumns {
-  tokens: string[];
+  tokens: TokenColumn;
   isControl: Uint8Array;
   isNew: Uint8Array;
   linkSpends: Float64Array;
@@ -172,7 +198,7 @@ interface LinkColumns {
  */
 async function existingLinks(store: LinkStore, project: string, customers: CustomerTable, lookUp: boolean): Promise<LinkColumns> {
   const columns: LinkColumns = {
-    tokens: new Array<string>(customers.size),
+    tokens: new TokenColumn(customers.size),
     isControl: new Uint8Array(customers.size),
     isNew: new Uint8Array(customers.size).fill(1),
     linkSpends: new Float64Array(customers.size),
@@ -181,7 +207,7 @@ async function existingLinks(store: LinkStore, project: string, customers: Custo
   if (lookUp) {
     await store.byCustomerIds(project, customers, (index, link) => {
       if (link.segment !== customers.segmentAt(index) || link.spend !== customers.spendAt(index)) columns.changedExisting++;
-      columns.tokens[index] = link.token;
+      columns.tokens.set(index, link.token);
       columns.isControl[index] = link.group === 'control' ? 1 : 0;
       columns.isNew[index] = 0;
       columns.linkSpends[index] = link.spend ?? Number.NaN;
@@ -189,7 +215,7 @@ async function existingLinks(store: LinkStore, project: string, customers: Custo
   }
   for (let index = 0; index < customers.size; index++) {
     if (columns.isNew[index] === 0) continue;
-    columns.tokens[index] = nanoid();
+    columns.tokens.set(index, nanoid());
     columns.linkSpends[index] = customers.spendAt(index) ?? Number.NaN;
   }
   return columns;
@@ -220,12 +246,12 @@ function newLinkBatch(
   return {
     size: indexes.length,
     customerIdAt: (position) => customers.customerIdAt(indexes[position] ?? 0),
-    tokenAt: (position) => links.tokens[indexes[position] ?? 0] ?? '',
+    tokenAt: (position) => links.tokens.at(indexes[position] ?? 0),
     linkAt(position) {
       const index = indexes[position] ?? 0;
       return {
         project,
-        token: links.tokens[index] ?? '',
+        token: links.tokens.at(index),
         customerId: customers.customerIdAt(index),
         name: customers.nameAt(index),
         segment: customers.segmentAt(index),

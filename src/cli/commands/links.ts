@@ -2,7 +2,7 @@ import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { inputFileExists, isMissingFile, loadProjectForCli, parseImportCommandLine, withImportStorage } from '../../crm/cli-support.ts';
 import { importCustomerLinks, type LinkImportSummary } from '../../crm/link-import.ts';
-import { writeMailMerge, type MailMergeFiles } from '../../crm/mail-merge.ts';
+import type { MailMergeFiles } from '../../crm/mail-merge.ts';
 import type { CliCommand } from '../main.ts';
 
 const USAGE = [
@@ -47,7 +47,7 @@ const links: CliCommand = {
     if (!project) return 1;
 
     return withImportStorage(async (storage) => {
-      const result = await importCustomerLinks({ project, storage, source: { path: file }, baseUrl, now: new Date() });
+      const result = await importCustomerLinks({ project, storage, source: { path: file }, baseUrl, now: new Date(), mailMergeOut: out });
       if (!result.ok) {
         const count = result.problems.count;
         console.error(
@@ -56,8 +56,8 @@ const links: CliCommand = {
         );
         return 1;
       }
-      const files = await writeMailMerge(result.customers, out);
-      console.log(summaryText(slug, result.summary, files, project.config.reactivation.controlShare));
+      if (!result.mailMerge) throw new Error('the import wrote no mail-merge files although it was given --out');
+      console.log(summaryText(slug, result.summary, result.mailMerge, project.config.reactivation.controlShare));
       return 0;
     });
   },

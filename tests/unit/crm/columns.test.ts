@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CustomerTable } from '../../../src/crm/customer-table.ts';
 import { TextColumn } from '../../../src/crm/text-column.ts';
+import { TokenColumn } from '../../../src/crm/token-column.ts';
 
 describe('TextColumn', () => {
   it('gives back every value, Cyrillic and empty ones included, across its growth', () => {
@@ -9,6 +10,36 @@ describe('TextColumn', () => {
     for (const value of values) column.push(value);
     expect(Array.from({ length: values.length }, (_, index) => column.at(index))).toEqual(values);
     expect(column.bytesAt(1).toString('utf8')).toBe('Покупатель 1 ёж');
+  });
+
+  it('reads the same values in any order, across chunks, and from its shared memory', () => {
+    const column = new TextColumn();
+    const values = Array.from({ length: 120_000 }, (_, index) => (index % 5 === 0 ? undefined : `${'ё'.repeat(index % 13)}${index}`));
+    for (const value of values) column.push(value);
+    const backwards = values.map((_, index) => column.at(values.length - 1 - index)).reverse();
+    expect(backwards).toEqual(values);
+    const view = TextColumn.fromShared(structuredClone(column.shared()));
+    expect(Array.from({ length: values.length }, (_, index) => view.at(index))).toEqual(values);
+    expect(view.bytesAt(values.length)).toHaveLength(0);
+  });
+
+  it('keeps a value longer than a chunk whole', () => {
+    const column = new TextColumn();
+    const long = 'я'.repeat(700_000);
+    for (const value of ['a', long, 'b']) column.push(value);
+    expect([column.at(0), column.at(1), column.at(2)]).toEqual(['a', long, 'b']);
+  });
+});
+
+describe('TokenColumn', () => {
+  it('keeps tokens set in any order, nanoid-shaped or not, and shows them through its shared memory', () => {
+    const column = new TokenColumn(4);
+    column.set(3, 'V1StGXR8_Z5jdHi6B-myT');
+    column.set(0, 'tok-1');
+    column.set(1, 'Ёлка-не-nanoid-токен-21');
+    expect([0, 1, 2, 3].map((index) => column.at(index))).toEqual(['tok-1', 'Ёлка-не-nanoid-токен-21', '', 'V1StGXR8_Z5jdHi6B-myT']);
+    const view = new TokenColumn(structuredClone(column.shared()));
+    expect([0, 1, 2, 3].map((index) => view.at(index))).toEqual([0, 1, 2, 3].map((index) => column.at(index)));
   });
 });
 

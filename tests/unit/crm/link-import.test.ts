@@ -1,8 +1,7 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeMailMerge } from '../../../src/crm/mail-merge.ts';
 import { importCustomerLinks, type LinkImportProject, type LinkImportResult } from '../../../src/crm/link-import.ts';
 import { createMemoryStorage } from '../../../src/storage/index.ts';
 import type { Storage } from '../../../src/storage/types.ts';
@@ -20,9 +19,10 @@ const project: LinkImportProject = {
 };
 const now = new Date('2020-12-10T09:00:00Z');
 
-function importText(storage: Storage, text: string, options: { share?: number } = {}): Promise<LinkImportResult> {
+function importText(storage: Storage, text: string, options: { share?: number; mailMergeOut?: string } = {}): Promise<LinkImportResult> {
   const withShare = { ...project, config: { ...project.config, reactivation: { controlShare: options.share ?? 0.1 } } };
-  return importCustomerLinks({ project: withShare, storage, source: { text, name: 'customers.csv' }, baseUrl: 'https://promo.example.ru/', now });
+  const source = { text, name: 'customers.csv' };
+  return importCustomerLinks({ project: withShare, storage, source, baseUrl: 'https://promo.example.ru/', now, mailMergeOut: options.mailMergeOut });
 }
 
 function expectOk(result: LinkImportResult) {
@@ -54,13 +54,30 @@ describe('importCustomerLinks', () => {
   it('writes names holding commas and quotes to the mail-merge file quoted, as they were', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'rekindle-mail-merge-'));
     try {
-      const result = expectOk(await importText(createMemoryStorage(), 'customer_id;name\nc1;"Иванова, Анна ""Аня"""\nc2;Олег\n', { share: 0 }));
-      const files = await writeMailMerge(result.customers, path.join(dir, 'mail.csv'));
-      const [header, anna, oleg] = (await readFile(files.targetFile, 'utf8')).split('\n');
+      const text = 'customer_id;name\nc1;"Иванова, Анна ""Аня"""\nc2;Олег\n';
+      const result = expectOk(await importText(createMemoryStorage(), text, { share: 0, mailMergeOut: path.join(dir, 'mail.csv') }));
+      const [header, anna, oleg] = (await readFile(result.mailMerge?.targetFile ?? '', 'utf8')).split('\n');
       const [annaLink, olegLink] = [...result.customers].map((customer) => customer.url);
       expect(header).toBe('customer_id,name,email,phone,segment,tier,url');
       expect(anna).toBe(`c1,"Иванова, Анна ""Аня""",,,,,${annaLink}`);
       expect(oleg).toBe(`c2,Олег,,,,,${olegLink}`);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('leaves the mail-merge files as they were when the links cannot be stored', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'rekindle-mail-merge-'));
+    try {
+      const out = path.join(dir, 'mail.csv');
+      await writeFile(out, 'the file of an earlier import\n');
+      const storage = createMemoryStorage();
+      storage.links.add = async () => {
+        throw new Error('disk full');
+      };
+      await expect(importText(storage, 'customer_id\nc1\nc2\n', { mailMergeOut: out })).rejects.toThrow('disk full');
+      expect(await readFile(out, 'utf8')).toBe('the file of an earlier import\n');
+      expect(await readdir(dir)).toEqual(['mail.csv']);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
