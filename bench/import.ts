@@ -4,11 +4,16 @@
  * a fresh data dir, then imported again into the now full project (every customer already has
  * a link, so nothing new is written: the cost is reading the file and looking links up). Each
  * import runs in a child process so its peak RSS is its own, not this script's (which holds
- * nothing but the file name). Goal: ≤ 10 s and < 500 MB.
+ * nothing but the file name). Goal: ≤ 10 s and < 500 MB. Beside it, the same run times a bare
+ * csv-parse pass over the same file (records counted, nothing else): the floor any import
+ * with this parser has on this machine at this moment, so the ratio holds when the machine is
+ * slow or busy.
  * Run: node bench/import.ts
  */
 import { spawn } from 'node:child_process';
-import { createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
+import { parse } from 'csv-parse';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,6 +26,7 @@ const ROWS = 1_000_000;
 const PROJECT = 'new-year-traditions';
 const SEGMENTS = ['churned', 'at-risk', 'sleeping'];
 const CHILD_FLAG = '--child';
+const BARE_PARSE_FLAG = '--bare-parse';
 
 export interface ImportBenchResult {
   rows: number;
@@ -37,6 +43,9 @@ export interface ImportBenchResult {
   reimportExitCode: number;
   /** Links of the project after the re-import: `rows` when it rightly added none. */
   linksAfterReimport: number;
+  /** csv-parse alone over the same file in a child process of the same run. */
+  bareParseSeconds: number;
+  importToBareParse: number;
 }
 
 export async function benchImport(rows = ROWS): Promise<ImportBenchResult> {
@@ -50,6 +59,7 @@ export async function benchImport(rows = ROWS): Promise<ImportBenchResult> {
     const first = await runChild(importArgs, dataDir);
     const wallSeconds = (performance.now() - started) / 1000;
     const again = await runChild(importArgs, dataDir);
+    const bare = await runChild([BARE_PARSE_FLAG, csv], dataDir);
     return {
       rows,
       csvMegabytes: round((await stat(csv)).size / 1e6, 1),
@@ -61,6 +71,8 @@ export async function benchImport(rows = ROWS): Promise<ImportBenchResult> {
       reimportPeakRssMegabytes: round(again.maxRssKilobytes / 1024, 0),
       reimportExitCode: again.exitCode,
       linksAfterReimport: await countLinks(dataDir),
+      bareParseSeconds: round(bare.seconds, 2),
+      importToBareParse: round(first.seconds / bare.seconds, 2),
     };
   } finally {
     await rm(root, { recursive: true, force: true });
@@ -123,10 +135,30 @@ async function childMain(args: string[]): Promise<void> {
   const started = performance.now();
   const log = console.log;
   console.log = () => {};
-  const exitCode = await main(args);
+  const exitCode = args[0] === BARE_PARSE_FLAG ? await bareParse(args[1] ?? '') : await main(args);
   console.log = log;
   const seconds = (performance.now() - started) / 1000;
   console.log(JSON.stringify({ exitCode, seconds, maxRssKilobytes: process.resourceUsage().maxRSS }));
+}
+
+/** The parser's own cost: the import's options, every record dropped as it comes. */
+async function bareParse(file: string): Promise<number> {
+  let records = 0;
+  const parser = parse({
+    delimiter: ';',
+    bom: true,
+    record_delimiter: ['\r\n', '\n', '\r'],
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: true,
+    on_record: () => {
+      records++;
+      return undefined;
+    },
+  });
+  parser.resume();
+  await pipeline(createReadStream(file, { highWaterMark: 1 << 20 }), parser);
+  return records > 0 ? 0 : 1;
 }
 
 function round(value: number, digits: number): number {
