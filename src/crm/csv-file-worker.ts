@@ -1,5 +1,5 @@
 /**
- * Worker thread that parses a CSV file for `readCsvFile` (csv-file-reader.ts) and posts its
+ * Worker thread that parses a CSV file for `readCsvRows` (csv-input.ts) and posts its
  * rows in batches, so parsing runs on the second core while the importing thread handles the
  * rows already read. At most MAX_BATCHES_IN_FLIGHT batches wait unacknowledged: a slow
  * importer pauses the reading here instead of letting the whole file pile up in its queue.
@@ -23,7 +23,7 @@ export const ROWS_PER_BATCH = 4096;
 const MAX_BATCHES_IN_FLIGHT = 8;
 
 const port = parentPort;
-if (!port) throw new Error('csv-file-worker.ts runs as a worker thread of readCsvFile');
+if (!port) throw new Error('csv-file-worker.ts runs as a worker thread of readCsvRows');
 const { path, columns } = workerData as CsvFileWorkerData;
 
 let inFlight = 0;

@@ -135,7 +135,8 @@ function quoteList(values: readonly string[]): string {
  * lines skipped, headers matched by alias, every known value trimmed. Memory stays flat however
  * long the file is. Resolves with the number of data rows; rejects with CsvFileError for an
  * unreadable file. A file is parsed on a worker thread (csv-file-worker.ts) while `onRow` runs
- * here, which nearly halves a large import on two cores; text is parsed in this thread.
+ * here, so on two cores the parsing and the handling of rows overlap; text is parsed in this
+ * thread.
  */
 export async function readCsvRows<Key extends string>(
   source: CsvSource,
