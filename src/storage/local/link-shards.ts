@@ -12,11 +12,24 @@ import { isNotFound } from './durable-fs.ts';
 export interface TokenColumns {
   token: string[];
   customerId: string[];
-  group: AudienceGroup[];
-  importedAt: string[];
+  /** 1 for a link of the control group, 0 for the target group. */
+  control: (0 | 1)[];
+  /**
+   * Import times in row order, as [time, rows] runs: a shard's links arrive an import at a
+   * time, so a timestamp repeated with every link (a quarter of a shard's bytes) becomes a few.
+   */
+  importedAt: ImportRun[];
   name: (string | null)[];
   segment: (string | null)[];
   spend: (number | null)[];
+}
+
+export type ImportRun = [importedAt: string, rows: number];
+
+/** Token shards as written before group and import time were compacted; read and converted. */
+interface TokenColumnsWithTextGroups extends Omit<TokenColumns, 'control' | 'importedAt'> {
+  group: AudienceGroup[];
+  importedAt: string[];
 }
 
 export interface CustomerColumns {
@@ -92,13 +105,20 @@ class ShardFile<Data> implements Adapter<Data> {
 }
 
 export async function readShard<Kind extends ShardKind>(kind: Kind, path: string): Promise<Shard<Kind>> {
-  const db = new Low<ShardColumns[Kind] | null>(new ShardFile(path), null);
+  const db = new Low<ShardColumns[Kind] | TokenColumnsWithTextGroups | null>(new ShardFile(path), null);
   await db.read();
   if (db.data === null) throw new MissingShardError(`link shard ${path} is gone`);
-  const keys = kind === 't' ? db.data.token : db.data.customerId;
+  const columns = ('group' in db.data ? compacted(db.data) : db.data) as ShardColumns[Kind];
+  const keys = kind === 't' ? (columns as TokenColumns).token : (columns as CustomerColumns).customerId;
   const rowOf = new Map<string, number>();
   keys.forEach((key, row) => rowOf.set(key, row));
-  return { columns: db.data, rowOf };
+  return { columns, rowOf };
+}
+
+function compacted({ group, importedAt, ...rest }: TokenColumnsWithTextGroups): TokenColumns {
+  const columns: TokenColumns = { ...rest, control: group.map((value) => (value === 'control' ? 1 : 0)), importedAt: [] };
+  for (const time of importedAt) appendImportTime(columns.importedAt, time);
+  return columns;
 }
 
 /**
@@ -118,22 +138,38 @@ export async function writeShard(path: string, columns: ShardColumns[ShardKind])
 export function copyColumns<Kind extends ShardKind>(kind: Kind, shard: Shard<Kind> | undefined): ShardColumns[Kind] {
   const columns = shard?.columns ?? (kind === 't' ? emptyTokenColumns() : { customerId: [], token: [] });
   return Object.fromEntries(
-    Object.entries(columns).map(([field, values]) => [field, [...(values as unknown[])]]),
+    // Runs are copied too: appending extends the last one in place, and the cached shard must not change.
+    Object.entries(columns).map(([field, values]) => [field, field === 'importedAt' ? (values as ImportRun[]).map(([time, rows]) => [time, rows]) : [...(values as unknown[])]]),
   ) as unknown as ShardColumns[Kind];
 }
 
 function emptyTokenColumns(): TokenColumns {
-  return { token: [], customerId: [], group: [], importedAt: [], name: [], segment: [], spend: [] };
+  return { token: [], customerId: [], control: [], importedAt: [], name: [], segment: [], spend: [] };
 }
 
 export function appendLink(columns: TokenColumns, link: LinkRecord): void {
   columns.token.push(link.token);
   columns.customerId.push(link.customerId);
-  columns.group.push(link.group);
-  columns.importedAt.push(link.importedAt);
+  columns.control.push(link.group === 'control' ? 1 : 0);
+  appendImportTime(columns.importedAt, link.importedAt);
   columns.name.push(link.name ?? null);
   columns.segment.push(link.segment ?? null);
   columns.spend.push(link.spend ?? null);
+}
+
+function appendImportTime(runs: ImportRun[], importedAt: string): void {
+  const last = runs.at(-1);
+  if (last && last[0] === importedAt) last[1]++;
+  else runs.push([importedAt, 1]);
+}
+
+function importTimeAt(runs: readonly ImportRun[], row: number): string {
+  let end = 0;
+  for (const [importedAt, rows] of runs) {
+    end += rows;
+    if (row < end) return importedAt;
+  }
+  throw new Error(`link shard row ${row} has no import time; the shard is damaged`);
 }
 
 export function linkAt(project: string, columns: TokenColumns, row: number): LinkRecord {
@@ -141,8 +177,8 @@ export function linkAt(project: string, columns: TokenColumns, row: number): Lin
     project,
     token: columns.token[row] as string,
     customerId: columns.customerId[row] as string,
-    group: columns.group[row] as AudienceGroup,
-    importedAt: columns.importedAt[row] as string,
+    group: columns.control[row] === 1 ? 'control' : 'target',
+    importedAt: importTimeAt(columns.importedAt, row),
   };
   const name = columns.name[row];
   const segment = columns.segment[row];

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { appendFile, mkdir, mkdtemp, readdir, readFile, rm, rmdir, stat } from 'node:fs/promises';
+import { appendFile, mkdir, mkdtemp, readdir, readFile, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -116,6 +116,37 @@ describe('local storage on disk', () => {
 
     const second = await openStorage();
     expect(await collect(second.plays.scan(PROJECT))).toHaveLength(40);
+  });
+
+  it('keeps the group and import time of every link when shards gather links of several imports', async () => {
+    const storage = await openStorage();
+    const first = Array.from({ length: 3000 }, (_, index) => link(index));
+    const later = '2026-12-20T08:30:00.000Z';
+    const second = Array.from({ length: 3000 }, (_, index) => link(3000 + index, { importedAt: later }));
+    await storage.links.add(PROJECT, first);
+    await storage.links.add(PROJECT, second);
+    const reopened = await openStorage();
+    for (const expected of [first[0], first[10], first[2999], second[0], second[10], second[2999]]) {
+      expect(await reopened.links.byToken(PROJECT, expected?.token ?? '')).toEqual(expected);
+    }
+    expect((await collect(reopened.links.scan(PROJECT))).filter((stored) => stored.group === 'control')).toHaveLength(600);
+  });
+
+  it('reads token shards written before group and import time were compacted', async () => {
+    const storage = await openStorage();
+    const links = Array.from({ length: 50 }, (_, index) => link(index, { name: `Имя ${index}`, spend: index * 100 }));
+    await storage.links.add(PROJECT, links);
+    const linksDir = join(dataDir, 'projects', PROJECT, 'links');
+    for (const name of (await readdir(linksDir)).filter((file) => file.startsWith('t-'))) {
+      const { control, importedAt, ...rest } = JSON.parse(await readFile(join(linksDir, name), 'utf8')) as {
+        control: number[];
+        importedAt: [string, number][];
+      };
+      const times = importedAt.flatMap(([time, rows]) => Array.from({ length: rows }, () => time));
+      await writeFile(join(linksDir, name), JSON.stringify({ ...rest, group: control.map((flag) => (flag === 1 ? 'control' : 'target')), importedAt: times }));
+    }
+    const reopened = await openStorage();
+    for (const expected of links) expect(await reopened.links.byToken(PROJECT, expected.token)).toEqual(expected);
   });
 
   it('adds no link at all when writing one shard fails mid-import', async () => {
