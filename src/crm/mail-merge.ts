@@ -50,7 +50,12 @@ function draftOf({ files, staged }: StagedMailMerge): MailMergeDraft {
   return {
     files,
     async commit() {
-      for (const file of staged) await commitStaged(file);
+      try {
+        for (const file of staged) await commitStaged(file);
+      } catch (error) {
+        await Promise.all(staged.map(discardStaged));
+        throw error;
+      }
       return files;
     },
     async discard() {

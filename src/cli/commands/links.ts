@@ -1,4 +1,4 @@
-import { access } from 'node:fs/promises';
+import { access, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { inputFileExists, isMissingFile, loadProjectForCli, parseImportCommandLine, withImportStorage } from '../../crm/cli-support.ts';
 import { importCustomerLinks, type LinkImportSummary } from '../../crm/link-import.ts';
@@ -36,11 +36,9 @@ const links: CliCommand = {
     }
     const out = options.out ?? defaultOut(file);
     if (!(await inputFileExists(file, 'the customers CSV exported from the CRM'))) return 1;
-    try {
-      await access(path.dirname(path.resolve(out)));
-    } catch (error) {
-      if (!isMissingFile(error)) throw error;
-      console.error(`--out ${out}: the folder ${path.dirname(out)} does not exist; create it or choose another file.`);
+    const outProblem = await mailMergeOutProblem(out);
+    if (outProblem) {
+      console.error(`--out ${out}: ${outProblem}`);
       return 1;
     }
     const project = await loadProjectForCli(slug);
@@ -64,6 +62,21 @@ const links: CliCommand = {
 };
 
 export default links;
+
+/** Why the mail-merge file cannot be written at `out`, found before anything is imported. */
+async function mailMergeOutProblem(out: string): Promise<string | undefined> {
+  try {
+    await access(path.dirname(path.resolve(out)));
+  } catch (error) {
+    if (!isMissingFile(error)) throw error;
+    return `the folder ${path.dirname(out)} does not exist; create it or choose another file.`;
+  }
+  const existing = await stat(out).catch((error: unknown) => {
+    if (isMissingFile(error)) return undefined;
+    throw error;
+  });
+  return existing?.isDirectory() ? `is a folder; give a file name, e.g. ${path.join(out, 'mailing.csv')}.` : undefined;
+}
 
 function defaultOut(input: string): string {
   const parsed = path.parse(input);

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -96,6 +96,19 @@ describe('rekindle links import', () => {
     expect(existsSync(badOut)).toBe(false);
     const storage = await createStorage({ dataDir });
     expect(await storage.links.count('ny')).toBe(20);
+    await storage.close();
+  });
+
+  it('refuses an --out that is a folder before importing anything', async () => {
+    const folder = path.join(work, 'mailings');
+    mkdirSync(folder);
+    const fresh = path.join(work, 'fresh.csv');
+    writeFileSync(fresh, 'customer_id\nfresh1\n');
+    const { code, output } = await run(links, ['import', 'ny', fresh, '--out', folder]);
+    expect(code).toBe(1);
+    expect(output).toContain(`--out ${folder}: is a folder; give a file name, e.g. ${path.join(folder, 'mailing.csv')}`);
+    const storage = await createStorage({ dataDir });
+    expect(await storage.links.byCustomerId('ny', 'fresh1')).toBeUndefined();
     await storage.close();
   });
 

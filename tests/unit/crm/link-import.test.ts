@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -78,6 +78,18 @@ describe('importCustomerLinks', () => {
       await expect(importText(storage, 'customer_id\nc1\nc2\n', { mailMergeOut: out })).rejects.toThrow('disk full');
       expect(await readFile(out, 'utf8')).toBe('the file of an earlier import\n');
       expect(await readdir(dir)).toEqual(['mail.csv']);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('leaves no temporary files when the mail-merge file cannot replace its target', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'rekindle-mail-merge-'));
+    try {
+      const out = path.join(dir, 'mail.csv');
+      await mkdir(out);
+      await expect(importText(createMemoryStorage(), 'customer_id\nc1\nc2\n', { mailMergeOut: out })).rejects.toThrow(/EISDIR/);
+      expect((await readdir(dir)).sort()).toEqual(['mail.csv']);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
