@@ -48,16 +48,19 @@ export class TextColumn {
   }
 
   at(index: number): string | undefined {
-    const bytes = this.bytesAt(index);
-    return bytes.length === 0 ? undefined : bytes.toString('utf8');
+    if (index < 0 || index >= this.#size) return undefined;
+    const chunk = this.#chunkOf(index);
+    const start = this.#startOf(index, chunk);
+    const end = this.#ends[index] ?? 0;
+    // toString with offsets decodes in place; a subarray first would cost a Buffer per value.
+    return start === end ? undefined : (this.#chunks[chunk] as Buffer).toString('utf8', start, end);
   }
 
   /** The UTF-8 bytes of one value, without copying. */
   bytesAt(index: number): Buffer {
     if (index < 0 || index >= this.#size) return EMPTY;
     const chunk = this.#chunkOf(index);
-    const start = index === this.#firstOfChunk[chunk] ? 0 : (this.#ends[index - 1] ?? 0);
-    return (this.#chunks[chunk] as Buffer).subarray(start, this.#ends[index]);
+    return (this.#chunks[chunk] as Buffer).subarray(this.#startOf(index, chunk), this.#ends[index]);
   }
 
   /** The column's memory, for a worker thread to read; nothing may be pushed while it does. */
@@ -75,6 +78,10 @@ export class TextColumn {
     this.#chunks.push(Buffer.from(new SharedArrayBuffer(size)));
     this.#firstOfChunk.push(firstIndex);
     this.#used = 0;
+  }
+
+  #startOf(index: number, chunk: number): number {
+    return index === this.#firstOfChunk[chunk] ? 0 : (this.#ends[index - 1] ?? 0);
   }
 
   #chunkOf(index: number): number {
