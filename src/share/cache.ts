@@ -3,6 +3,7 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseShareContent } from './content.ts';
 import { assertShareFormat } from './formats.ts';
+import { DiskBudget } from './disk-budget.ts';
 import { LruCache } from './lru.ts';
 import { cardSources, drawShareCard, RENDERER_VERSION, type CardSources } from './render.ts';
 import type { ShareImage, ShareImageRequest } from './types.ts';
@@ -12,6 +13,8 @@ export interface ShareImageRendererOptions {
   cacheDir: string;
   /** Bytes of PNGs kept in memory. */
   memoryBytes?: number;
+  /** Bytes of PNGs kept on disk; the least recently used go first. */
+  diskBytes?: number;
 }
 
 export interface ShareImageStats {
@@ -27,24 +30,28 @@ interface Keyed {
 }
 
 const DEFAULT_MEMORY_BYTES = 32 * 1024 * 1024;
+const DEFAULT_DISK_BYTES = 1024 * 1024 * 1024;
 
 /**
  * Draws share images at most once. Images are content-addressed: the key hashes everything that
  * changes the picture (format, resolved layout, content, the project files it shows, renderer
  * version), so a key never needs invalidating and the PNG can be cached by browsers for a year.
  * Lookups go memory LRU → disk → draw; concurrent requests for one key share one draw; the disk
- * copy (written to a temporary file, then renamed) survives restarts and is shared by processes.
+ * copy (written to a temporary file, then renamed) survives restarts and is shared by processes,
+ * within a byte budget (see DiskBudget): any image can be drawn again.
  */
 export class ShareImageRenderer {
   readonly stats: ShareImageStats = { draws: 0, memoryHits: 0, diskHits: 0 };
   readonly #dir: string;
   readonly #memory: LruCache<string, Buffer>;
+  readonly #disk: DiskBudget;
   readonly #drawing = new Map<string, Promise<Buffer>>();
   #tempCounter = 0;
 
   constructor(options: ShareImageRendererOptions) {
     this.#dir = options.cacheDir;
     this.#memory = new LruCache(options.memoryBytes ?? DEFAULT_MEMORY_BYTES, (png) => png.byteLength);
+    this.#disk = new DiskBudget(this.#dir, options.diskBytes ?? DEFAULT_DISK_BYTES);
   }
 
   async render(request: ShareImageRequest): Promise<ShareImage> {
@@ -88,13 +95,22 @@ export class ShareImageRenderer {
     if (stored) {
       this.stats.diskHits += 1;
       this.#memory.set(key, stored);
+      void this.#disk.used(this.#path(key).file);
       return stored;
     }
     this.stats.draws += 1;
     const png = await drawShareCard(request, sources);
     await this.#writeDisk(key, png);
     this.#memory.set(key, png);
+    this.#keepWithinBudget(png.byteLength);
     return png;
+  }
+
+  /** Pruning runs behind the answer; if it fails the image was still served, so it is only logged. */
+  #keepWithinBudget(bytes: number): void {
+    this.#disk.added(bytes).catch((error: unknown) => {
+      console.warn(JSON.stringify({ event: 'share-cache-prune-failed', dir: this.#dir, error: (error as Error).message }));
+    });
   }
 
   #path(key: string): { folder: string; file: string } {

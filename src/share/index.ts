@@ -15,10 +15,23 @@ export { shareTexts, type SharePageTexts } from './page.ts';
 
 let processRenderer: ShareImageRenderer | undefined;
 
-/** The process's renderer, caching under `<dataDir>/share-cache` (REKINDLE_DATA_DIR or ./data). */
+/**
+ * The process's renderer, caching under `<dataDir>/share-cache` (REKINDLE_DATA_DIR or ./data),
+ * at most REKINDLE_SHARE_CACHE_MB megabytes of it (1 024 by default).
+ */
 export function shareImageRenderer(): ShareImageRenderer {
-  processRenderer ??= new ShareImageRenderer({ cacheDir: join(dataDirFromEnv(), 'share-cache') });
+  processRenderer ??= new ShareImageRenderer({ cacheDir: join(dataDirFromEnv(), 'share-cache'), diskBytes: diskBytesFromEnv() });
   return processRenderer;
+}
+
+function diskBytesFromEnv(): number | undefined {
+  const megabytes = process.env.REKINDLE_SHARE_CACHE_MB;
+  if (megabytes === undefined || megabytes === '') return undefined;
+  const value = Number(megabytes);
+  if (!Number.isFinite(value) || value <= 0) {
+    throw new Error(`REKINDLE_SHARE_CACHE_MB is «${megabytes}»; expected a number of megabytes greater than 0, e.g. 2048`);
+  }
+  return value * 1024 * 1024;
 }
 
 /** The card as PNG with its ETag; drawn once, then served from memory or disk. */

@@ -1,6 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ShareImageRenderer } from '../../../src/share/cache.ts';
 import type { ShareFormat } from '../../../src/share/formats.ts';
 import { etagMatches } from '../../../src/server/http.ts';
@@ -67,6 +67,22 @@ describe('ShareImageRenderer', () => {
     const request = { project: fixture.project(), content, format: 'banner' as ShareFormat };
     await expect(renderer.render(request)).rejects.toThrow(/expected one of og, story/);
     expect(renderer.stats.draws).toBe(0);
+  });
+
+  it('keeps its disk copies within the budget, dropping the least recently used', async () => {
+    const cacheDir = join(fixture.root, 'cache-budget');
+    const project = fixture.project();
+    const requestFor = (value: number) => ({ project, content: { ...content, score: { value, of: 6 } }, format: 'og' as const });
+    const requests = [1, 2, 3].map(requestFor);
+    const sized = new ShareImageRenderer({ cacheDir: join(fixture.root, 'cache-budget-size') });
+    const imageBytes = Math.max(...(await Promise.all(requests.map(async (request) => (await sized.render(request)).png.byteLength))));
+    const renderer = new ShareImageRenderer({ cacheDir, diskBytes: Math.floor(imageBytes * 1.5) });
+    for (const request of requests) await renderer.render(request);
+    const pngs = async () => (await readdir(cacheDir, { recursive: true })).filter((name) => name.endsWith('.png'));
+    await vi.waitFor(async () => expect(await pngs()).toHaveLength(1));
+    const restarted = new ShareImageRenderer({ cacheDir });
+    await restarted.render(requestFor(3));
+    expect(restarted.stats).toMatchObject({ draws: 0, diskHits: 1 });
   });
 });
 
