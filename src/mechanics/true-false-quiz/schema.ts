@@ -57,7 +57,7 @@ export const resultSchema = z.strictObject({
   text: text(800),
 });
 
-/** Labels of the two answer buttons. */
+/** Labels of the two answer buttons, and of the verdict shown after each answer. */
 export const labelsSchema = z.strictObject({
   /**
    * The «it is true» button.
@@ -69,6 +69,18 @@ export const labelsSchema = z.strictObject({
    * @example Не верю
    */
   falseButton: text(30),
+  /**
+   * What the answer screen says of a true statement, in the words of the buttons; «Это правда.»
+   * (or It is true.) when omitted.
+   * @example Это факт.
+   */
+  trueVerdict: text(60).optional(),
+  /**
+   * What the answer screen says of a made-up statement; «Это вымысел.» (or It is made up.) when
+   * omitted.
+   * @example Это выдумка.
+   */
+  falseVerdict: text(60).optional(),
 });
 
 /** A quiz of statements: the player says whether each one is true, then sees a result by score. */

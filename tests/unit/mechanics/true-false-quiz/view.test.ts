@@ -63,5 +63,7 @@ describe('true-false-quiz view', () => {
     expect(trueFalseQuiz.view(quiz, { answers: [] }).labels).toBeUndefined();
     const labels = { trueButton: 'Правда', falseButton: 'Вымысел' };
     expect(trueFalseQuiz.view({ ...quiz, labels }, { answers: [] }).labels).toEqual(labels);
+    const withVerdicts = { ...labels, trueVerdict: 'Это факт.', falseVerdict: 'Это выдумка.' };
+    expect(trueFalseQuiz.view({ ...quiz, labels: withVerdicts }, { answers: [] }).labels).toEqual(withVerdicts);
   });
 });
