@@ -3,6 +3,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { getStorage } from '../storage/index.ts';
 import { answerBeacon, beaconRoute } from './beacon-handler.ts';
+import { environmentProblems } from './environment.ts';
 
 type NodeHandler = (request: http.IncomingMessage, response: http.ServerResponse) => void;
 
@@ -33,6 +34,11 @@ async function shutDown(server: http.Server): Promise<void> {
 }
 
 if (import.meta.main) {
+  const problems = environmentProblems();
+  if (problems.length > 0) {
+    console.error(`[rekindle] cannot start; fix these settings:\n${problems.map((problem) => `  ${problem}`).join('\n')}`);
+    process.exit(1);
+  }
   const host = process.env.HOST ?? '127.0.0.1';
   const port = Number(process.env.PORT ?? 4321);
   const server = await startServer({ host, port });

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { dataDirFromEnv } from '../storage/index.ts';
 import { ShareImageRenderer } from './cache.ts';
+import { bytesOfMegabytes } from './disk-budget.ts';
 import type { ShareImage, ShareImageRequest } from './types.ts';
 
 export { ShareImageRenderer, type ShareImageRendererOptions, type ShareImageStats } from './cache.ts';
@@ -26,12 +27,7 @@ export function shareImageRenderer(): ShareImageRenderer {
 
 function diskBytesFromEnv(): number | undefined {
   const megabytes = process.env.REKINDLE_SHARE_CACHE_MB;
-  if (megabytes === undefined || megabytes === '') return undefined;
-  const value = Number(megabytes);
-  if (!Number.isFinite(value) || value <= 0) {
-    throw new Error(`REKINDLE_SHARE_CACHE_MB is «${megabytes}»; expected a number of megabytes greater than 0, e.g. 2048`);
-  }
-  return value * 1024 * 1024;
+  return megabytes === undefined || megabytes === '' ? undefined : bytesOfMegabytes(megabytes);
 }
 
 /** The card as PNG with its ETag; drawn once, then served from memory or disk. */
