@@ -25,6 +25,16 @@ function importText(storage: Storage, text: string, options: { share?: number; m
   return importCustomerLinks({ project: withShare, storage, source, baseUrl: 'https://promo.example.ru/', now, mailMergeOut: options.mailMergeOut });
 }
 
+/** Runs `test` with a fresh folder for mail-merge files, removed afterwards. */
+async function inMailFolder(test: (dir: string) => Promise<void>): Promise<void> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'rekindle-mail-merge-'));
+  try {
+    await test(dir);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 function expectOk(result: LinkImportResult) {
   if (!result.ok) throw new Error(`expected the import to succeed, got ${result.problems.format('customers.csv')}`);
   return result;
@@ -52,8 +62,7 @@ describe('importCustomerLinks', () => {
   });
 
   it('writes names holding commas and quotes to the mail-merge file quoted, as they were', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'rekindle-mail-merge-'));
-    try {
+    await inMailFolder(async (dir) => {
       const text = 'customer_id;name\nc1;"Иванова, Анна ""Аня"""\nc2;Олег\n';
       const result = expectOk(await importText(createMemoryStorage(), text, { share: 0, mailMergeOut: path.join(dir, 'mail.csv') }));
       const [header, anna, oleg] = (await readFile(result.mailMerge?.targetFile ?? '', 'utf8')).split('\n');
@@ -61,14 +70,11 @@ describe('importCustomerLinks', () => {
       expect(header).toBe('customer_id,name,email,phone,segment,tier,url');
       expect(anna).toBe(`c1,"Иванова, Анна ""Аня""",,,,,${annaLink}`);
       expect(oleg).toBe(`c2,Олег,,,,,${olegLink}`);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it('leaves the mail-merge files as they were when the links cannot be stored', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'rekindle-mail-merge-'));
-    try {
+    await inMailFolder(async (dir) => {
       const out = path.join(dir, 'mail.csv');
       await writeFile(out, 'the file of an earlier import\n');
       const storage = createMemoryStorage();
@@ -78,21 +84,16 @@ describe('importCustomerLinks', () => {
       await expect(importText(storage, 'customer_id\nc1\nc2\n', { mailMergeOut: out })).rejects.toThrow('disk full');
       expect(await readFile(out, 'utf8')).toBe('the file of an earlier import\n');
       expect(await readdir(dir)).toEqual(['mail.csv']);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it('leaves no temporary files when the mail-merge file cannot replace its target', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'rekindle-mail-merge-'));
-    try {
+    await inMailFolder(async (dir) => {
       const out = path.join(dir, 'mail.csv');
       await mkdir(out);
       await expect(importText(createMemoryStorage(), 'customer_id\nc1\nc2\n', { mailMergeOut: out })).rejects.toThrow(/EISDIR/);
       expect((await readdir(dir)).sort()).toEqual(['mail.csv']);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it('reports every bad row with its line and stores nothing', async () => {
