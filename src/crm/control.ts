@@ -30,6 +30,8 @@ export interface Newcomers {
   customerIdAt(index: number): string;
   /** Segment key; customers without a segment ('') form one stratum together. */
   segmentAt(index: number): string;
+  /** The customer's controlDraw, when the caller worked it out already (an import does, while the file is read). */
+  drawAt?(index: number): number;
 }
 
 /**
@@ -67,7 +69,8 @@ export function assignGroups(options: {
  * are broken by customer id, so the choice never depends on the file's order.
  */
 function lowestDraws(project: string, newcomers: Newcomers, members: number[], take: number): number[] {
-  const draws = Float64Array.from(members, (index) => controlDraw(project, newcomers.customerIdAt(index)));
+  const drawOf = (index: number) => newcomers.drawAt?.(index) ?? controlDraw(project, newcomers.customerIdAt(index));
+  const draws = Float64Array.from(members, drawOf);
   const threshold = draws.slice().sort()[take - 1] ?? Number.POSITIVE_INFINITY;
   const chosen: number[] = [];
   const tied: number[] = [];

@@ -3,12 +3,13 @@ import type { z } from 'zod';
 import type { tierSchema } from '../config/schemas/project.ts';
 import { tierFor } from '../gifts/rules.ts';
 import type { AudienceGroup, LinkBatch, LinkStore } from '../storage/types.ts';
-import { assignGroups, type Newcomers, type SegmentCount } from './control.ts';
+import { assignGroups, controlDraw, type Newcomers, type SegmentCount } from './control.ts';
 import { readCsvRows, type CsvSource } from './csv-input.ts';
 import { CustomerTable } from './customer-table.ts';
 import { writeMailMerge, type MailMergeDraft, type MailMergeFiles } from './mail-merge.ts';
 import { CUSTOMER_COLUMNS, customerFromRow, differingFields, sameCustomerData, type CustomerRow } from './customers.ts';
 import { ProblemList, type RowProblem } from './problems.ts';
+import { grown } from './text-column.ts';
 import { TokenColumn } from './token-column.ts';
 
 type Tier = z.output<typeof tierSchema>;
@@ -146,13 +147,13 @@ export async function importCustomerLinks(options: {
   mailMergeOut?: string;
 }): Promise<LinkImportResult> {
   const { project, storage, source, baseUrl, now, mailMergeOut } = options;
-  const read = await readCustomers(source);
+  const read = await readCustomers(source, project.slug);
   if (read.problems.count > 0) return { ok: false, rows: read.rows, problems: read.problems };
 
   const { customers } = read;
   const existing = await segmentCounts(storage.links, project.slug);
   const links = await existingLinks(storage.links, project.slug, customers, existing.size > 0);
-  const newcomers = newcomersOf(customers, links.isNew);
+  const newcomers = newcomersOf(customers, links.isNew, read.draws);
   const groups = assignGroups({ project: project.slug, share: project.config.reactivation.controlShare, newcomers, existing });
   groups.forEach((group, position) => {
     if (group === 'control') links.isControl[newcomers.indexes[position] ?? 0] = 1;
@@ -221,7 +222,7 @@ async function existingLinks(store: LinkStore, project: string, customers: Custo
   return columns;
 }
 
-function newcomersOf(customers: CustomerTable, isNew: Uint8Array): Newcomers & { indexes: Uint32Array } {
+function newcomersOf(customers: CustomerTable, isNew: Uint8Array, draws: Float64Array): Newcomers & { indexes: Uint32Array } {
   const indexes = new Uint32Array(isNew.reduce((sum, flag) => sum + flag, 0));
   let count = 0;
   isNew.forEach((flag, index) => {
@@ -232,6 +233,7 @@ function newcomersOf(customers: CustomerTable, isNew: Uint8Array): Newcomers & {
     size: indexes.length,
     customerIdAt: (position) => customers.customerIdAt(indexes[position] ?? 0),
     segmentAt: (position) => customers.segmentAt(indexes[position] ?? 0) ?? '',
+    drawAt: (position) => draws[indexes[position] ?? 0] ?? 0,
   };
 }
 
@@ -267,12 +269,18 @@ interface ReadCustomers {
   rows: number;
   repeatedRows: number;
   customers: CustomerTable;
+  /**
+   * Each customer's control-group draw, worked out as the file is read: the parsing worker is
+   * the slower of the two threads then, so hashing a million ids here costs no time.
+   */
+  draws: Float64Array;
   problems: ProblemList;
 }
 
-async function readCustomers(source: CsvSource): Promise<ReadCustomers> {
+async function readCustomers(source: CsvSource, project: string): Promise<ReadCustomers> {
   const problems = new ProblemList();
   const customers = new CustomerTable();
+  let draws = new Float64Array(1024);
   let repeatedRows = 0;
   const rows = await readCsvRows(source, CUSTOMER_COLUMNS, (row) => {
     const customer = customerFromRow(row);
@@ -282,6 +290,8 @@ async function readCustomers(source: CsvSource): Promise<ReadCustomers> {
     }
     const earlierIndex = customers.indexOf(customer.customerId);
     if (earlierIndex === undefined) {
+      if (customers.size === draws.length) draws = grown(draws, draws.length * 2);
+      draws[customers.size] = controlDraw(project, customer.customerId);
       customers.add(customer);
       return;
     }
@@ -289,7 +299,7 @@ async function readCustomers(source: CsvSource): Promise<ReadCustomers> {
     if (sameCustomerData(earlier, customer)) repeatedRows++;
     else problems.add(duplicateProblem(earlier, customer));
   });
-  return { rows, repeatedRows, customers, problems };
+  return { rows, repeatedRows, customers, draws, problems };
 }
 
 function duplicateProblem(earlier: CustomerRow, later: CustomerRow): RowProblem {

@@ -81,6 +81,18 @@ describe('control group across imports', () => {
     expect([...second]).toEqual([...first]);
   });
 
+  it('holds out the customers with the lowest draws, on a first file and among the newcomers of a second', async () => {
+    const lowest = (customerIds: string[], count: number) =>
+      [...customerIds].sort((a, b) => controlDraw('p', a) - controlDraw('p', b)).slice(0, count).sort();
+    const controlOf = (groups: Map<string, string>, prefix: string) =>
+      [...groups].filter(([id, group]) => group === 'control' && id.startsWith(prefix)).map(([id]) => id).sort();
+    const storage = createMemoryStorage();
+    const first = await importIds(storage, ids('a', 95));
+    expect(controlOf(first, 'a')).toEqual(lowest(ids('a', 95), 10));
+    const second = await importIds(storage, [...ids('a', 95), ...ids('b', 105)]);
+    expect(controlOf(second, 'b')).toEqual(lowest(ids('b', 105), 10));
+  });
+
   it('keeps existing groups on re-import and keeps the segment at its share after a second file', async () => {
     const storage = createMemoryStorage();
     const first = await importIds(storage, ids('a', 95));
