@@ -152,7 +152,7 @@ export async function importCustomerLinks(options: {
 
   const { customers } = read;
   const existing = await segmentCounts(storage.links, project.slug);
-  const links = await existingLinks(storage.links, project.slug, customers, existing.size > 0);
+  const links = await existingLinks(storage.links, project.slug, read, existing.size > 0);
   const newcomers = newcomersOf(customers, links.isNew, read.draws);
   const groups = assignGroups({ project: project.slug, share: project.config.reactivation.controlShare, newcomers, existing });
   groups.forEach((group, position) => {
@@ -194,12 +194,13 @@ interface LinkColumns {
 
 /**
  * Each customer's token: the stored link's when there is one (with its group and spend), else
- * a fresh one. The stored links are looked up all at once, which reads each shard of the
- * project once; none are looked up for a project that has no links yet.
+ * the fresh one drawn as the file was read. The stored links are looked up all at once, which
+ * reads each shard of the project once; none are looked up for a project that has no links yet.
  */
-async function existingLinks(store: LinkStore, project: string, customers: CustomerTable, lookUp: boolean): Promise<LinkColumns> {
+async function existingLinks(store: LinkStore, project: string, read: ReadCustomers, lookUp: boolean): Promise<LinkColumns> {
+  const { customers } = read;
   const columns: LinkColumns = {
-    tokens: new TokenColumn(customers.size),
+    tokens: read.tokens,
     isControl: new Uint8Array(customers.size),
     isNew: new Uint8Array(customers.size).fill(1),
     linkSpends: new Float64Array(customers.size),
@@ -215,9 +216,7 @@ async function existingLinks(store: LinkStore, project: string, customers: Custo
     });
   }
   for (let index = 0; index < customers.size; index++) {
-    if (columns.isNew[index] === 0) continue;
-    columns.tokens.set(index, nanoid());
-    columns.linkSpends[index] = customers.spendAt(index) ?? Number.NaN;
+    if (columns.isNew[index] === 1) columns.linkSpends[index] = customers.spendAt(index) ?? Number.NaN;
   }
   return columns;
 }
@@ -270,10 +269,12 @@ interface ReadCustomers {
   repeatedRows: number;
   customers: CustomerTable;
   /**
-   * Each customer's control-group draw, worked out as the file is read: the parsing worker is
-   * the slower of the two threads then, so hashing a million ids here costs no time.
+   * Each customer's control-group draw and a fresh token, worked out as the file is read: the
+   * parsing worker is the slower of the two threads then, so this costs no time. A customer
+   * who turns out to have a link already keeps that link's token instead.
    */
   draws: Float64Array;
+  tokens: TokenColumn;
   problems: ProblemList;
 }
 
@@ -281,6 +282,7 @@ async function readCustomers(source: CsvSource, project: string): Promise<ReadCu
   const problems = new ProblemList();
   const customers = new CustomerTable();
   let draws = new Float64Array(1024);
+  const tokens = new TokenColumn(1024);
   let repeatedRows = 0;
   const rows = await readCsvRows(source, CUSTOMER_COLUMNS, (row) => {
     const customer = customerFromRow(row);
@@ -292,6 +294,7 @@ async function readCustomers(source: CsvSource, project: string): Promise<ReadCu
     if (earlierIndex === undefined) {
       if (customers.size === draws.length) draws = grown(draws, draws.length * 2);
       draws[customers.size] = controlDraw(project, customer.customerId);
+      tokens.set(customers.size, nanoid());
       customers.add(customer);
       return;
     }
@@ -299,7 +302,7 @@ async function readCustomers(source: CsvSource, project: string): Promise<ReadCu
     if (sameCustomerData(earlier, customer)) repeatedRows++;
     else problems.add(duplicateProblem(earlier, customer));
   });
-  return { rows, repeatedRows, customers, draws, problems };
+  return { rows, repeatedRows, customers, draws, tokens, problems };
 }
 
 function duplicateProblem(earlier: CustomerRow, later: CustomerRow): RowProblem {

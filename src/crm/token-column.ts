@@ -6,10 +6,10 @@
  * tool) is kept aside as a string.
  */
 export class TokenColumn {
-  readonly #bytes: Buffer;
+  #bytes: Buffer;
   readonly #others: Map<number, string>;
 
-  /** Room for `size` tokens; or, given another thread's column (see `shared`), a view of it. */
+  /** Room for `size` tokens to start with; or, given another thread's column (see `shared`), a view of it. */
   constructor(source: number | SharedTokens) {
     if (typeof source === 'number') {
       this.#bytes = Buffer.from(new SharedArrayBuffer(source * TOKEN_WIDTH));
@@ -20,9 +20,15 @@ export class TokenColumn {
     }
   }
 
+  /** Sets the token at `index`, making room as needed. */
   set(index: number, token: string): void {
-    if (FIXED_WIDTH_TOKEN.test(token)) this.#bytes.write(token, index * TOKEN_WIDTH, 'latin1');
-    else this.#others.set(index, token);
+    if (!FIXED_WIDTH_TOKEN.test(token)) {
+      this.#others.set(index, token);
+      return;
+    }
+    const start = index * TOKEN_WIDTH;
+    if (start + TOKEN_WIDTH > this.#bytes.length) this.#grow(start + TOKEN_WIDTH);
+    this.#bytes.write(token, start, 'latin1');
   }
 
   /** The token at `index`; '' where none was set. */
@@ -30,12 +36,18 @@ export class TokenColumn {
     const other = this.#others.get(index);
     if (other !== undefined) return other;
     const start = index * TOKEN_WIDTH;
-    return this.#bytes[start] === 0 ? '' : this.#bytes.toString('latin1', start, start + TOKEN_WIDTH);
+    return start >= this.#bytes.length || this.#bytes[start] === 0 ? '' : this.#bytes.toString('latin1', start, start + TOKEN_WIDTH);
   }
 
   /** The column's memory, for a worker thread to read; nothing may be set while it does. */
   shared(): SharedTokens {
     return { bytes: this.#bytes, others: this.#others };
+  }
+
+  #grow(needed: number): void {
+    const bytes = Buffer.from(new SharedArrayBuffer(Math.max(needed, this.#bytes.length * 2)));
+    this.#bytes.copy(bytes);
+    this.#bytes = bytes;
   }
 }
 

@@ -41,6 +41,14 @@ describe('TokenColumn', () => {
     const view = new TokenColumn(structuredClone(column.shared()));
     expect([0, 1, 2, 3].map((index) => view.at(index))).toEqual([0, 1, 2, 3].map((index) => column.at(index)));
   });
+
+  it('makes room for tokens past its first size and keeps the earlier ones', () => {
+    const column = new TokenColumn(2);
+    const tokens = Array.from({ length: 5000 }, (_, index) => `${String(index).padStart(5, '0')}abcdefghijklmnop`);
+    tokens.forEach((token, index) => column.set(index, token));
+    expect(tokens.every((token, index) => column.at(index) === token)).toBe(true);
+    expect(column.at(5000)).toBe('');
+  });
 });
 
 describe('CustomerTable', () => {
