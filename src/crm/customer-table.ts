@@ -1,5 +1,5 @@
 import type { CustomerRow } from './customers.ts';
-import { grown, TextColumn, type SharedText } from './text-column.ts';
+import { grown, TextColumn, type SharedText } from '../lib/text-column.ts';
 
 /**
  * The distinct customers of an import, in file order, held column by column: numbers in typed

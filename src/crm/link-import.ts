@@ -9,8 +9,8 @@ import { CustomerTable } from './customer-table.ts';
 import { writeMailMerge, type MailMergeDraft, type MailMergeFiles } from './mail-merge.ts';
 import { CUSTOMER_COLUMNS, customerFromRow, differingFields, sameCustomerData, type CustomerRow } from './customers.ts';
 import { ProblemList, type RowProblem } from './problems.ts';
-import { grown } from './text-column.ts';
-import { TokenColumn } from './token-column.ts';
+import { grown } from '../lib/text-column.ts';
+import { TokenColumn } from '../lib/token-column.ts';
 
 type Tier = z.output<typeof tierSchema>;
 

@@ -1,8 +1,8 @@
 import { Worker } from 'node:worker_threads';
 import { AtomicCsvWriter, commitStaged, discardStaged, type StagedFile } from './csv-output.ts';
 import type { ImportedLinks } from './link-import.ts';
-import { TextColumn, type SharedText } from './text-column.ts';
-import { TokenColumn, type SharedTokens } from './token-column.ts';
+import { TextColumn, type SharedText } from '../lib/text-column.ts';
+import { TokenColumn, type SharedTokens } from '../lib/token-column.ts';
 
 export const MAIL_MERGE_HEADER = ['customer_id', 'name', 'email', 'phone', 'segment', 'tier', 'url'] as const;
 /**

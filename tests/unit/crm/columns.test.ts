@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CustomerTable } from '../../../src/crm/customer-table.ts';
-import { TextColumn } from '../../../src/crm/text-column.ts';
-import { TokenColumn } from '../../../src/crm/token-column.ts';
+import { TextColumn } from '../../../src/lib/text-column.ts';
+import { TokenColumn } from '../../../src/lib/token-column.ts';
 
 describe('TextColumn', () => {
   it('gives back every value, Cyrillic and empty ones included, across its growth', () => {
