@@ -24,7 +24,8 @@ import {
   NO_SHARD,
   shardNumbers,
   ShardWrites,
-  TokenShardBuilder,
+  writeGroup,
+  writeTokenShards,
   type ShardBuilder,
 } from './shard-writing.ts';
 
@@ -304,7 +305,7 @@ class ProjectLinks {
         return new CustomerShardBuilder(await this.#shard('c', shard, base.customerShards[shard] ?? 0));
       });
       for (const index of indexes) builders[(shardOfLink[index] ?? 0) - first]?.add(links, index, isAccepted);
-      await this.#writeGroup('c', first, builders, next, writes);
+      await this.#writeGroup(first, builders, next, writes);
     });
     const accepted = new Uint32Array(isAccepted.reduce((sum, flag) => sum + flag, 0));
     let count = 0;
@@ -321,42 +322,22 @@ class ProjectLinks {
     accepted: Uint32Array,
     writes: ShardWrites,
   ): Promise<void> {
-    const shards = base.tokenShards.length;
-    const shardOfLink = new Uint32Array(links.size).fill(NO_SHARD);
-    for (const index of accepted) shardOfLink[index] = shardOf(links.tokenAt(index), shards);
-    await forEachShardGroup(shardOfLink, shards, async (first, count, indexes, wanted) => {
-      const builders = await mapLimited(count, async (offset) => {
-        const shard = first + offset;
-        if (!wanted[offset]) return undefined;
-        return new TokenShardBuilder(this.#project, await this.#shard('t', shard, base.tokenShards[shard] ?? 0));
-      });
-      for (const index of indexes) builders[(shardOfLink[index] ?? 0) - first]?.add(links.linkAt(index), index);
-      await this.#writeGroup('t', first, builders, next, writes);
+    const pass = { dir: this.#dir, generation: next.generation, current: base.tokenShards, writes };
+    const written = await writeTokenShards(this.#project, links, accepted, {
+      ...pass,
+      existing: (shard, generation) => this.#shard('t', shard, generation),
     });
+    await writes.finished();
+    for (const shard of written) next.tokenShards[shard] = next.generation;
   }
 
   /**
-   * Starts writing the group's built shards; each names its new file in `next` once written.
-   * A builder is dropped as soon as its shard is serialized, so its rows are garbage before
-   * the slower file I/O ends.
+   * Starts writing the group's built customer shards; each names its new file in `next` once
+   * written.
    */
-  async #writeGroup(
-    kind: ShardKind,
-    first: number,
-    builders: (ShardBuilder | undefined)[],
-    next: LinkManifest,
-    writes: ShardWrites,
-  ): Promise<void> {
-    const generations = kind === 't' ? next.tokenShards : next.customerShards;
-    for (const [offset, builder] of builders.entries()) {
-      builders[offset] = undefined;
-      const shard = first + offset;
-      await writes.start(() =>
-        builder?.write(join(this.#dir, shardFileName(kind, shard, next.generation)))?.then(() => {
-          generations[shard] = next.generation;
-        }),
-      );
-    }
+  async #writeGroup(first: number, builders: (ShardBuilder | undefined)[], next: LinkManifest, writes: ShardWrites): Promise<void> {
+    const pass = { dir: this.#dir, generation: next.generation, writes };
+    await writeGroup('c', first, builders, pass, (shard) => (next.customerShards[shard] = next.generation));
   }
 
   /** A refused batch keeps its own message; a file system error says which folder failed. */

@@ -1,11 +1,62 @@
 import { tokenTakenError } from '../record-checks.ts';
 import type { LinkBatch, LinkRecord } from '../types.ts';
-import { appendLink, copyColumns, writeShard, type CustomerColumns, type Shard, type TokenColumns } from './link-shards.ts';
+import { join } from 'node:path';
+import { appendLink, copyColumns, shardFileName, shardOf, writeShard, type CustomerColumns, type Shard, type ShardKind, type TokenColumns } from './link-shards.ts';
 
 /**
  * Building and writing link shards from a batch, shared by the store (links.ts) and its token
  * shard worker (token-shard-worker.ts).
  */
+
+/** Where a pass writes its shards and as which generation, what it reads of the current ones, and how it writes. */
+export interface ShardPass<Kind extends ShardKind> {
+  dir: string;
+  generation: number;
+  /** The current generation of each shard; 0 while a shard has no file. */
+  current: readonly number[];
+  existing(shard: number, generation: number): Promise<Shard<Kind> | undefined>;
+  writes: ShardWrites;
+}
+
+/**
+ * Writes the token shards that gain the `accepted` links of the batch, each a copy of its
+ * current file plus the new links. Resolves once every write has started; the shards written
+ * are listed as their writes finish (await `pass.writes.finished()`).
+ */
+export async function writeTokenShards(project: string, links: LinkBatch, accepted: Uint32Array, pass: ShardPass<'t'>): Promise<number[]> {
+  const shards = pass.current.length;
+  const shardOfLink = new Uint32Array(links.size).fill(NO_SHARD);
+  for (const index of accepted) shardOfLink[index] = shardOf(links.tokenAt(index), shards);
+  const written: number[] = [];
+  await forEachShardGroup(shardOfLink, shards, async (first, count, indexes, wanted) => {
+    const builders = await mapLimited(count, async (offset) => {
+      const shard = first + offset;
+      return wanted[offset] ? new TokenShardBuilder(project, await pass.existing(shard, pass.current[shard] ?? 0)) : undefined;
+    });
+    for (const index of indexes) builders[(shardOfLink[index] ?? 0) - first]?.add(links.linkAt(index), index);
+    await writeGroup('t', first, builders, pass, (shard) => written.push(shard));
+  });
+  return written;
+}
+
+/**
+ * Starts writing a group's built shards, calling `done` with each shard once its file is
+ * written. A builder is dropped as soon as its shard is serialized, so its rows are garbage
+ * before the slower file I/O ends.
+ */
+export async function writeGroup(
+  kind: ShardKind,
+  first: number,
+  builders: (ShardBuilder | undefined)[],
+  pass: Pick<ShardPass<ShardKind>, 'dir' | 'generation' | 'writes'>,
+  done: (shard: number) => void,
+): Promise<void> {
+  for (const [offset, builder] of builders.entries()) {
+    builders[offset] = undefined;
+    const shard = first + offset;
+    await pass.writes.start(() => builder?.write(join(pass.dir, shardFileName(kind, shard, pass.generation)))?.then(() => done(shard)));
+  }
+}
 
 /** Marks a link without a shard where a shard number would be. */
 export const NO_SHARD = 0xffffffff;
