@@ -1,11 +1,11 @@
+import { join } from 'node:path';
 import { tokenTakenError } from '../record-checks.ts';
 import type { LinkBatch, LinkRecord } from '../types.ts';
-import { join } from 'node:path';
 import { appendLink, copyColumns, shardFileName, shardOf, writeShard, type CustomerColumns, type Shard, type ShardKind, type TokenColumns } from './link-shards.ts';
 
 /**
- * Building and writing link shards from a batch, shared by the store (links.ts) and its token
- * shard worker (token-shard-worker.ts).
+ * Building and writing the link shards of a batch for the local link store (links.ts): the
+ * grouping of links by shard, the builders, and the bounded queue of writes.
  */
 
 /** Where a pass writes its shards and as which generation, what it reads of the current ones, and how it writes. */
