@@ -19,7 +19,7 @@ export type CsvFileWorkerMessage =
   | { kind: 'unreadable'; file: string; line: number | undefined; reason: string };
 
 /** A few thousand rows: large enough that a message costs little per row, small enough to overlap. */
-export const ROWS_PER_BATCH = 4096;
+const ROWS_PER_BATCH = 4096;
 const MAX_BATCHES_IN_FLIGHT = 8;
 
 const port = parentPort;

@@ -1,11 +1,11 @@
-import type { CustomerRow } from './customers.ts';
 import { grown, TextColumn, type SharedText } from '../lib/text-column.ts';
+import type { CustomerRow } from './customers.ts';
 
 /**
  * The distinct customers of an import, in file order, held column by column: numbers in typed
- * arrays, text (customer ids included) as UTF-8 bytes. A CustomerRow object per customer costs about 400 bytes at a
- * million rows; these columns cost about a quarter of that and nothing for the collector to
- * trace.
+ * arrays, text (customer ids included) as UTF-8 bytes. A CustomerRow object per customer costs
+ * about 400 bytes at a million rows; these columns cost about a quarter of that and nothing for
+ * the collector to trace.
  */
 export class CustomerTable {
   #size = 0;

@@ -2,6 +2,8 @@ import { nanoid } from 'nanoid';
 import type { z } from 'zod';
 import type { tierSchema } from '../config/schemas/project.ts';
 import { tierFor } from '../gifts/rules.ts';
+import { grown } from '../lib/text-column.ts';
+import { TokenColumn } from '../lib/token-column.ts';
 import type { AudienceGroup, LinkBatch, LinkStore } from '../storage/types.ts';
 import { assignGroups, controlDraw, type Newcomers, type SegmentCount } from './control.ts';
 import { readCsvRows, type CsvSource } from './csv-input.ts';
@@ -9,8 +11,6 @@ import { CustomerTable } from './customer-table.ts';
 import { writeMailMerge, type MailMergeDraft, type MailMergeFiles } from './mail-merge.ts';
 import { CUSTOMER_COLUMNS, customerFromRow, differingFields, sameCustomerData, type CustomerRow } from './customers.ts';
 import { ProblemList, type RowProblem } from './problems.ts';
-import { grown } from '../lib/text-column.ts';
-import { TokenColumn } from '../lib/token-column.ts';
 
 type Tier = z.output<typeof tierSchema>;
 

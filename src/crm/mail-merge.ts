@@ -1,8 +1,8 @@
 import { Worker } from 'node:worker_threads';
-import { AtomicCsvWriter, commitStaged, discardStaged, type StagedFile } from './csv-output.ts';
-import type { ImportedLinks } from './link-import.ts';
 import { TextColumn, type SharedText } from '../lib/text-column.ts';
 import { TokenColumn, type SharedTokens } from '../lib/token-column.ts';
+import { AtomicCsvWriter, commitStaged, discardStaged, type StagedFile } from './csv-output.ts';
+import type { ImportedLinks } from './link-import.ts';
 
 export const MAIL_MERGE_HEADER = ['customer_id', 'name', 'email', 'phone', 'segment', 'tier', 'url'] as const;
 /**
@@ -20,7 +20,6 @@ export interface MailMergeFiles {
 
 /** Both files written and durable under temporary names, waiting to replace their targets together. */
 export interface MailMergeDraft {
-  files: MailMergeFiles;
   commit(): Promise<MailMergeFiles>;
   discard(): Promise<void>;
 }
@@ -48,7 +47,6 @@ export function writeMailMerge(links: ImportedLinks, out: string): Promise<MailM
 
 function draftOf({ files, staged }: StagedMailMerge): MailMergeDraft {
   return {
-    files,
     async commit() {
       try {
         for (const file of staged) await commitStaged(file);

@@ -24,8 +24,8 @@ import {
   NO_SHARD,
   shardNumbers,
   ShardWrites,
+  TokenShardBuilder,
   writeGroup,
-  writeTokenShards,
   type ShardBuilder,
 } from './shard-writing.ts';
 
@@ -53,8 +53,6 @@ function emptyManifest(): LinkManifest {
     customerShards: Array.from({ length: LINK_SHARDS }, () => 0),
   };
 }
-
-
 
 /** The sharded lowdb link store of every project in a data dir. */
 export class LocalLinkStore implements LinkStore {
@@ -305,7 +303,7 @@ class ProjectLinks {
         return new CustomerShardBuilder(await this.#shard('c', shard, base.customerShards[shard] ?? 0));
       });
       for (const index of indexes) builders[(shardOfLink[index] ?? 0) - first]?.add(links, index, isAccepted);
-      await this.#writeGroup(first, builders, next, writes);
+      await this.#writeGroup('c', first, builders, next, writes);
     });
     const accepted = new Uint32Array(isAccepted.reduce((sum, flag) => sum + flag, 0));
     let count = 0;
@@ -322,22 +320,25 @@ class ProjectLinks {
     accepted: Uint32Array,
     writes: ShardWrites,
   ): Promise<void> {
-    const pass = { dir: this.#dir, generation: next.generation, current: base.tokenShards, writes };
-    const written = await writeTokenShards(this.#project, links, accepted, {
-      ...pass,
-      existing: (shard, generation) => this.#shard('t', shard, generation),
+    const shards = base.tokenShards.length;
+    const shardOfLink = new Uint32Array(links.size).fill(NO_SHARD);
+    for (const index of accepted) shardOfLink[index] = shardOf(links.tokenAt(index), shards);
+    await forEachShardGroup(shardOfLink, shards, async (first, count, indexes, wanted) => {
+      const builders = await mapLimited(count, async (offset) => {
+        const shard = first + offset;
+        if (!wanted[offset]) return undefined;
+        return new TokenShardBuilder(this.#project, await this.#shard('t', shard, base.tokenShards[shard] ?? 0));
+      });
+      for (const index of indexes) builders[(shardOfLink[index] ?? 0) - first]?.add(links.linkAt(index), index);
+      await this.#writeGroup('t', first, builders, next, writes);
     });
-    await writes.finished();
-    for (const shard of written) next.tokenShards[shard] = next.generation;
   }
 
-  /**
-   * Starts writing the group's built customer shards; each names its new file in `next` once
-   * written.
-   */
-  async #writeGroup(first: number, builders: (ShardBuilder | undefined)[], next: LinkManifest, writes: ShardWrites): Promise<void> {
-    const pass = { dir: this.#dir, generation: next.generation, writes };
-    await writeGroup('c', first, builders, pass, (shard) => (next.customerShards[shard] = next.generation));
+  /** Starts writing the group's built shards; each names its new file in `next` once written. */
+  async #writeGroup(kind: ShardKind, first: number, builders: (ShardBuilder | undefined)[], next: LinkManifest, writes: ShardWrites): Promise<void> {
+    const generations = kind === 't' ? next.tokenShards : next.customerShards;
+    const target = { kind, dir: this.#dir, generation: next.generation, writes };
+    await writeGroup(first, builders, target, (shard) => (generations[shard] = next.generation));
   }
 
   /** A refused batch keeps its own message; a file system error says which folder failed. */

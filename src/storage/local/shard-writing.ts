@@ -1,42 +1,19 @@
 import { join } from 'node:path';
 import { tokenTakenError } from '../record-checks.ts';
 import type { LinkBatch, LinkRecord } from '../types.ts';
-import { appendLink, copyColumns, shardFileName, shardOf, writeShard, type CustomerColumns, type Shard, type ShardKind, type TokenColumns } from './link-shards.ts';
+import { appendLink, copyColumns, shardFileName, writeShard, type CustomerColumns, type Shard, type ShardKind, type TokenColumns } from './link-shards.ts';
 
 /**
  * Building and writing the link shards of a batch for the local link store (links.ts): the
  * grouping of links by shard, the builders, and the bounded queue of writes.
  */
 
-/** Where a pass writes its shards and as which generation, what it reads of the current ones, and how it writes. */
-export interface ShardPass<Kind extends ShardKind> {
+/** Where and as which generation a group's shards are written, and the queue their writes go through. */
+export interface ShardTarget {
+  kind: ShardKind;
   dir: string;
   generation: number;
-  /** The current generation of each shard; 0 while a shard has no file. */
-  current: readonly number[];
-  existing(shard: number, generation: number): Promise<Shard<Kind> | undefined>;
   writes: ShardWrites;
-}
-
-/**
- * Writes the token shards that gain the `accepted` links of the batch, each a copy of its
- * current file plus the new links. Resolves once every write has started; the shards written
- * are listed as their writes finish (await `pass.writes.finished()`).
- */
-export async function writeTokenShards(project: string, links: LinkBatch, accepted: Uint32Array, pass: ShardPass<'t'>): Promise<number[]> {
-  const shards = pass.current.length;
-  const shardOfLink = new Uint32Array(links.size).fill(NO_SHARD);
-  for (const index of accepted) shardOfLink[index] = shardOf(links.tokenAt(index), shards);
-  const written: number[] = [];
-  await forEachShardGroup(shardOfLink, shards, async (first, count, indexes, wanted) => {
-    const builders = await mapLimited(count, async (offset) => {
-      const shard = first + offset;
-      return wanted[offset] ? new TokenShardBuilder(project, await pass.existing(shard, pass.current[shard] ?? 0)) : undefined;
-    });
-    for (const index of indexes) builders[(shardOfLink[index] ?? 0) - first]?.add(links.linkAt(index), index);
-    await writeGroup('t', first, builders, pass, (shard) => written.push(shard));
-  });
-  return written;
 }
 
 /**
@@ -45,16 +22,16 @@ export async function writeTokenShards(project: string, links: LinkBatch, accept
  * before the slower file I/O ends.
  */
 export async function writeGroup(
-  kind: ShardKind,
   first: number,
   builders: (ShardBuilder | undefined)[],
-  pass: Pick<ShardPass<ShardKind>, 'dir' | 'generation' | 'writes'>,
+  target: ShardTarget,
   done: (shard: number) => void,
 ): Promise<void> {
   for (const [offset, builder] of builders.entries()) {
     builders[offset] = undefined;
     const shard = first + offset;
-    await pass.writes.start(() => builder?.write(join(pass.dir, shardFileName(kind, shard, pass.generation)))?.then(() => done(shard)));
+    const path = join(target.dir, shardFileName(target.kind, shard, target.generation));
+    await target.writes.start(() => builder?.write(path)?.then(() => done(shard)));
   }
 }
 
