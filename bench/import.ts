@@ -14,7 +14,7 @@ import { spawn } from 'node:child_process';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { parse } from 'csv-parse';
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { mkdtemp, open, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
@@ -102,6 +102,11 @@ async function writeCustomers(path: string, rows: number): Promise<void> {
   }
   out.end(chunk);
   await once(out, 'finish');
+  // On disk before the clock starts, as an export the CRM wrote earlier would be: otherwise the
+  // import would be timed flushing the 93 MB this just wrote, alongside its own writes.
+  const written = await open(path, 'r');
+  await written.sync();
+  await written.close();
 }
 
 interface ChildResult {

@@ -1,4 +1,6 @@
+import { fnv1a } from '../lib/fnv1a.ts';
 import { grown, TextColumn, type SharedText } from '../lib/text-column.ts';
+import { pointSlice, type Utf8Slice } from '../lib/utf8-slice.ts';
 import type { CustomerRow } from './customers.ts';
 
 /**
@@ -15,6 +17,8 @@ export class CustomerTable {
   /** 0 for no segment, else 1 + the segment's position in #segmentNames. */
   #segments = new Uint32Array(1024);
   readonly #segmentNames: string[] = [];
+  /** Each segment name as UTF-8, for `textAt`. */
+  readonly #segmentBytes: Buffer[] = [];
   readonly #segmentNumbers = new Map<string, number>();
   readonly #customerIds = new TextColumn();
   readonly #indexOf = new CustomerIdIndex();
@@ -74,6 +78,13 @@ export class CustomerTable {
     return Number.isNaN(spend) ? undefined : spend;
   }
 
+  /** Points `slice` at the UTF-8 bytes of a text field, without decoding it; false when the customer has none. */
+  textAt(field: 'customerId' | 'name' | 'segment', index: number, slice: Utf8Slice): boolean {
+    if (field !== 'segment') return (field === 'customerId' ? this.#customerIds : this.#names).locate(index, slice);
+    const bytes = this.#segmentBytes[(this.#segments[index] ?? 0) - 1] ?? NO_SEGMENT;
+    return pointSlice(slice, bytes, 0, bytes.length);
+  }
+
   /** A text field's column as shared memory, for a worker thread writing files from it. */
   sharedText(field: 'customerId' | 'name' | 'email' | 'phone'): SharedText {
     const columns = { customerId: this.#customerIds, name: this.#names, email: this.#emails, phone: this.#phones };
@@ -84,6 +95,7 @@ export class CustomerTable {
     let number = this.#segmentNumbers.get(segment);
     if (number === undefined) {
       this.#segmentNames.push(segment);
+      this.#segmentBytes.push(Buffer.from(segment, 'utf8'));
       number = this.#segmentNames.length;
       this.#segmentNumbers.set(segment, number);
     }
@@ -97,6 +109,8 @@ export class CustomerTable {
     this.#segments = grown(this.#segments, capacity);
   }
 }
+
+const NO_SEGMENT = Buffer.alloc(0);
 
 /**
  * Customer id → row, as an open-addressing hash table in typed arrays. A Map of a million
@@ -142,10 +156,4 @@ class CustomerIdIndex {
     while (this.#slots[slot] !== 0) slot = (slot + 1) & mask;
     this.#slots[slot] = row + 1;
   }
-}
-
-function fnv1a(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let index = 0; index < text.length; index++) hash = Math.imul(hash ^ text.charCodeAt(index), 0x01000193);
-  return hash >>> 0;
 }

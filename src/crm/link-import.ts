@@ -160,7 +160,7 @@ export async function importCustomerLinks(options: {
   });
   const imported = new ImportedLinks({ customers, ...links, project, baseUrl });
   const mailMerge = await storeAlongsideMailMerge(
-    storage.links.add(project.slug, newLinkBatch(project.slug, now.toISOString(), customers, links, newcomers.indexes)),
+    storage.links.add(project.slug, newLinkBatch(now.toISOString(), customers, links, newcomers.indexes)),
     mailMergeOut === undefined ? undefined : writeMailMerge(imported, mailMergeOut),
   );
   return { ok: true, customers: imported, summary: summarize(imported, read, links.changedExisting), mailMerge };
@@ -236,31 +236,16 @@ function newcomersOf(customers: CustomerTable, isNew: Uint8Array, draws: Float64
   };
 }
 
-/** The new links, read by the store one shard at a time from the columns. */
-function newLinkBatch(
-  project: string,
-  importedAt: string,
-  customers: CustomerTable,
-  links: LinkColumns,
-  indexes: Uint32Array,
-): LinkBatch {
+/** The new links, read by the store one shard at a time from the columns, text as the UTF-8 they hold. */
+function newLinkBatch(importedAt: string, customers: CustomerTable, links: LinkColumns, indexes: Uint32Array): LinkBatch {
+  const indexAt = (position: number) => indexes[position] ?? 0;
   return {
     size: indexes.length,
-    customerIdAt: (position) => customers.customerIdAt(indexes[position] ?? 0),
-    tokenAt: (position) => links.tokens.at(indexes[position] ?? 0),
-    linkAt(position) {
-      const index = indexes[position] ?? 0;
-      return {
-        project,
-        token: links.tokens.at(index),
-        customerId: customers.customerIdAt(index),
-        name: customers.nameAt(index),
-        segment: customers.segmentAt(index),
-        spend: customers.spendAt(index),
-        group: links.isControl[index] === 1 ? 'control' : 'target',
-        importedAt,
-      };
-    },
+    textAt: (field, position, slice) =>
+      field === 'token' ? links.tokens.locate(indexAt(position), slice) : customers.textAt(field, indexAt(position), slice),
+    groupAt: (position) => (links.isControl[indexAt(position)] === 1 ? 'control' : 'target'),
+    spendAt: (position) => customers.spendAt(indexAt(position)),
+    importedAtOf: () => importedAt,
   };
 }
 

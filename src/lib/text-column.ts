@@ -1,3 +1,5 @@
+import { pointSlice, type Utf8Slice } from './utf8-slice.ts';
+
 /**
  * Many short strings kept as UTF-8, with the end offset of each. A million names as JavaScript
  * strings cost about 60 bytes each and slow every garbage collection; here they cost their
@@ -54,6 +56,13 @@ export class TextColumn {
     const end = this.#ends[index] ?? 0;
     // toString with offsets decodes in place; a subarray first would cost a Buffer per value.
     return start === end ? undefined : (this.#chunks[chunk] as Buffer).toString('utf8', start, end);
+  }
+
+  /** Points `slice` at the UTF-8 bytes of one value, without copying; false for an empty value. */
+  locate(index: number, slice: Utf8Slice): boolean {
+    if (index < 0 || index >= this.#size) return pointSlice(slice, EMPTY, 0, 0);
+    const chunk = this.#chunkOf(index);
+    return pointSlice(slice, this.#chunks[chunk] as Buffer, this.#startOf(index, chunk), this.#ends[index] ?? 0);
   }
 
   /** The UTF-8 bytes of one value, without copying. */

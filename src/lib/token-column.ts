@@ -1,3 +1,5 @@
+import { pointSlice, pointSliceAtText, type Utf8Slice } from './utf8-slice.ts';
+
 /**
  * The personal tokens of an import by customer position, set in any order (stored links are
  * found shard by shard). A nanoid token takes its 21 bytes here, in shared memory a worker
@@ -37,6 +39,15 @@ export class TokenColumn {
     if (other !== undefined) return other;
     const start = index * TOKEN_WIDTH;
     return start >= this.#bytes.length || this.#bytes[start] === 0 ? '' : this.#bytes.toString('latin1', start, start + TOKEN_WIDTH);
+  }
+
+  /** Points `slice` at the token's bytes (ASCII, so UTF-8 too); false where none was set. */
+  locate(index: number, slice: Utf8Slice): boolean {
+    const other = this.#others.get(index);
+    if (other !== undefined) return pointSliceAtText(slice, other);
+    const start = index * TOKEN_WIDTH;
+    if (start >= this.#bytes.length || this.#bytes[start] === 0) return pointSlice(slice, this.#bytes, 0, 0);
+    return pointSlice(slice, this.#bytes, start, start + TOKEN_WIDTH);
   }
 
   /** The column's memory, for a worker thread to read; nothing may be set while it does. */

@@ -39,7 +39,7 @@ export function checkBatchProject(
   });
 }
 
-export function tokenTakenError(project: string, link: LinkRecord, ownerCustomerId: string): Error {
+export function tokenTakenError(project: string, link: Pick<LinkRecord, 'token' | 'customerId'>, ownerCustomerId: string): Error {
   return new Error(
     `links.add(${project}): token "${link.token}" of customer "${link.customerId}" already belongs to ` +
       `customer "${ownerCustomerId}"; expected a fresh token per link. Nothing was added`,

@@ -1,3 +1,5 @@
+import type { Utf8Slice } from '../lib/utf8-slice.ts';
+
 /**
  * The storage contract. Everything the app persists goes through these few methods, so the
  * embedded store (lowdb link shards + an append-only log, src/storage/local/) and a memory store
@@ -43,14 +45,22 @@ export interface CustomerIds {
   customerIdAt(index: number): string;
 }
 
+/** The text fields of a link, which a LinkBatch hands out as UTF-8. */
+export type LinkTextField = 'token' | 'customerId' | 'name' | 'segment';
+
 /**
- * Links to add, read by position. A million-customer import keeps its customers in compact
- * columns; the store reads each link's keys to place it in a shard, then whole records one
- * shard at a time, so a million LinkRecord objects never exist at once.
+ * Links to add, read by position and field. A million-customer import keeps its customers in
+ * compact columns with text as UTF-8; a store can write them out from there, a shard at a
+ * time, without a LinkRecord or a string per link (`linkRecordAt` in link-batch.ts builds a
+ * record where a store needs one). Links of a batch belong to the project they are added to.
  */
-export interface LinkBatch extends CustomerIds {
-  tokenAt(index: number): string;
-  linkAt(index: number): LinkRecord;
+export interface LinkBatch {
+  readonly size: number;
+  /** Points `slice` at the field's UTF-8 bytes; false, pointing at nothing, when the link has no such field. */
+  textAt(field: LinkTextField, index: number, slice: Utf8Slice): boolean;
+  groupAt(index: number): AudienceGroup;
+  spendAt(index: number): number | undefined;
+  importedAtOf(index: number): string;
 }
 
 export interface LinkStore {

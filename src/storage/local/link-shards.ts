@@ -1,6 +1,7 @@
 import { open, readFile } from 'node:fs/promises';
 import { Low, type Adapter } from 'lowdb';
 import type { AudienceGroup, LinkRecord } from '../types.ts';
+import { fnv1a } from '../../lib/fnv1a.ts';
 import { isNotFound } from './durable-fs.ts';
 
 /**
@@ -52,13 +53,9 @@ export interface Shard<Kind extends ShardKind> {
 /** Shard count of a new project; an existing project keeps the count its manifest was written with. */
 export const LINK_SHARDS = 1024;
 
-/** FNV-1a: spreads tokens and customer ids evenly whatever their format. */
+/** The shard of a token or customer id (see fnv1a). */
 export function shardOf(key: string, shards: number): number {
-  let hash = 0x811c9dc5;
-  for (let index = 0; index < key.length; index++) {
-    hash = Math.imul(hash ^ key.charCodeAt(index), 0x01000193);
-  }
-  return (hash >>> 0) % shards;
+  return fnv1a(key) % shards;
 }
 
 export function shardFileName(kind: ShardKind, shard: number, generation: number): string {
@@ -70,33 +67,32 @@ export const SHARD_FILE = /^[tc]-[0-9a-f]{4}\.g\d+\.json$/;
 export class MissingShardError extends Error {}
 
 /**
- * A shard file for lowdb: compact JSON (lowdb's JSONFile pretty-prints, which multiplies the
- * bytes of a large import), written straight to its file and fsynced through the same handle.
+ * A shard file for lowdb, as its JSON text: read whole, and written straight to its file and
+ * fsynced through the same handle from the bytes the shard writers encode (shard-writing.ts).
  * lowdb's own TextFile writes a temporary file and renames it, which a shard does not need
  * (every generation is a new file name that no reader knows until the manifest names it) and
  * which doubles the directory operations of an import writing two thousand shards.
  */
-class ShardFile<Data> implements Adapter<Data> {
+class ShardFile implements Adapter<Buffer> {
   readonly #path: string;
 
   constructor(path: string) {
     this.#path = path;
   }
 
-  async read(): Promise<Data | null> {
+  async read(): Promise<Buffer | null> {
     try {
-      return JSON.parse(await readFile(this.#path, 'utf8')) as Data;
+      return await readFile(this.#path);
     } catch (error) {
       if (isNotFound(error)) return null;
       throw error;
     }
   }
 
-  async write(data: Data): Promise<void> {
-    const text = JSON.stringify(data);
+  async write(json: Buffer): Promise<void> {
     const handle = await open(this.#path, 'w');
     try {
-      await handle.writeFile(text);
+      await handle.writeFile(json);
       await handle.sync();
     } finally {
       await handle.close();
@@ -104,11 +100,15 @@ class ShardFile<Data> implements Adapter<Data> {
   }
 }
 
+/** lowdb's data until a read finds the file. */
+const NO_FILE = Buffer.alloc(0);
+
 export async function readShard<Kind extends ShardKind>(kind: Kind, path: string): Promise<Shard<Kind>> {
-  const db = new Low<ShardColumns[Kind] | TokenColumnsWithTextGroups | null>(new ShardFile(path), null);
+  const db = new Low(new ShardFile(path), NO_FILE);
   await db.read();
-  if (db.data === null) throw new MissingShardError(`link shard ${path} is gone`);
-  const columns = ('group' in db.data ? compacted(db.data) : db.data) as ShardColumns[Kind];
+  if (db.data === NO_FILE) throw new MissingShardError(`link shard ${path} is gone`);
+  const data = JSON.parse(db.data.toString('utf8')) as ShardColumns[Kind] | TokenColumnsWithTextGroups;
+  const columns = ('group' in data ? compacted(data) : data) as ShardColumns[Kind];
   const keys = kind === 't' ? (columns as TokenColumns).token : (columns as CustomerColumns).customerId;
   const rowOf = new Map<string, number>();
   keys.forEach((key, row) => rowOf.set(key, row));
@@ -121,43 +121,12 @@ function compacted({ group, importedAt, ...rest }: TokenColumnsWithTextGroups): 
   return columns;
 }
 
-/**
- * Writes a new shard file, durably; the file name is new, so no reader can see it half written.
- * The write serializes before its first await, so the columns are let go at once: an import
- * keeps dozens of writes in flight, and columns held through them would outlive the young
- * generation and pile up as old-space garbage.
- */
-export async function writeShard(path: string, columns: ShardColumns[ShardKind]): Promise<void> {
-  const db = new Low<ShardColumns[ShardKind] | null>(new ShardFile(path), columns);
-  const written = db.write();
-  db.data = null;
-  await written;
+/** Writes a new shard file, durably; the file name is new, so no reader can see it half written. */
+export async function writeShard(path: string, json: Buffer): Promise<void> {
+  await new Low(new ShardFile(path), json).write();
 }
 
-/** A copy of a shard's columns that new rows can be appended to. */
-export function copyColumns<Kind extends ShardKind>(kind: Kind, shard: Shard<Kind> | undefined): ShardColumns[Kind] {
-  const columns = shard?.columns ?? (kind === 't' ? emptyTokenColumns() : { customerId: [], token: [] });
-  return Object.fromEntries(
-    // Runs are copied too: appending extends the last one in place, and the cached shard must not change.
-    Object.entries(columns).map(([field, values]) => [field, field === 'importedAt' ? (values as ImportRun[]).map(([time, rows]) => [time, rows]) : [...(values as unknown[])]]),
-  ) as unknown as ShardColumns[Kind];
-}
-
-function emptyTokenColumns(): TokenColumns {
-  return { token: [], customerId: [], control: [], importedAt: [], name: [], segment: [], spend: [] };
-}
-
-export function appendLink(columns: TokenColumns, link: LinkRecord): void {
-  columns.token.push(link.token);
-  columns.customerId.push(link.customerId);
-  columns.control.push(link.group === 'control' ? 1 : 0);
-  appendImportTime(columns.importedAt, link.importedAt);
-  columns.name.push(link.name ?? null);
-  columns.segment.push(link.segment ?? null);
-  columns.spend.push(link.spend ?? null);
-}
-
-function appendImportTime(runs: ImportRun[], importedAt: string): void {
+export function appendImportTime(runs: ImportRun[], importedAt: string): void {
   const last = runs.at(-1);
   if (last && last[0] === importedAt) last[1]++;
   else runs.push([importedAt, 1]);

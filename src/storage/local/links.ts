@@ -1,6 +1,7 @@
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { checkBatchProject } from '../record-checks.ts';
+import { linkBatchOf } from '../link-batch.ts';
 import type { CustomerIds, LinkBatch, LinkRecord, LinkStore } from '../types.ts';
 import { fsyncDirectory, isNotFound, mkdirDurably, writeFileAtomically } from './durable-fs.ts';
 import { withFileLock } from './file-lock.ts';
@@ -20,9 +21,11 @@ import { projectDir } from './paths.ts';
 import {
   CustomerShardBuilder,
   forEachShardGroup,
+  keyShards,
   mapLimited,
   NO_SHARD,
   shardNumbers,
+  SHARDS_PER_GROUP,
   ShardWrites,
   TokenShardBuilder,
   writeGroup,
@@ -66,9 +69,9 @@ export class LocalLinkStore implements LinkStore {
   }
 
   async add(project: string, links: readonly LinkRecord[] | LinkBatch): Promise<void> {
-    if ('linkAt' in links) return this.#project(project).add(links);
+    if ('textAt' in links) return this.#project(project).add(links);
     checkBatchProject('links.add', project, links);
-    return this.#project(project).add(batchOf(links));
+    return this.#project(project).add(linkBatchOf(links));
   }
 
   async byToken(project: string, token: string): Promise<LinkRecord | undefined> {
@@ -149,7 +152,7 @@ class ProjectLinks {
     const tokenShardOf = new Uint32Array(customerIds.size).fill(NO_SHARD);
     const customerShards = manifest.customerShards.length;
     const customerShardOf = shardNumbers(customerIds.size, (index) => shardOf(customerIds.customerIdAt(index), customerShards));
-    await forEachShardGroup(customerShardOf, customerShards, async (first, count, indexes, wanted) => {
+    await forEachShardGroup(customerShardOf, { count: customerShards, perGroup: SHARDS_PER_GROUP.lookingUp }, async (first, count, indexes, wanted) => {
       const shards = await mapLimited(count, async (offset) => (wanted[offset] ? this.#readShardUncached('c', first + offset) : undefined));
       for (const index of indexes) {
         const customers = shards[(customerShardOf[index] ?? 0) - first];
@@ -157,7 +160,7 @@ class ProjectLinks {
         if (row !== undefined) tokenShardOf[index] = shardOf(customers?.columns.token[row] ?? '', tokenShards);
       }
     });
-    await forEachShardGroup(tokenShardOf, tokenShards, async (first, count, indexes, wanted) => {
+    await forEachShardGroup(tokenShardOf, { count: tokenShards, perGroup: SHARDS_PER_GROUP.lookingUp }, async (first, count, indexes, wanted) => {
       const shards = await mapLimited(count, async (offset) => {
         const columns = wanted[offset] ? (await this.#readShardUncached('t', first + offset))?.columns : undefined;
         if (!columns) return undefined;
@@ -209,10 +212,10 @@ class ProjectLinks {
       const writes = new ShardWrites();
       try {
         const accepted = await this.#writeCustomerShards(base, next, links, writes);
-        if (accepted.length > 0) await this.#writeTokenShards(base, next, links, accepted, writes);
+        if (accepted.count > 0) await this.#writeTokenShards(base, next, links, accepted.isAccepted, writes);
         await writes.finished();
-        if (accepted.length === 0) return;
-        next.count += accepted.length;
+        if (accepted.count === 0) return;
+        next.count += accepted.count;
         await fsyncDirectory(this.#dir);
         await writeFileAtomically(this.#manifestPath, JSON.stringify(next));
       } catch (error) {
@@ -289,47 +292,49 @@ class ProjectLinks {
   }
 
   /**
-   * Writes the customer shards that gain rows and returns the indexes of the links of
-   * customers new to the project, in index order.
+   * Writes the customer shards that gain rows; returns which links are of customers new to
+   * the project (1), and how many.
    */
-  async #writeCustomerShards(base: LinkManifest, next: LinkManifest, links: LinkBatch, writes: ShardWrites): Promise<Uint32Array> {
+  async #writeCustomerShards(
+    base: LinkManifest,
+    next: LinkManifest,
+    links: LinkBatch,
+    writes: ShardWrites,
+  ): Promise<{ isAccepted: Uint8Array; count: number }> {
     const isAccepted = new Uint8Array(links.size);
-    const shards = base.customerShards.length;
-    const shardOfLink = shardNumbers(links.size, (index) => shardOf(links.customerIdAt(index), shards));
-    await forEachShardGroup(shardOfLink, shards, async (first, count, indexes, wanted) => {
-      const builders = await mapLimited(count, async (offset) => {
+    let count = 0;
+    const { hashes, shardOfLink } = keyShards(links, 'customerId', base.customerShards.length, () => true);
+    await forEachShardGroup(shardOfLink, { count: base.customerShards.length, perGroup: SHARDS_PER_GROUP.building }, async (first, shards, indexes, wanted) => {
+      const builders = await mapLimited(shards, async (offset) => {
         const shard = first + offset;
         if (!wanted[offset]) return undefined;
-        return new CustomerShardBuilder(await this.#shard('c', shard, base.customerShards[shard] ?? 0));
+        return new CustomerShardBuilder(links, await this.#shard('c', shard, base.customerShards[shard] ?? 0));
       });
-      for (const index of indexes) builders[(shardOfLink[index] ?? 0) - first]?.add(links, index, isAccepted);
+      for (const index of indexes) {
+        if (!builders[(shardOfLink[index] ?? 0) - first]?.add(index, hashes[index] ?? 0)) continue;
+        isAccepted[index] = 1;
+        count++;
+      }
       await this.#writeGroup('c', first, builders, next, writes);
     });
-    const accepted = new Uint32Array(isAccepted.reduce((sum, flag) => sum + flag, 0));
-    let count = 0;
-    isAccepted.forEach((flag, index) => {
-      if (flag === 1) accepted[count++] = index;
-    });
-    return accepted;
+    return { isAccepted, count };
   }
 
   async #writeTokenShards(
     base: LinkManifest,
     next: LinkManifest,
     links: LinkBatch,
-    accepted: Uint32Array,
+    isAccepted: Uint8Array,
     writes: ShardWrites,
   ): Promise<void> {
-    const shards = base.tokenShards.length;
-    const shardOfLink = new Uint32Array(links.size).fill(NO_SHARD);
-    for (const index of accepted) shardOfLink[index] = shardOf(links.tokenAt(index), shards);
-    await forEachShardGroup(shardOfLink, shards, async (first, count, indexes, wanted) => {
-      const builders = await mapLimited(count, async (offset) => {
+    const { hashes, shardOfLink } = keyShards(links, 'token', base.tokenShards.length, (index) => isAccepted[index] === 1);
+    await forEachShardGroup(shardOfLink, { count: base.tokenShards.length, perGroup: SHARDS_PER_GROUP.building }, async (first, shards, indexes, wanted) => {
+      const builders = await mapLimited(shards, async (offset) => {
         const shard = first + offset;
         if (!wanted[offset]) return undefined;
-        return new TokenShardBuilder(this.#project, await this.#shard('t', shard, base.tokenShards[shard] ?? 0));
+        return new TokenShardBuilder(this.#project, links, await this.#shard('t', shard, base.tokenShards[shard] ?? 0));
       });
-      for (const index of indexes) builders[(shardOfLink[index] ?? 0) - first]?.add(links.linkAt(index), index);
+      for (const index of indexes) builders[(shardOfLink[index] ?? 0) - first]?.add(index, hashes[index] ?? 0);
       await this.#writeGroup('t', first, builders, next, writes);
     });
   }
@@ -360,14 +365,4 @@ class ProjectLinks {
       if (leftover) await rm(join(this.#dir, name), { force: true }).catch(() => undefined);
     }
   }
-}
-
-/** The array form of `links.add`, read through the same batch interface as a compact import. */
-function batchOf(links: readonly LinkRecord[]): LinkBatch {
-  return {
-    size: links.length,
-    customerIdAt: (index) => links[index]?.customerId ?? '',
-    tokenAt: (index) => links[index]?.token ?? '',
-    linkAt: (index) => links[index] as LinkRecord,
-  };
 }

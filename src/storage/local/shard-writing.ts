@@ -1,7 +1,11 @@
 import { join } from 'node:path';
+import { fnv1aOfUtf8 } from '../../lib/fnv1a.ts';
+import { FirstOfKey } from '../../lib/first-of-key.ts';
+import { JsonBytes } from '../../lib/json-bytes.ts';
+import { emptySlice, sameBytes, sliceText } from '../../lib/utf8-slice.ts';
 import { tokenTakenError } from '../record-checks.ts';
-import type { LinkBatch, LinkRecord } from '../types.ts';
-import { appendLink, copyColumns, shardFileName, writeShard, type CustomerColumns, type Shard, type ShardKind, type TokenColumns } from './link-shards.ts';
+import type { LinkBatch, LinkTextField } from '../types.ts';
+import { appendImportTime, shardFileName, writeShard, type ImportRun, type Shard, type ShardKind } from './link-shards.ts';
 
 /**
  * Building and writing the link shards of a batch for the local link store (links.ts): the
@@ -69,12 +73,14 @@ export function placeRowsByShard(rows: number, shards: number, shardOfRow: (row:
 }
 
 /**
- * Shards are built a group at a time, the group's links visited in index order: a batch's
- * strings lie in memory in about that order, so gathering them shard by shard instead would
- * jump across the heap for every link. Small groups keep few rows alive at once, so they die
- * young instead of piling up in the old generation (a group of 128 shards cost 200 MB more).
+ * Shards are built or looked up a group at a time, the group's links visited in index order:
+ * a batch's columns hold its links in that order, so each pass reads them front to back
+ * instead of jumping across them for every link, and reads them the more densely the larger
+ * the group. A builder holds its shard's JSON as it grows (about 150 kB for a token shard at
+ * a million links), so a group of 64 holds about 10 MB; a lookup holds its group's shards
+ * parsed, several times larger, so it goes 16 at a time.
  */
-const SHARDS_PER_GROUP = 16;
+export const SHARDS_PER_GROUP = { building: 64, lookingUp: 16 };
 
 /** A shard's new rows; writes nothing (undefined) when it gained none. */
 export interface ShardBuilder {
@@ -94,79 +100,210 @@ export function shardNumbers(size: number, shardOfIndex: (index: number) => numb
  */
 export async function forEachShardGroup(
   shardOfLink: Uint32Array,
-  shards: number,
+  shards: { count: number; perGroup: number },
   task: (first: number, count: number, indexes: Uint32Array, wanted: Uint8Array) => Promise<void>,
 ): Promise<void> {
-  const hasLinks = new Uint8Array(shards);
+  const { perGroup } = shards;
+  const hasLinks = new Uint8Array(shards.count);
   for (const shard of shardOfLink) if (shard !== NO_SHARD) hasLinks[shard] = 1;
-  const groups = Math.ceil(shards / SHARDS_PER_GROUP);
+  const groups = Math.ceil(shards.count / perGroup);
   const byGroup = placeRowsByShard(shardOfLink.length, groups + 1, (index) => {
     const shard = shardOfLink[index] ?? NO_SHARD;
-    return shard === NO_SHARD ? groups : Math.floor(shard / SHARDS_PER_GROUP);
+    return shard === NO_SHARD ? groups : Math.floor(shard / perGroup);
   });
   for (let group = 0; group < groups; group++) {
     const indexes = byGroup.rowsOf(group);
-    const first = group * SHARDS_PER_GROUP;
-    const count = Math.min(SHARDS_PER_GROUP, shards - first);
+    const first = group * perGroup;
+    const count = Math.min(perGroup, shards.count - first);
     if (indexes.length > 0) await task(first, count, indexes, hasLinks.subarray(first, first + count));
   }
 }
 
-/** Adds the batch's customers new to one customer shard. */
-export class CustomerShardBuilder implements ShardBuilder {
-  readonly #existing: Shard<'c'> | undefined;
-  #columns: CustomerColumns | undefined;
-  readonly #added = new Set<string>();
+/**
+ * fnv1a of each included link's key, and the shard that follows from it (NO_SHARD for links
+ * left out), read from the key's UTF-8 bytes.
+ */
+export function keyShards(links: LinkBatch, key: 'token' | 'customerId', shards: number, included: (index: number) => boolean) {
+  const hashes = new Uint32Array(links.size);
+  const shardOfLink = new Uint32Array(links.size).fill(NO_SHARD);
+  const slice = emptySlice();
+  for (let index = 0; index < links.size; index++) {
+    if (!included(index)) continue;
+    links.textAt(key, index, slice);
+    hashes[index] = fnv1aOfUtf8(slice);
+    shardOfLink[index] = (hashes[index] ?? 0) % shards;
+  }
+  return { hashes, shardOfLink };
+}
 
-  constructor(existing: Shard<'c'> | undefined) {
-    this.#existing = existing;
+/**
+ * One field of a shard as a JSON array being written: the values the shard has, then a new
+ * link's as each is added. Writing as links are added, in the batch's index order, reads the
+ * batch's columns front to back; writing shard by shard afterwards would jump across them
+ * for every value, and the memory stalls cost more than the writing.
+ */
+class JsonArray {
+  readonly #json: JsonBytes;
+  #isEmpty: boolean;
+
+  constructor(existing: readonly unknown[] | undefined) {
+    this.#json = new JsonBytes(FIELD_CAPACITY).char(OPEN_BRACKET);
+    this.#isEmpty = existing === undefined || existing.length === 0;
+    if (!this.#isEmpty) this.#json.raw(JSON.stringify(existing).slice(1, -1));
   }
 
-  add(links: LinkBatch, index: number, isAccepted: Uint8Array): void {
-    const customerId = links.customerIdAt(index);
-    if (this.#existing?.rowOf.has(customerId) || this.#added.has(customerId)) return;
-    this.#added.add(customerId);
-    this.#columns ??= copyColumns('c', this.#existing);
-    this.#columns.customerId.push(customerId);
-    this.#columns.token.push(links.tokenAt(index));
-    isAccepted[index] = 1;
+  /** Where to write the next value (after a comma, when it is not the first). */
+  next(): JsonBytes {
+    if (!this.#isEmpty) this.#json.char(COMMA);
+    this.#isEmpty = false;
+    return this.#json;
+  }
+
+  close(): Buffer {
+    return this.#json.char(CLOSE_BRACKET).bytes;
+  }
+}
+
+const [OPEN_BRACKET, CLOSE_BRACKET, COMMA] = [0x5b, 0x5d, 0x2c];
+/** A field's first buffer: a text field of a thousand-link shard outgrows it once or twice. */
+const FIELD_CAPACITY = 8 * 1024;
+
+/**
+ * A shard's links: those it already has and the batch's new ones, written as JSON from the
+ * batch's UTF-8 columns. Of two new links with the same key (customer id, or token) the
+ * first is the one added; `add` finds the earlier one by hash and compares bytes only then.
+ */
+abstract class ShardRows {
+  protected readonly links: LinkBatch;
+  protected readonly slice = emptySlice();
+  protected added = 0;
+  readonly #key: 'token' | 'customerId';
+  readonly #firsts = new FirstOfKey();
+  readonly #earlier = emptySlice();
+  readonly #isSameKey = (earlier: number) => this.links.textAt(this.#key, earlier, this.#earlier) && sameBytes(this.slice, this.#earlier);
+
+  constructor(links: LinkBatch, key: 'token' | 'customerId') {
+    this.links = links;
+    this.#key = key;
+  }
+
+  /** Points `slice` at link `index`'s key and finds an earlier new link with the same key, else adds this one as new. */
+  protected earlierWithKey(index: number, hash: number): number | undefined {
+    this.links.textAt(this.#key, index, this.slice);
+    return this.#firsts.firstOrAdd(hash, index, this.#isSameKey);
+  }
+
+  /** Writes a text field of link `index` to its array: its UTF-8 as a JSON string, or null. */
+  protected text(array: JsonArray, field: LinkTextField, index: number): void {
+    if (this.links.textAt(field, index, this.slice)) array.next().string(this.slice);
+    else array.next().raw('null');
+  }
+
+  /** The shard file: a JSON object of the named arrays; nothing (undefined) when no link was added. */
+  protected writeFields(path: string, fields: [name: string, json: Buffer][]): Promise<void> | undefined {
+    if (this.added === 0) return undefined;
+    const parts = fields.flatMap(([name, json], position) => [Buffer.from(`${position === 0 ? '{' : ','}"${name}":`), json]);
+    return writeShard(path, Buffer.concat([...parts, Buffer.from('}')]));
+  }
+}
+
+/** Adds the batch's customers new to one customer shard. */
+export class CustomerShardBuilder extends ShardRows implements ShardBuilder {
+  readonly #existing: Shard<'c'> | undefined;
+  readonly #customerIds: JsonArray;
+  readonly #tokens: JsonArray;
+
+  constructor(links: LinkBatch, existing: Shard<'c'> | undefined) {
+    super(links, 'customerId');
+    this.#existing = existing;
+    this.#customerIds = new JsonArray(existing?.columns.customerId);
+    this.#tokens = new JsonArray(existing?.columns.token);
+  }
+
+  /** Adds link `index` unless its customer has a link already; `hash` is fnv1a of the customer id. True when added. */
+  add(index: number, hash: number): boolean {
+    if (this.earlierWithKey(index, hash) !== undefined) return false;
+    if (this.#existing?.rowOf.has(sliceText(this.slice))) return false;
+    this.#customerIds.next().string(this.slice);
+    this.text(this.#tokens, 'token', index);
+    this.added++;
+    return true;
   }
 
   write(path: string): Promise<void> | undefined {
-    return this.#columns && writeShard(path, this.#columns);
+    return this.writeFields(path, [
+      ['customerId', this.#customerIds.close()],
+      ['token', this.#tokens.close()],
+    ]);
   }
 }
 
 /** Adds links to one token shard; throws (writing nothing) on a token that is taken. */
-export class TokenShardBuilder implements ShardBuilder {
+export class TokenShardBuilder extends ShardRows implements ShardBuilder {
   readonly #project: string;
   readonly #existing: Shard<'t'> | undefined;
-  #columns: TokenColumns | undefined;
-  readonly #added = new Map<string, string>();
+  readonly #other = emptySlice();
+  readonly #fields: Record<'token' | 'customerId' | 'control' | 'name' | 'segment' | 'spend', JsonArray>;
+  readonly #importRuns: ImportRun[];
 
-  constructor(project: string, existing: Shard<'t'> | undefined) {
+  constructor(project: string, links: LinkBatch, existing: Shard<'t'> | undefined) {
+    super(links, 'token');
     this.#project = project;
     this.#existing = existing;
+    const columns = existing?.columns;
+    this.#fields = {
+      token: new JsonArray(columns?.token),
+      customerId: new JsonArray(columns?.customerId),
+      control: new JsonArray(columns?.control),
+      name: new JsonArray(columns?.name),
+      segment: new JsonArray(columns?.segment),
+      spend: new JsonArray(columns?.spend),
+    };
+    this.#importRuns = (columns?.importedAt ?? []).map(([time, rows]): ImportRun => [time, rows]);
   }
 
-  add(link: LinkRecord, index: number): void {
-    if (link.project !== this.#project) throw otherProjectError(this.#project, link, index);
-    this.#columns ??= copyColumns('t', this.#existing);
-    const existingRow = this.#existing?.rowOf.get(link.token);
-    const owner = existingRow === undefined ? this.#added.get(link.token) : this.#columns.customerId[existingRow];
-    if (owner !== undefined) throw tokenTakenError(this.#project, link, owner);
-    this.#added.set(link.token, link.customerId);
-    appendLink(this.#columns, link);
+  /** Adds link `index`; `hash` is fnv1a of its token. */
+  add(index: number, hash: number): void {
+    const earlier = this.earlierWithKey(index, hash);
+    if (earlier !== undefined || this.#existing) this.#refuseTakenToken(index, earlier);
+    const fields = this.#fields;
+    fields.token.next().string(this.slice);
+    this.text(fields.customerId, 'customerId', index);
+    fields.control.next().char(this.links.groupAt(index) === 'control' ? DIGIT_ONE : DIGIT_ZERO);
+    appendImportTime(this.#importRuns, this.links.importedAtOf(index));
+    this.text(fields.name, 'name', index);
+    this.text(fields.segment, 'segment', index);
+    fields.spend.next().number(this.links.spendAt(index));
+    this.added++;
   }
 
   write(path: string): Promise<void> | undefined {
-    return this.#columns && writeShard(path, this.#columns);
+    const fields = this.#fields;
+    return this.writeFields(path, [
+      ['token', fields.token.close()],
+      ['customerId', fields.customerId.close()],
+      ['control', fields.control.close()],
+      ['importedAt', Buffer.from(JSON.stringify(this.#importRuns))],
+      ['name', fields.name.close()],
+      ['segment', fields.segment.close()],
+      ['spend', fields.spend.close()],
+    ]);
+  }
+
+  /** Throws when the token (in `slice`) belongs to a link the shard has, or to an earlier link of the batch. */
+  #refuseTakenToken(index: number, earlier: number | undefined): void {
+    const token = sliceText(this.slice);
+    const existingRow = this.#existing?.rowOf.get(token);
+    const owner = existingRow === undefined ? this.#customerIdAt(earlier) : this.#existing?.columns.customerId[existingRow];
+    if (owner !== undefined) throw tokenTakenError(this.#project, { token, customerId: this.#customerIdAt(index) ?? '' }, owner);
+  }
+
+  #customerIdAt(index: number | undefined): string | undefined {
+    return index !== undefined && this.links.textAt('customerId', index, this.#other) ? sliceText(this.#other) : undefined;
   }
 }
 
-function otherProjectError(project: string, link: LinkRecord, index: number): Error {
-  return new Error(`links.add(${project}): record [${index}] has project "${link.project}"; expected "${project}". Nothing was added`);
-}
+const [DIGIT_ZERO, DIGIT_ONE] = [0x30, 0x31];
 
 /**
  * The shard files an import is writing, at most SHARD_CONCURRENCY at once across groups and

@@ -1,4 +1,5 @@
 import { jsonCopy } from '../json-copy.ts';
+import { linkRecordAt } from '../link-batch.ts';
 import { KeyedMutex } from '../keyed-mutex.ts';
 import { PromoPool } from '../promo-pool.ts';
 import { checkBatchProject, checkPlayIdentity, checkProjectName, tokenTakenError } from '../record-checks.ts';
@@ -60,7 +61,7 @@ export function createMemoryStorage(): Storage {
   return {
     links: {
       async add(projectName, batch) {
-        const links = 'linkAt' in batch ? Array.from({ length: batch.size }, (_, index) => batch.linkAt(index)) : batch;
+        const links = 'textAt' in batch ? Array.from({ length: batch.size }, (_, index) => linkRecordAt(projectName, batch, index)) : batch;
         checkBatchProject('links.add', projectName, links);
         const data = project(projectName);
         const fresh = new Map<string, LinkRecord>();

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CustomerTable } from '../../../src/crm/customer-table.ts';
 import { TextColumn } from '../../../src/lib/text-column.ts';
 import { TokenColumn } from '../../../src/lib/token-column.ts';
+import { emptySlice, sliceText } from '../../../src/lib/utf8-slice.ts';
 
 describe('TextColumn', () => {
   it('gives back every value, Cyrillic and empty ones included, across its growth', () => {
@@ -23,6 +24,16 @@ describe('TextColumn', () => {
     expect(view.bytesAt(values.length)).toHaveLength(0);
   });
 
+  it('points a slice at the bytes of a value without copying them', () => {
+    const column = new TextColumn();
+    for (const value of ['first', undefined, 'Ёлка']) column.push(value);
+    const slice = emptySlice();
+    const texts = [0, 1, 2, 3].map((index) => (column.locate(index, slice) ? sliceText(slice) : undefined));
+    expect(texts).toEqual(['first', undefined, 'Ёлка', undefined]);
+    column.locate(2, slice);
+    expect(slice.bytes.buffer).toBeInstanceOf(SharedArrayBuffer);
+  });
+
   it('keeps a value longer than a chunk whole', () => {
     const column = new TextColumn();
     const long = 'я'.repeat(700_000);
@@ -40,6 +51,15 @@ describe('TokenColumn', () => {
     expect([0, 1, 2, 3].map((index) => column.at(index))).toEqual(['tok-1', 'Ёлка-не-nanoid-токен-21', '', 'V1StGXR8_Z5jdHi6B-myT']);
     const view = new TokenColumn(structuredClone(column.shared()));
     expect([0, 1, 2, 3].map((index) => view.at(index))).toEqual([0, 1, 2, 3].map((index) => column.at(index)));
+  });
+
+  it('points a slice at each token, nanoid-shaped or not, and at nothing where none was set', () => {
+    const column = new TokenColumn(4);
+    column.set(0, 'V1StGXR8_Z5jdHi6B-myT');
+    column.set(1, 'Ёлка-токен');
+    const slice = emptySlice();
+    const texts = [0, 1, 2, 9].map((index) => (column.locate(index, slice) ? sliceText(slice) : undefined));
+    expect(texts).toEqual(['V1StGXR8_Z5jdHi6B-myT', 'Ёлка-токен', undefined, undefined]);
   });
 
   it('makes room for tokens past its first size and keeps the earlier ones', () => {
@@ -62,6 +82,16 @@ describe('CustomerTable', () => {
     expect(table.indexOf('c2')).toBe(1);
     expect(table.indexOf('c3')).toBeUndefined();
     expect(table.segmentAt(0)).toBe(table.segmentAt(1));
+  });
+
+  it('hands out customer id, name and segment as UTF-8, and nothing for a field a customer lacks', () => {
+    const table = new CustomerTable();
+    table.add({ line: 2, customerId: 'c1', name: 'Анна', segment: 'спящие' });
+    table.add({ line: 3, customerId: 'c2' });
+    const slice = emptySlice();
+    const text = (field: 'customerId' | 'name' | 'segment', index: number) => (table.textAt(field, index, slice) ? sliceText(slice) : undefined);
+    expect([text('customerId', 0), text('name', 0), text('segment', 0)]).toEqual(['c1', 'Анна', 'спящие']);
+    expect([text('customerId', 1), text('name', 1), text('segment', 1)]).toEqual(['c2', undefined, undefined]);
   });
 
   it('finds every customer id across the growth of its index, and no id it was not given', () => {

@@ -33,6 +33,36 @@ async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
   return all;
 }
 
+/**
+ * A batch as an import hands it over: the text of every link in one buffer, read at offsets
+ * (a value does not start at the buffer's start), the rest by position.
+ */
+function columnBatch(records: readonly LinkRecord[]): LinkBatch {
+  const fields = ['token', 'customerId', 'name', 'segment'] as const;
+  const bytes = Buffer.from(records.flatMap((record) => fields.map((field) => record[field] ?? '')).join(''), 'utf8');
+  const where = new Map<string, [number, number]>();
+  let offset = 0;
+  records.forEach((record, index) =>
+    fields.forEach((field) => {
+      const length = Buffer.byteLength(record[field] ?? '', 'utf8');
+      if (record[field] !== undefined) where.set(`${field}:${index}`, [offset, offset + length]);
+      offset += length;
+    }),
+  );
+  const recordAt = (index: number) => records[index] as LinkRecord;
+  return {
+    size: records.length,
+    textAt(field, index, slice) {
+      const [start, end] = where.get(`${field}:${index}`) ?? [0, 0];
+      Object.assign(slice, { bytes, start, end });
+      return where.has(`${field}:${index}`);
+    },
+    groupAt: (index) => recordAt(index).group,
+    spendAt: (index) => recordAt(index).spend,
+    importedAtOf: (index) => recordAt(index).importedAt,
+  };
+}
+
 /** What `links.byCustomerIds` reports, as a map from the position in `ids` to the link. */
 async function foundByCustomerIds(storage: Storage, project: string, ids: readonly string[]): Promise<Map<number, LinkRecord>> {
   const found = new Map<number, LinkRecord>();
@@ -100,6 +130,23 @@ export function describeStorageContract(name: string, openEmpty: OpenEmptyStorag
         expect(await storage.links.byCustomerId(PROJECT, 'customer-2')).toBeUndefined();
       });
 
+      it('refuses a batch giving two customers one token, in one call', async () => {
+        await expect(storage.links.add(PROJECT, [link(1), link(2), link(3, { token: link(2).token })])).rejects.toThrow(
+          /token "token-2-AbCdEfGhIjKlMn" of customer "customer-3" already belongs to customer "customer-2"/,
+        );
+        expect(await storage.links.count(PROJECT)).toBe(0);
+      });
+
+      it('keeps text with quotes, backslashes, line breaks and Cyrillic exactly as given', async () => {
+        const odd = link(1, { customerId: 'id "1" \\ ё', name: 'Анна «Ёлка» "Смирнова"\n\t\u0001', segment: 'a\\b', spend: 0.5 });
+        await storage.links.add(PROJECT, [link(2), odd]);
+        await storage.links.add(PROJECT, [link(3, { name: '' })]);
+
+        expect(await storage.links.byToken(PROJECT, odd.token)).toEqual(odd);
+        expect(await storage.links.byCustomerId(PROJECT, odd.customerId)).toEqual(odd);
+        expect(await storage.links.byCustomerId(PROJECT, 'customer-3')).toEqual(link(3, { name: '' }));
+      });
+
       it('refuses a batch holding a link of another project', async () => {
         await expect(storage.links.add(PROJECT, [link(1), link(2, { project: OTHER_PROJECT })])).rejects.toThrow(
           /record \[1\] has project "march-greetings"/,
@@ -110,13 +157,7 @@ export function describeStorageContract(name: string, openEmpty: OpenEmptyStorag
       it('adds a batch read by position like an array, skipping known customers and keeping the first of two', async () => {
         await storage.links.add(PROJECT, [link(1)]);
         const records = [link(1, { token: 'new-token-of-customer-1' }), link(2, { name: 'Ёлка', spend: 0 }), link(3), link(3, { token: 'later' })];
-        const batch: LinkBatch = {
-          size: records.length,
-          customerIdAt: (index) => records[index]?.customerId ?? '',
-          tokenAt: (index) => records[index]?.token ?? '',
-          linkAt: (index) => records[index] as LinkRecord,
-        };
-        await storage.links.add(PROJECT, batch);
+        await storage.links.add(PROJECT, columnBatch(records));
 
         expect(await storage.links.count(PROJECT)).toBe(3);
         expect(await storage.links.byCustomerId(PROJECT, 'customer-1')).toEqual(link(1));

@@ -1,0 +1,33 @@
+import { emptySlice, pointSliceAtText, sliceText, type Utf8Slice } from '../lib/utf8-slice.ts';
+import type { LinkBatch, LinkRecord } from './types.ts';
+
+/** An array of records read as a batch; text is encoded as it is asked for, which suits the small arrays that come this way. */
+export function linkBatchOf(records: readonly LinkRecord[]): LinkBatch {
+  const recordAt = (index: number) => records[index] as LinkRecord;
+  return {
+    size: records.length,
+    textAt: (field, index, slice) => pointSliceAtText(slice, recordAt(index)[field]),
+    groupAt: (index) => recordAt(index).group,
+    spendAt: (index) => recordAt(index).spend,
+    importedAtOf: (index) => recordAt(index).importedAt,
+  };
+}
+
+/** Link `index` of a batch as a record, for a store that keeps records. */
+export function linkRecordAt(project: string, batch: LinkBatch, index: number, slice: Utf8Slice = emptySlice()): LinkRecord {
+  const text = (field: 'token' | 'customerId' | 'name' | 'segment') => (batch.textAt(field, index, slice) ? sliceText(slice) : undefined);
+  const link: LinkRecord = {
+    project,
+    token: text('token') ?? '',
+    customerId: text('customerId') ?? '',
+    group: batch.groupAt(index),
+    importedAt: batch.importedAtOf(index),
+  };
+  const name = text('name');
+  const segment = text('segment');
+  const spend = batch.spendAt(index);
+  if (name !== undefined) link.name = name;
+  if (segment !== undefined) link.segment = segment;
+  if (spend !== undefined) link.spend = spend;
+  return link;
+}
