@@ -1,8 +1,10 @@
-import { open, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { Low, type Adapter } from 'lowdb';
 import type { AudienceGroup, LinkRecord } from '../types.ts';
 import { fnv1a } from '../../lib/fnv1a.ts';
 import { isNotFound } from './durable-fs.ts';
+import { readRange, type ByteRange, type ShardPack } from './shard-pack.ts';
 
 /**
  * The file format of link shards. A token shard holds links, a customer shard maps customer ids
@@ -58,31 +60,76 @@ export function shardOf(key: string, shards: number): number {
   return fnv1a(key) % shards;
 }
 
+/**
+ * Where a shard's JSON is, as the manifest names it: `[generation, offset, length]` in the
+ * pack file of the import of that generation; in a manifest written before packs, the
+ * generation of the shard's own file; 0 while the shard has no links.
+ */
+export type ShardPlace = number | PackedPlace;
+export type PackedPlace = [generation: number, offset: number, length: number];
+
+/** The file holding a shard's JSON, and the range of it for a shard in a pack. */
+export interface ShardSource {
+  path: string;
+  range?: ByteRange;
+}
+
+/** Where to read a shard; undefined for a shard without links. */
+export function shardSource(dir: string, kind: ShardKind, shard: number, place: ShardPlace): ShardSource | undefined {
+  if (place === 0) return undefined;
+  return typeof place === 'number' ? { path: join(dir, shardFileName(kind, shard, place)) } : packedSource(dir, place);
+}
+
+export function packedSource(dir: string, [generation, offset, length]: PackedPlace): ShardSource {
+  return { path: join(dir, packFileName(generation)), range: { offset, length } };
+}
+
+export function packFileName(generation: number): string {
+  return `links.g${generation}.pack`;
+}
+
+/** A shard's own file, as written before packs. */
 export function shardFileName(kind: ShardKind, shard: number, generation: number): string {
   return `${kind}-${shard.toString(16).padStart(4, '0')}.g${generation}.json`;
 }
 
-export const SHARD_FILE = /^[tc]-[0-9a-f]{4}\.g\d+\.json$/;
+/** Files of a links folder that hold shards: packs, and shard files written before packs. */
+export const SHARD_FILE = /^(links\.g\d+\.pack|[tc]-[0-9a-f]{4}\.g\d+\.json)$/;
 
 export class MissingShardError extends Error {}
 
 /**
- * A shard file for lowdb, as its JSON text: read whole, and written straight to its file and
- * fsynced through the same handle from the bytes the shard writers encode (shard-writing.ts).
- * lowdb's own TextFile writes a temporary file and renames it, which a shard does not need
- * (every generation is a new file name that no reader knows until the manifest names it) and
- * which doubles the directory operations of an import writing two thousand shards.
+ * A shard's JSON as a lowdb document: a byte range of a pack file, or the whole of a shard
+ * file written before packs. It is written by appending it to the pack an import is writing,
+ * which tells where it landed; the manifest names that place once the import is complete.
  */
-class ShardFile implements Adapter<Buffer> {
-  readonly #path: string;
+class ShardDocument implements Adapter<Buffer> {
+  #source: ShardSource | undefined;
+  readonly #pack: ShardPack | undefined;
 
-  constructor(path: string) {
-    this.#path = path;
+  private constructor(source: ShardSource | undefined, pack: ShardPack | undefined) {
+    this.#source = source;
+    this.#pack = pack;
+  }
+
+  static at(source: ShardSource): ShardDocument {
+    return new ShardDocument(source, undefined);
+  }
+
+  static into(pack: ShardPack): ShardDocument {
+    return new ShardDocument(undefined, pack);
+  }
+
+  /** Where the document is: the place it was read from, or where it was written. */
+  get range(): ByteRange | undefined {
+    return this.#source?.range;
   }
 
   async read(): Promise<Buffer | null> {
+    const source = this.#source;
+    if (!source) return null;
     try {
-      return await readFile(this.#path);
+      return source.range ? await readRange(source.path, source.range) : await readFile(source.path);
     } catch (error) {
       if (isNotFound(error)) return null;
       throw error;
@@ -90,24 +137,25 @@ class ShardFile implements Adapter<Buffer> {
   }
 
   async write(json: Buffer): Promise<void> {
-    const handle = await open(this.#path, 'w');
-    try {
-      await handle.writeFile(json);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
+    if (!this.#pack) throw new Error('a link shard is written only into the pack of an import');
+    this.#source = { path: this.#pack.path, range: await this.#pack.append(json) };
   }
 }
 
 /** lowdb's data until a read finds the file. */
 const NO_FILE = Buffer.alloc(0);
 
-export async function readShard<Kind extends ShardKind>(kind: Kind, path: string): Promise<Shard<Kind>> {
-  const db = new Low(new ShardFile(path), NO_FILE);
+/** A shard's JSON as it is stored; throws MissingShardError when its file is gone. */
+export async function readShardJson(source: ShardSource): Promise<Buffer> {
+  const db = new Low(ShardDocument.at(source), NO_FILE);
   await db.read();
-  if (db.data === NO_FILE) throw new MissingShardError(`link shard ${path} is gone`);
-  const data = JSON.parse(db.data.toString('utf8')) as ShardColumns[Kind] | TokenColumnsWithTextGroups;
+  if (db.data === NO_FILE) throw new MissingShardError(`link shard file ${source.path} is gone`);
+  return db.data;
+}
+
+export async function readShard<Kind extends ShardKind>(kind: Kind, source: ShardSource): Promise<Shard<Kind>> {
+  const json = await readShardJson(source);
+  const data = JSON.parse(json.toString('utf8')) as ShardColumns[Kind] | TokenColumnsWithTextGroups;
   const columns = ('group' in data ? compacted(data) : data) as ShardColumns[Kind];
   const keys = kind === 't' ? (columns as TokenColumns).token : (columns as CustomerColumns).customerId;
   const rowOf = new Map<string, number>();
@@ -121,9 +169,14 @@ function compacted({ group, importedAt, ...rest }: TokenColumnsWithTextGroups): 
   return columns;
 }
 
-/** Writes a new shard file, durably; the file name is new, so no reader can see it half written. */
-export async function writeShard(path: string, json: Buffer): Promise<void> {
-  await new Low(new ShardFile(path), json).write();
+/**
+ * Appends a shard's JSON to the pack of an import and says where it landed; durable once the
+ * pack is finished. No reader sees it until the manifest names that place.
+ */
+export async function writeShard(pack: ShardPack, json: Buffer): Promise<ByteRange> {
+  const document = ShardDocument.into(pack);
+  await new Low(document, json).write();
+  return document.range as ByteRange; // set by the write
 }
 
 export function appendImportTime(runs: ImportRun[], importedAt: string): void {
@@ -167,15 +220,17 @@ export class ShardCache {
     this.#limit = limit;
   }
 
-  get<Kind extends ShardKind>(kind: Kind, path: string): Promise<Shard<Kind>> {
-    let shard = this.#shards.get(path) as Promise<Shard<Kind>> | undefined;
+  /** A shard's document never changes (a new generation is a new file), so its place is its key. */
+  get<Kind extends ShardKind>(kind: Kind, source: ShardSource): Promise<Shard<Kind>> {
+    const key = source.range ? `${source.path}@${source.range.offset}` : source.path;
+    let shard = this.#shards.get(key) as Promise<Shard<Kind>> | undefined;
     if (shard) {
-      this.#shards.delete(path);
+      this.#shards.delete(key);
     } else {
-      shard = readShard(kind, path);
-      shard.catch(() => this.#shards.delete(path));
+      shard = readShard(kind, source);
+      shard.catch(() => this.#shards.delete(key));
     }
-    this.#shards.set(path, shard);
+    this.#shards.set(key, shard);
     for (const oldest of this.#shards.keys()) {
       if (this.#shards.size <= this.#limit) break;
       this.#shards.delete(oldest);

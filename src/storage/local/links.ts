@@ -5,21 +5,28 @@ import { linkBatchOf } from '../link-batch.ts';
 import type { CustomerIds, LinkBatch, LinkRecord, LinkStore } from '../types.ts';
 import { fsyncDirectory, isNotFound, mkdirDurably, writeFileAtomically } from './durable-fs.ts';
 import { withFileLock } from './file-lock.ts';
+import { emptyManifest, nextManifest, recordPack, referencedFiles, sparsePacks, type LinkManifest } from './link-manifest.ts';
 import {
-  LINK_SHARDS,
   linkAt,
   MissingShardError,
+  packedSource,
+  packFileName,
   readShard,
+  readShardJson,
   SHARD_FILE,
   ShardCache,
-  shardFileName,
   shardOf,
+  shardSource,
+  writeShard,
   type Shard,
   type ShardKind,
+  type ShardPlace,
 } from './link-shards.ts';
+import { ShardPack } from './shard-pack.ts';
 import { projectDir } from './paths.ts';
 import {
   CustomerShardBuilder,
+  forEachLimited,
   forEachShardGroup,
   keyShards,
   mapLimited,
@@ -30,32 +37,16 @@ import {
   TokenShardBuilder,
   writeGroup,
   type ShardBuilder,
+  type ShardTarget,
 } from './shard-writing.ts';
 
 /**
- * Links of a project live in `links/`: token shards (`t-<shard>.g<generation>.json`) and
- * customer shards (`c-…`), each a lowdb file of about a thousand entries at 1 000 000 links, so
- * a lookup parses one small file and the cache holds a bounded number of shards.
- * `manifest.json` names the generation of every shard; it is replaced atomically, so an import
- * switches every touched shard at once or none. Shard files are never rewritten in place: a new
- * generation gets a new file name, so a parsed shard can be cached by file name.
+ * Links of a project live in `links/`: token shards and customer shards, each a lowdb document
+ * of about a thousand entries at 1 000 000 links, so a lookup parses one small document and
+ * the cache holds a bounded number of shards. An import appends the shards it changes to one
+ * pack file of its own (`links.g<generation>.pack`), and `manifest.json` (link-manifest.ts)
+ * says where in which pack each shard's current document is.
  */
-interface LinkManifest {
-  generation: number;
-  count: number;
-  /** Generation of each token shard's current file; 0 when the shard has no file yet. */
-  tokenShards: number[];
-  customerShards: number[];
-}
-
-function emptyManifest(): LinkManifest {
-  return {
-    generation: 0,
-    count: 0,
-    tokenShards: Array.from({ length: LINK_SHARDS }, () => 0),
-    customerShards: Array.from({ length: LINK_SHARDS }, () => 0),
-  };
-}
 
 /** The sharded lowdb link store of every project in a data dir. */
 export class LocalLinkStore implements LinkStore {
@@ -181,7 +172,7 @@ class ProjectLinks {
     return this.#manifest?.count ?? 0;
   }
 
-  /** Reads one shard file at a time, bypassing the cache so a full scan does not evict hot shards. */
+  /** Reads one shard at a time, bypassing the cache so a full scan does not evict hot shards. */
   async *scan(): AsyncGenerator<LinkRecord> {
     await this.#reloadIfChanged();
     const shards = this.#manifest?.tokenShards.length ?? 0;
@@ -193,9 +184,9 @@ class ProjectLinks {
   }
 
   /**
-   * Writes the new generation shard by shard as it goes (never a million records at once),
-   * then switches the manifest to it; until that switch readers see the old generation, and
-   * on any failure the new files are removed.
+   * Writes the new generation shard by shard as it goes (never a million records at once) into
+   * a new pack, then switches the manifest to it; until that switch readers see the old
+   * generation, and on any failure the new pack is removed.
    */
   async add(links: LinkBatch): Promise<void> {
     if (links.size === 0) return;
@@ -203,23 +194,24 @@ class ProjectLinks {
     await withFileLock(join(this.#dir, '.lock'), async () => {
       await this.#reloadIfChanged();
       const base = this.#manifest ?? emptyManifest();
-      const next: LinkManifest = {
-        generation: base.generation + 1,
-        count: base.count,
-        tokenShards: [...base.tokenShards],
-        customerShards: [...base.customerShards],
-      };
-      const writes = new ShardWrites();
+      const next = nextManifest(base);
+      const target = { pack: new ShardPack(join(this.#dir, packFileName(next.generation))), writes: new ShardWrites() };
       try {
-        const accepted = await this.#writeCustomerShards(base, next, links, writes);
-        if (accepted.count > 0) await this.#writeTokenShards(base, next, links, accepted.isAccepted, writes);
-        await writes.finished();
+        const accepted = await this.#writeCustomerShards(base, next, links, target);
         if (accepted.count === 0) return;
+        await this.#writeTokenShards(base, next, links, accepted.isAccepted, target);
+        // Every new shard is in place before the packs are weighed, or one still being written would be carried over as current.
+        await target.writes.finished();
+        await this.#carryOverSparsePacks(next, target);
+        await target.writes.finished();
+        await target.pack.finish();
         next.count += accepted.count;
+        recordPack(next, next.generation, target.pack.size);
         await fsyncDirectory(this.#dir);
         await writeFileAtomically(this.#manifestPath, JSON.stringify(next));
       } catch (error) {
-        await writes.settled();
+        await target.writes.settled();
+        await target.pack.abandon();
         await this.#removeUnreferenced(base);
         throw this.#failure(error);
       }
@@ -247,29 +239,30 @@ class ProjectLinks {
     return row === undefined || !links ? undefined : linkAt(this.#project, links.columns, row);
   }
 
-  async #shard<Kind extends ShardKind>(
-    kind: Kind,
-    shard: number,
-    generation: number,
-  ): Promise<Shard<Kind> | undefined> {
-    if (generation === 0) return undefined;
-    return this.#cache.get(kind, join(this.#dir, shardFileName(kind, shard, generation)));
+  async #shard<Kind extends ShardKind>(kind: Kind, shard: number, place: ShardPlace): Promise<Shard<Kind> | undefined> {
+    const source = shardSource(this.#dir, kind, shard, place);
+    return source && this.#cache.get(kind, source);
   }
 
   /**
-   * The current file of a shard, read without the cache; undefined while the shard has none.
-   * When another process's import has replaced the file since the manifest was read, reads its
-   * successor: links are only ever added, so it holds everything the old file did.
+   * The current document of a shard, read without the cache; undefined while the shard has
+   * none. When another process's import has replaced it since the manifest was read, reads its
+   * successor: links are only ever added, so it holds everything the old one did.
    */
   async #readShardUncached<Kind extends ShardKind>(kind: Kind, shard: number): Promise<Shard<Kind> | undefined> {
-    const generation = () => (kind === 't' ? this.#manifest?.tokenShards : this.#manifest?.customerShards)?.[shard] ?? 0;
-    if (generation() === 0) return undefined;
+    const source = () => {
+      const places = kind === 't' ? this.#manifest?.tokenShards : this.#manifest?.customerShards;
+      return shardSource(this.#dir, kind, shard, places?.[shard] ?? 0);
+    };
+    const first = source();
+    if (!first) return undefined;
     try {
-      return await readShard(kind, join(this.#dir, shardFileName(kind, shard, generation())));
+      return await readShard(kind, first);
     } catch (error) {
       if (!(error instanceof MissingShardError)) throw error;
       await this.#reloadIfChanged();
-      return readShard(kind, join(this.#dir, shardFileName(kind, shard, generation())));
+      const successor = source();
+      return successor && readShard(kind, successor);
     }
   }
 
@@ -299,51 +292,76 @@ class ProjectLinks {
     base: LinkManifest,
     next: LinkManifest,
     links: LinkBatch,
-    writes: ShardWrites,
+    target: ShardTarget,
   ): Promise<{ isAccepted: Uint8Array; count: number }> {
     const isAccepted = new Uint8Array(links.size);
     let count = 0;
-    const { hashes, shardOfLink } = keyShards(links, 'customerId', base.customerShards.length, () => true);
-    await forEachShardGroup(shardOfLink, { count: base.customerShards.length, perGroup: SHARDS_PER_GROUP.building }, async (first, shards, indexes, wanted) => {
-      const builders = await mapLimited(shards, async (offset) => {
-        const shard = first + offset;
-        if (!wanted[offset]) return undefined;
-        return new CustomerShardBuilder(links, await this.#shard('c', shard, base.customerShards[shard] ?? 0));
-      });
-      for (const index of indexes) {
-        if (!builders[(shardOfLink[index] ?? 0) - first]?.add(index, hashes[index] ?? 0)) continue;
-        isAccepted[index] = 1;
-        count++;
-      }
-      await this.#writeGroup('c', first, builders, next, writes);
+    const keys = keyShards(links, 'customerId', base.customerShards.length, () => true);
+    const builderFor = (existing: Shard<'c'> | undefined) => new CustomerShardBuilder(links, existing);
+    await this.#writeShards('c', { base, next, target, keys, builderFor }, (builder, index, hash) => {
+      if (!builder.add(index, hash)) return;
+      isAccepted[index] = 1;
+      count++;
     });
     return { isAccepted, count };
   }
 
-  async #writeTokenShards(
-    base: LinkManifest,
-    next: LinkManifest,
-    links: LinkBatch,
-    isAccepted: Uint8Array,
-    writes: ShardWrites,
+  async #writeTokenShards(base: LinkManifest, next: LinkManifest, links: LinkBatch, isAccepted: Uint8Array, target: ShardTarget): Promise<void> {
+    const keys = keyShards(links, 'token', base.tokenShards.length, (index) => isAccepted[index] === 1);
+    const builderFor = (existing: Shard<'t'> | undefined) => new TokenShardBuilder(this.#project, links, existing);
+    await this.#writeShards('t', { base, next, target, keys, builderFor }, (builder, index, hash) => builder.add(index, hash));
+  }
+
+  /**
+   * Builds the shards of one kind that gain links, a group at a time, adding each link to its
+   * shard's builder, and appends them to the pack; each shard's new place goes into `next`
+   * once it is written.
+   */
+  async #writeShards<Kind extends ShardKind, Builder extends ShardBuilder>(
+    kind: Kind,
+    pass: {
+      base: LinkManifest;
+      next: LinkManifest;
+      target: ShardTarget;
+      keys: { hashes: Uint32Array; shardOfLink: Uint32Array };
+      builderFor: (existing: Shard<Kind> | undefined) => Builder;
+    },
+    add: (builder: Builder, index: number, hash: number) => void,
   ): Promise<void> {
-    const { hashes, shardOfLink } = keyShards(links, 'token', base.tokenShards.length, (index) => isAccepted[index] === 1);
-    await forEachShardGroup(shardOfLink, { count: base.tokenShards.length, perGroup: SHARDS_PER_GROUP.building }, async (first, shards, indexes, wanted) => {
-      const builders = await mapLimited(shards, async (offset) => {
-        const shard = first + offset;
-        if (!wanted[offset]) return undefined;
-        return new TokenShardBuilder(this.#project, links, await this.#shard('t', shard, base.tokenShards[shard] ?? 0));
-      });
-      for (const index of indexes) builders[(shardOfLink[index] ?? 0) - first]?.add(index, hashes[index] ?? 0);
-      await this.#writeGroup('t', first, builders, next, writes);
+    const { base, next, target, keys, builderFor } = pass;
+    const [basePlaces, nextPlaces] = kind === 't' ? [base.tokenShards, next.tokenShards] : [base.customerShards, next.customerShards];
+    const groups = { count: basePlaces.length, perGroup: SHARDS_PER_GROUP.building };
+    await forEachShardGroup(keys.shardOfLink, groups, async (first, shards, indexes, wanted) => {
+      const builders = await mapLimited(shards, async (offset) =>
+        wanted[offset] ? builderFor(await this.#shard(kind, first + offset, basePlaces[first + offset] ?? 0)) : undefined,
+      );
+      for (const index of indexes) {
+        const builder = builders[(keys.shardOfLink[index] ?? 0) - first];
+        if (builder) add(builder, index, keys.hashes[index] ?? 0);
+      }
+      await writeGroup(first, builders, target, (shard, range) => (nextPlaces[shard] = [next.generation, range.offset, range.length]));
     });
   }
 
-  /** Starts writing the group's built shards; each names its new file in `next` once written. */
-  async #writeGroup(kind: ShardKind, first: number, builders: (ShardBuilder | undefined)[], next: LinkManifest, writes: ShardWrites): Promise<void> {
-    const generations = kind === 't' ? next.tokenShards : next.customerShards;
-    const target = { kind, dir: this.#dir, generation: next.generation, writes };
-    await writeGroup(first, builders, target, (shard) => (generations[shard] = next.generation));
+  /**
+   * Copies the shards still current in packs that are now more than half superseded into the
+   * new pack, so those packs can be removed: imports that each rewrite part of the shards
+   * would otherwise leave packs holding mostly dead bytes. Copies bytes and parses nothing.
+   */
+  async #carryOverSparsePacks(next: LinkManifest, target: ShardTarget): Promise<void> {
+    const sparse = sparsePacks(next);
+    if (sparse.size === 0) return;
+    const carried = [next.tokenShards, next.customerShards].flatMap((places) =>
+      places.flatMap((place, shard) => (typeof place !== 'number' && sparse.has(place[0]) ? [{ places, shard, place }] : [])),
+    );
+    await forEachLimited(carried, async ({ places, shard, place }) => {
+      const json = await readShardJson(packedSource(this.#dir, place));
+      await target.writes.start(() =>
+        writeShard(target.pack, json).then((range) => {
+          places[shard] = [next.generation, range.offset, range.length];
+        }),
+      );
+    });
   }
 
   /** A refused batch keeps its own message; a file system error says which folder failed. */
@@ -354,11 +372,9 @@ class ProjectLinks {
     });
   }
 
-  /** Deletes shard files the manifest no longer names: superseded ones and leftovers of a failed import. */
+  /** Deletes pack and shard files the manifest no longer names: superseded ones and leftovers of a failed import. */
   async #removeUnreferenced(manifest: LinkManifest): Promise<void> {
-    const referenced = new Set<string>();
-    manifest.tokenShards.forEach((generation, shard) => referenced.add(shardFileName('t', shard, generation)));
-    manifest.customerShards.forEach((generation, shard) => referenced.add(shardFileName('c', shard, generation)));
+    const referenced = referencedFiles(manifest);
     for (const name of await readdir(this.#dir)) {
       const leftover = (SHARD_FILE.test(name) && !referenced.has(name)) || name.endsWith('.tmp');
       // Best effort: a file that cannot be removed now is removed by a later import.

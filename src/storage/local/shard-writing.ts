@@ -1,41 +1,37 @@
-import { join } from 'node:path';
 import { fnv1aOfUtf8 } from '../../lib/fnv1a.ts';
 import { FirstOfKey } from '../../lib/first-of-key.ts';
 import { JsonBytes } from '../../lib/json-bytes.ts';
 import { emptySlice, sameBytes, sliceText } from '../../lib/utf8-slice.ts';
 import { tokenTakenError } from '../record-checks.ts';
 import type { LinkBatch, LinkTextField } from '../types.ts';
-import { appendImportTime, shardFileName, writeShard, type ImportRun, type Shard, type ShardKind } from './link-shards.ts';
+import { appendImportTime, writeShard, type ImportRun, type Shard } from './link-shards.ts';
+import type { ByteRange, ShardPack } from './shard-pack.ts';
 
 /**
  * Building and writing the link shards of a batch for the local link store (links.ts): the
  * grouping of links by shard, the builders, and the bounded queue of writes.
  */
 
-/** Where and as which generation a group's shards are written, and the queue their writes go through. */
+/** The pack a group's shards are appended to, and the queue their writes go through. */
 export interface ShardTarget {
-  kind: ShardKind;
-  dir: string;
-  generation: number;
+  pack: ShardPack;
   writes: ShardWrites;
 }
 
 /**
- * Starts writing a group's built shards, calling `done` with each shard once its file is
- * written. A builder is dropped as soon as its shard is serialized, so its rows are garbage
- * before the slower file I/O ends.
+ * Starts appending a group's built shards to the pack, calling `done` with each shard and
+ * where it landed once it is written. A builder is dropped as soon as its JSON is complete.
  */
 export async function writeGroup(
   first: number,
   builders: (ShardBuilder | undefined)[],
   target: ShardTarget,
-  done: (shard: number) => void,
+  done: (shard: number, range: ByteRange) => void,
 ): Promise<void> {
   for (const [offset, builder] of builders.entries()) {
     builders[offset] = undefined;
-    const shard = first + offset;
-    const path = join(target.dir, shardFileName(target.kind, shard, target.generation));
-    await target.writes.start(() => builder?.write(path)?.then(() => done(shard)));
+    const json = builder?.json();
+    if (json) await target.writes.start(() => writeShard(target.pack, json).then((range) => done(first + offset, range)));
   }
 }
 
@@ -82,9 +78,9 @@ export function placeRowsByShard(rows: number, shards: number, shardOfRow: (row:
  */
 export const SHARDS_PER_GROUP = { building: 64, lookingUp: 16 };
 
-/** A shard's new rows; writes nothing (undefined) when it gained none. */
+/** A shard with the batch's links added: its JSON, or undefined when it gained none. */
 export interface ShardBuilder {
-  write(path: string): Promise<void> | undefined;
+  json(): Buffer | undefined;
 }
 
 /** The shard of every link of the batch. */
@@ -199,11 +195,11 @@ abstract class ShardRows {
     else array.next().raw('null');
   }
 
-  /** The shard file: a JSON object of the named arrays; nothing (undefined) when no link was added. */
-  protected writeFields(path: string, fields: [name: string, json: Buffer][]): Promise<void> | undefined {
+  /** The shard's JSON: an object of the named arrays; undefined when no link was added. */
+  protected object(fields: [name: string, json: Buffer][]): Buffer | undefined {
     if (this.added === 0) return undefined;
     const parts = fields.flatMap(([name, json], position) => [Buffer.from(`${position === 0 ? '{' : ','}"${name}":`), json]);
-    return writeShard(path, Buffer.concat([...parts, Buffer.from('}')]));
+    return Buffer.concat([...parts, Buffer.from('}')]);
   }
 }
 
@@ -230,8 +226,8 @@ export class CustomerShardBuilder extends ShardRows implements ShardBuilder {
     return true;
   }
 
-  write(path: string): Promise<void> | undefined {
-    return this.writeFields(path, [
+  json(): Buffer | undefined {
+    return this.object([
       ['customerId', this.#customerIds.close()],
       ['token', this.#tokens.close()],
     ]);
@@ -277,9 +273,9 @@ export class TokenShardBuilder extends ShardRows implements ShardBuilder {
     this.added++;
   }
 
-  write(path: string): Promise<void> | undefined {
+  json(): Buffer | undefined {
     const fields = this.#fields;
-    return this.writeFields(path, [
+    return this.object([
       ['token', fields.token.close()],
       ['customerId', fields.customerId.close()],
       ['control', fields.control.close()],
@@ -306,7 +302,7 @@ export class TokenShardBuilder extends ShardRows implements ShardBuilder {
 const [DIGIT_ZERO, DIGIT_ONE] = [0x30, 0x31];
 
 /**
- * The shard files an import is writing, at most SHARD_CONCURRENCY at once across groups and
+ * The shard writes an import has running, at most SHARD_CONCURRENCY at once across groups and
  * both kinds of shard, so the next group is built while the disk still writes the last one.
  * After a failure no new write starts; the import waits for the running ones to settle before
  * it cleans up, so the cleanup never races a write still in progress.

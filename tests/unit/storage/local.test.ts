@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createLocalStorage } from '../../../src/storage/local/index.ts';
 import { LINK_SHARDS, shardFileName, shardOf } from '../../../src/storage/local/link-shards.ts';
-import type { Storage } from '../../../src/storage/types.ts';
+import type { LinkRecord, Storage } from '../../../src/storage/types.ts';
 import { describeStorageContract, link, order } from './contract.ts';
 
 const PROJECT = 'new-year-traditions';
@@ -46,6 +46,39 @@ describe('local storage on disk', () => {
 
   function logDir(project = PROJECT): string {
     return join(dataDir, 'projects', project, 'log');
+  }
+
+  function linksDir(): string {
+    return join(dataDir, 'projects', PROJECT, 'links');
+  }
+
+  /**
+   * The links as the store wrote them before packs: a file per shard, and token shards with a
+   * group and an import time per link, as text.
+   */
+  async function writeLegacyShards(links: readonly LinkRecord[]): Promise<void> {
+    const byShard = (key: (each: LinkRecord) => string) => Map.groupBy(links, (each) => shardOf(key(each), LINK_SHARDS));
+    await mkdir(linksDir(), { recursive: true });
+    const manifest = { generation: 1, count: links.length, tokenShards: Array(LINK_SHARDS).fill(0), customerShards: Array(LINK_SHARDS).fill(0) };
+    for (const [shard, inShard] of byShard((each) => each.token)) {
+      const columns = {
+        token: inShard.map((each) => each.token),
+        customerId: inShard.map((each) => each.customerId),
+        group: inShard.map((each) => each.group),
+        importedAt: inShard.map((each) => each.importedAt),
+        name: inShard.map((each) => each.name ?? null),
+        segment: inShard.map((each) => each.segment ?? null),
+        spend: inShard.map((each) => each.spend ?? null),
+      };
+      await writeFile(join(linksDir(), shardFileName('t', shard, 1)), JSON.stringify(columns));
+      manifest.tokenShards[shard] = 1;
+    }
+    for (const [shard, inShard] of byShard((each) => each.customerId)) {
+      const columns = { customerId: inShard.map((each) => each.customerId), token: inShard.map((each) => each.token) };
+      await writeFile(join(linksDir(), shardFileName('c', shard, 1)), JSON.stringify(columns));
+      manifest.customerShards[shard] = 1;
+    }
+    await writeFile(join(linksDir(), 'manifest.json'), JSON.stringify(manifest));
   }
 
   beforeEach(async () => {
@@ -132,37 +165,68 @@ describe('local storage on disk', () => {
     expect((await collect(reopened.links.scan(PROJECT))).filter((stored) => stored.group === 'control')).toHaveLength(600);
   });
 
-  it('reads token shards written before group and import time were compacted', async () => {
-    const storage = await openStorage();
+  it('reads shard files written before packs, with text groups and times, and moves them into packs as they change', async () => {
     const links = Array.from({ length: 50 }, (_, index) => link(index, { name: `Имя ${index}`, spend: index * 100 }));
-    await storage.links.add(PROJECT, links);
-    const linksDir = join(dataDir, 'projects', PROJECT, 'links');
-    for (const name of (await readdir(linksDir)).filter((file) => file.startsWith('t-'))) {
-      const { control, importedAt, ...rest } = JSON.parse(await readFile(join(linksDir, name), 'utf8')) as {
-        control: number[];
-        importedAt: [string, number][];
-      };
-      const times = importedAt.flatMap(([time, rows]) => Array.from({ length: rows }, () => time));
-      await writeFile(join(linksDir, name), JSON.stringify({ ...rest, group: control.map((flag) => (flag === 1 ? 'control' : 'target')), importedAt: times }));
+    await writeLegacyShards(links);
+    const storage = await openStorage();
+    for (const expected of links) {
+      expect(await storage.links.byToken(PROJECT, expected.token)).toEqual(expected);
+      expect(await storage.links.byCustomerId(PROJECT, expected.customerId)).toEqual(expected);
     }
+
+    const later = Array.from({ length: 3000 }, (_, index) => link(50 + index, { importedAt: '2026-12-20T08:30:00.000Z' }));
+    await storage.links.add(PROJECT, later);
+    const all = [...links, ...later];
     const reopened = await openStorage();
-    for (const expected of links) expect(await reopened.links.byToken(PROJECT, expected.token)).toEqual(expected);
+    expect(await collect(reopened.links.scan(PROJECT))).toHaveLength(all.length);
+    for (const expected of [...links, later[0], later[2999]]) expect(await reopened.links.byCustomerId(PROJECT, expected?.customerId ?? '')).toEqual(expected);
+    const files = await readdir(linksDir());
+    expect(files).toContain('links.g2.pack');
+    const currentLegacyFiles = files.filter((name) => name.endsWith('.json') && name !== 'manifest.json');
+    // Shard files stay until their shard changes; nearly every shard gained some of the 3 000 later links.
+    expect(currentLegacyFiles.length).toBeLessThan(10);
+    expect(currentLegacyFiles.every((name) => name.endsWith('.g1.json'))).toBe(true);
   });
 
-  it('adds no link at all when writing one shard fails mid-import', async () => {
+  it('removes a pack once most of its shards were rewritten, after carrying the rest into the new pack', async () => {
+    const storage = await openStorage();
+    const first = Array.from({ length: 3000 }, (_, index) => link(index));
+    const few = Array.from({ length: 5 }, (_, index) => link(3000 + index));
+    const many = Array.from({ length: 3000 }, (_, index) => link(4000 + index));
+    await storage.links.add(PROJECT, first);
+    await storage.links.add(PROJECT, few);
+    expect((await readdir(linksDir())).filter((name) => name.endsWith('.pack')).sort()).toEqual(['links.g1.pack', 'links.g2.pack']);
+
+    await storage.links.add(PROJECT, many);
+    expect((await readdir(linksDir())).filter((name) => name.endsWith('.pack'))).toEqual(['links.g3.pack']);
+    const reopened = await openStorage();
+    const stored = await collect(reopened.links.scan(PROJECT));
+    expect(stored.map((each) => each.customerId).sort()).toEqual([...first, ...few, ...many].map((each) => each.customerId).sort());
+    for (const expected of [first[0], first[2999], few[4], many[0]]) expect(await reopened.links.byCustomerId(PROJECT, expected?.customerId ?? '')).toEqual(expected);
+  });
+
+  it('leaves no pack behind when a batch is refused after its first shards were written', async () => {
+    const storage = await openStorage();
+    await storage.links.add(PROJECT, [link(1)]);
+    const clash = link(2999, { token: link(1).token });
+
+    await expect(storage.links.add(PROJECT, [...Array.from({ length: 2000 }, (_, index) => link(2 + index)), clash])).rejects.toThrow(/already belongs/);
+    expect((await readdir(linksDir())).filter((name) => name.endsWith('.pack'))).toEqual(['links.g1.pack']);
+  });
+
+  it('adds no link at all when writing the pack fails', async () => {
     const storage = await openStorage();
     await storage.links.add(PROJECT, Array.from({ length: 300 }, (_, index) => link(index)));
     const batch = Array.from({ length: 300 }, (_, index) => link(1000 + index));
-    const linksDir = join(dataDir, 'projects', PROJECT, 'links');
-    // A directory where the next generation of one token shard must be written makes that write fail.
-    const blocker = join(linksDir, shardFileName('t', shardOf(batch[299]?.token ?? '', LINK_SHARDS), 2));
+    // A directory where the import's pack must be written makes its first write fail.
+    const blocker = join(linksDir(), 'links.g2.pack');
     await mkdir(blocker);
 
     await expect(storage.links.add(PROJECT, batch)).rejects.toThrow(/links\.add\(new-year-traditions\): writing .* failed, so nothing was added/);
     expect(await storage.links.count(PROJECT)).toBe(300);
     expect(await storage.links.byToken(PROJECT, batch[0]?.token ?? '')).toBeUndefined();
     expect(await storage.links.byCustomerId(PROJECT, 'customer-1000')).toBeUndefined();
-    expect((await readdir(linksDir)).filter((name) => name.includes('.g2.'))).toEqual([shardFileName('t', shardOf(batch[299]?.token ?? '', LINK_SHARDS), 2)]);
+    expect((await readdir(linksDir())).filter((name) => name.includes('.g2.'))).toEqual(['links.g2.pack']);
 
     const reopened = await openStorage();
     expect(await reopened.links.count(PROJECT)).toBe(300);
