@@ -38,7 +38,7 @@ export async function writeGroup(
 /** Marks a link without a shard where a shard number would be. */
 export const NO_SHARD = 0xffffffff;
 
-/** Shard files read or written at once: enough to overlap file I/O with parsing and serializing. */
+/** Shard reads or writes at once: enough to overlap file I/O with parsing and serializing. */
 const SHARD_CONCURRENCY = 8;
 
 /**
