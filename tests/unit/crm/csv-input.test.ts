@@ -111,6 +111,21 @@ describe.each(Object.keys(SOURCES) as (keyof typeof SOURCES)[])('readCsvRows fro
     expect(wrong).toBe(-1);
   });
 
+  it('reads lone CR line ends across chunk boundaries, and a CRLF cut between two chunks', async () => {
+    const count = 20_000;
+    const lines = Array.from({ length: count }, (_, index) => `c${index};Ёлкина Яна ${index}${index % 2 === 0 ? '' : ';"ёж"'}`);
+    const rows = await rowsOf(`customer_id;name;segment\r${lines.map((line, index) => `${line}${index % 3 === 0 ? '\r' : '\r\n'}`).join('')}`);
+    expect(rows).toHaveLength(count);
+    const wrong = rows.findIndex((row, index) => row.line !== 2 + index || row.values.name !== `Ёлкина Яна ${index}` || row.values.customerId !== `c${index}`);
+    expect(wrong).toBe(-1);
+  });
+
+  it('refuses a quoted field that goes on after its closing quote, naming its line', async () => {
+    const error = await rowsOf('customer_id,name\nc1,Анна\nc2,"Олег" Петров\nc3,Мария\n').catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(CsvFileError);
+    expect((error as CsvFileError).reason).toBe('the CSV cannot be read (a quoted field in the record starting on line 3 goes on after its closing quote).');
+  });
+
   it('names the line where the record with the unclosed quote starts, past blank lines', async () => {
     const error = await rowsOf('customer_id,name\nc1,Анна\n,\n\nc2,"Олег\nc3,Мария\n').catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(CsvFileError);
