@@ -64,14 +64,15 @@ export function assignGroups(options: {
 }
 
 /**
- * The `take` members with the lowest draws. Sorting a typed array of draws is native and fast;
- * a million comparator calls on objects are not. Ties at the threshold (astronomically rare)
- * are broken by customer id, so the choice never depends on the file's order.
+ * The `take` members with the lowest draws: those below the take-th smallest draw, found by
+ * selection in a typed array (a sort of a million draws took 0.15 s of the import). Ties at
+ * the threshold (astronomically rare) are broken by customer id, so the choice never depends
+ * on the file's order.
  */
 function lowestDraws(project: string, newcomers: Newcomers, members: number[], take: number): number[] {
   const drawOf = (index: number) => newcomers.drawAt?.(index) ?? controlDraw(project, newcomers.customerIdAt(index));
   const draws = Float64Array.from(members, drawOf);
-  const threshold = draws.slice().sort()[take - 1] ?? Number.POSITIVE_INFINITY;
+  const threshold = smallest(draws.slice(), take);
   const chosen: number[] = [];
   const tied: number[] = [];
   members.forEach((index, position) => {
@@ -82,4 +83,35 @@ function lowestDraws(project: string, newcomers: Newcomers, members: number[], t
   const idOf = (index: number) => newcomers.customerIdAt(index);
   tied.sort((a, b) => (idOf(a) < idOf(b) ? -1 : idOf(a) > idOf(b) ? 1 : 0));
   return chosen.concat(tied.slice(0, take - chosen.length));
+}
+
+/**
+ * The k-th smallest of `values` (k from 1), which it reorders: Hoare's selection, which
+ * partitions around a median of three and goes on into the side holding the k-th only.
+ */
+function smallest(values: Float64Array, k: number): number {
+  const at = (index: number) => values[index] ?? Number.NaN;
+  const wanted = k - 1;
+  let [low, high] = [0, values.length - 1];
+  while (low < high) {
+    const pivot = medianOfThree(at(low), at((low + high) >>> 1), at(high));
+    let [left, right] = [low, high];
+    while (left <= right) {
+      while (at(left) < pivot) left++;
+      while (at(right) > pivot) right--;
+      if (left <= right) {
+        [values[left], values[right]] = [at(right), at(left)];
+        left++;
+        right--;
+      }
+    }
+    if (wanted <= right) high = right;
+    else if (wanted >= left) low = left;
+    else break;
+  }
+  return at(wanted);
+}
+
+function medianOfThree(a: number, b: number, c: number): number {
+  return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
 }
