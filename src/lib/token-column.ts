@@ -43,7 +43,8 @@ export class TokenColumn {
 
   /** Points `slice` at the token's bytes (ASCII, so UTF-8 too); false where none was set. */
   locate(index: number, slice: Utf8Slice): boolean {
-    const other = this.#others.get(index);
+    // A new project's import has no other tokens; the lookup is skipped for a million calls then.
+    const other = this.#others.size === 0 ? undefined : this.#others.get(index);
     if (other !== undefined) return pointSliceAtText(slice, other);
     const start = index * TOKEN_WIDTH;
     if (start >= this.#bytes.length || this.#bytes[start] === 0) return pointSlice(slice, this.#bytes, 0, 0);
