@@ -77,6 +77,13 @@ test('a forwarded link without a token, or with a broken one, plays anonymously'
   await expect(page.getByText(`Вопрос 1 из ${answers.length}`)).toBeVisible();
 });
 
+test('the start button stays disabled until the page script can handle a tap', async ({ page, request }) => {
+  const html = await (await request.get(`/${PROJECT}`)).text();
+  expect(html).toMatch(/<button class="rk-button" type="button" disabled[^>]*>\s*Играю/);
+  await page.goto(`/${PROJECT}`);
+  await expect(page.getByRole('button', { name: 'Играю' })).toBeEnabled();
+});
+
 test('the API refuses skipped questions, repeated answers, forged origins and junk bodies', async ({ page, baseURL }) => {
   await page.goto(`/${PROJECT}`);
   const origin = { Origin: baseURL ?? '' };
