@@ -1,4 +1,4 @@
-import type { AudienceGroup } from '../storage/types.ts';
+import type { AudienceGroup, SegmentLinks } from '../storage/types.ts';
 import { cyrb53 } from '../lib/cyrb53.ts';
 
 /**
@@ -16,12 +16,6 @@ export function controlDraw(project: string, customerId: string): number {
 /** The control size a segment of `size` customers should have: share × size, rounded. */
 export function controlTarget(size: number, share: number): number {
   return Math.round(size * share);
-}
-
-/** How many links a segment already has, and how many of them are in control. */
-export interface SegmentCount {
-  total: number;
-  control: number;
 }
 
 /** The customers who get their first link now, read by position (an import holds them as columns). */
@@ -42,7 +36,7 @@ export function assignGroups(options: {
   project: string;
   share: number;
   newcomers: Newcomers;
-  existing: ReadonlyMap<string, SegmentCount>;
+  existing: ReadonlyMap<string, SegmentLinks>;
 }): AudienceGroup[] {
   const { project, share, newcomers, existing } = options;
   const bySegment = new Map<string, number[]>();

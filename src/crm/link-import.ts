@@ -5,7 +5,7 @@ import { tierFor } from '../gifts/rules.ts';
 import { grown } from '../lib/text-column.ts';
 import { TokenColumn } from '../lib/token-column.ts';
 import type { AudienceGroup, LinkBatch, LinkStore } from '../storage/types.ts';
-import { assignGroups, controlDraw, type Newcomers, type SegmentCount } from './control.ts';
+import { assignGroups, controlDraw, type Newcomers } from './control.ts';
 import { readCsvRows, type CsvSource } from './csv-input.ts';
 import { CustomerTable } from './customer-table.ts';
 import { writeMailMerge, type MailMergeDraft, type MailMergeFiles } from './mail-merge.ts';
@@ -151,7 +151,7 @@ export async function importCustomerLinks(options: {
   if (read.problems.count > 0) return { ok: false, rows: read.rows, problems: read.problems };
 
   const { customers } = read;
-  const existing = await segmentCounts(storage.links, project.slug);
+  const existing = await storage.links.countsBySegment(project.slug);
   const links = await existingLinks(storage.links, project.slug, read, existing.size > 0);
   const newcomers = newcomersOf(customers, links.isNew, read.draws);
   const groups = assignGroups({ project: project.slug, share: project.config.reactivation.controlShare, newcomers, existing });
@@ -296,20 +296,6 @@ function duplicateProblem(earlier: CustomerRow, later: CustomerRow): RowProblem 
     line: later.line,
     message: `customer_id ${later.customerId} already appears on line ${earlier.line} with a different ${fields}; keep one row per customer`,
   };
-}
-
-/** Links already issued per segment, for stratifying a second file against the first. */
-async function segmentCounts(links: LinkStore, project: string): Promise<Map<string, SegmentCount>> {
-  const counts = new Map<string, SegmentCount>();
-  if ((await links.count(project)) === 0) return counts;
-  for await (const link of links.scan(project)) {
-    const key = link.segment ?? '';
-    const count = counts.get(key) ?? { total: 0, control: 0 };
-    count.total++;
-    if (link.group === 'control') count.control++;
-    counts.set(key, count);
-  }
-  return counts;
 }
 
 function summarize(imported: ImportedLinks, read: Pick<ReadCustomers, 'rows' | 'repeatedRows'>, changedExisting: number): LinkImportSummary {

@@ -1,5 +1,5 @@
 import { emptySlice, pointSliceAtText, sliceText, type Utf8Slice } from '../lib/utf8-slice.ts';
-import type { LinkBatch, LinkRecord } from './types.ts';
+import type { AudienceGroup, LinkBatch, LinkRecord, SegmentLinks } from './types.ts';
 
 /** An array of records read as a batch; text is encoded as it is asked for, which suits the small arrays that come this way. */
 export function linkBatchOf(records: readonly LinkRecord[]): LinkBatch {
@@ -30,4 +30,12 @@ export function linkRecordAt(project: string, batch: LinkBatch, index: number, s
   if (segment !== undefined) link.segment = segment;
   if (spend !== undefined) link.spend = spend;
   return link;
+}
+
+/** Counts one more link of `segment` in `counts`. */
+export function addToSegmentCounts(counts: Map<string, SegmentLinks>, segment: string, group: AudienceGroup): void {
+  const count = counts.get(segment) ?? { total: 0, control: 0 };
+  count.total++;
+  if (group === 'control') count.control++;
+  counts.set(segment, count);
 }

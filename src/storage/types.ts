@@ -39,6 +39,12 @@ export interface LinkRecord {
   importedAt: string;
 }
 
+/** The links of one segment, and how many of them are in the control group. */
+export interface SegmentLinks {
+  total: number;
+  control: number;
+}
+
 /** Customer ids read by position, so a million-customer import need not build an array of them. */
 export interface CustomerIds {
   readonly size: number;
@@ -81,6 +87,11 @@ export interface LinkStore {
    */
   byCustomerIds(project: string, customerIds: CustomerIds, found: (index: number, link: LinkRecord) => void): Promise<void>;
   count(project: string): Promise<number>;
+  /**
+   * Links per segment as written in the customer file ('' for links without one), with how
+   * many are in the control group: what the next import stratifies against, without a scan.
+   */
+  countsBySegment(project: string): Promise<Map<string, SegmentLinks>>;
   /** Every link of a project, in no particular order; memory stays flat for 1 000 000 links. */
   scan(project: string): AsyncIterable<LinkRecord>;
 }

@@ -1,3 +1,6 @@
+import { emptySlice, sliceText } from '../../lib/utf8-slice.ts';
+import { addToSegmentCounts } from '../link-batch.ts';
+import type { LinkBatch, SegmentLinks } from '../types.ts';
 import { LINK_SHARDS, packFileName, shardFileName, type ShardPlace } from './link-shards.ts';
 
 /**
@@ -13,6 +16,8 @@ export interface LinkManifest {
   customerShards: ShardPlace[];
   /** The size in bytes of each pack file by generation (absent in manifests written before packs). */
   packs?: Record<string, number>;
+  /** Links per segment ('' for none) and their control counts (absent in manifests written before them). */
+  segments?: Record<string, SegmentLinks>;
 }
 
 export function emptyManifest(): LinkManifest {
@@ -22,6 +27,7 @@ export function emptyManifest(): LinkManifest {
     tokenShards: Array.from({ length: LINK_SHARDS }, () => 0),
     customerShards: Array.from({ length: LINK_SHARDS }, () => 0),
     packs: {},
+    segments: {},
   };
 }
 
@@ -33,7 +39,17 @@ export function nextManifest(base: LinkManifest): LinkManifest {
     tokenShards: [...base.tokenShards],
     customerShards: [...base.customerShards],
     packs: { ...base.packs },
+    segments: structuredClone(base.segments),
   };
+}
+
+/** Adds the batch's accepted links (1 in `isAccepted`) to the manifest's counts per segment. */
+export function countNewLinks(manifest: LinkManifest, links: LinkBatch, isAccepted: Uint8Array, counts: Map<string, SegmentLinks>): void {
+  const slice = emptySlice();
+  isAccepted.forEach((flag, index) => {
+    if (flag === 1) addToSegmentCounts(counts, links.textAt('segment', index, slice) ? sliceText(slice) : '', links.groupAt(index));
+  });
+  manifest.segments = Object.fromEntries(counts);
 }
 
 /** The names of the files holding the manifest's shards: packs, and shard files written before packs. */

@@ -1,11 +1,11 @@
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { checkBatchProject } from '../record-checks.ts';
-import { linkBatchOf } from '../link-batch.ts';
-import type { CustomerIds, LinkBatch, LinkRecord, LinkStore } from '../types.ts';
+import { addToSegmentCounts, linkBatchOf } from '../link-batch.ts';
+import type { CustomerIds, LinkBatch, LinkRecord, LinkStore, SegmentLinks } from '../types.ts';
 import { fsyncDirectory, isNotFound, mkdirDurably, writeFileAtomically } from './durable-fs.ts';
 import { withFileLock } from './file-lock.ts';
-import { emptyManifest, nextManifest, recordPack, referencedFiles, sparsePacks, type LinkManifest } from './link-manifest.ts';
+import { countNewLinks, emptyManifest, nextManifest, recordPack, referencedFiles, sparsePacks, type LinkManifest } from './link-manifest.ts';
 import {
   linkAt,
   MissingShardError,
@@ -79,6 +79,10 @@ export class LocalLinkStore implements LinkStore {
 
   async count(project: string): Promise<number> {
     return this.#project(project).count();
+  }
+
+  async countsBySegment(project: string): Promise<Map<string, SegmentLinks>> {
+    return this.#project(project).countsBySegment();
   }
 
   async *scan(project: string): AsyncGenerator<LinkRecord> {
@@ -172,6 +176,22 @@ class ProjectLinks {
     return this.#manifest?.count ?? 0;
   }
 
+  async countsBySegment(): Promise<Map<string, SegmentLinks>> {
+    await this.#reloadIfChanged();
+    return this.#segmentCounts(this.#manifest ?? emptyManifest());
+  }
+
+  /** A manifest's counts per segment; one written before they were kept has them counted from the shards. */
+  async #segmentCounts(manifest: LinkManifest): Promise<Map<string, SegmentLinks>> {
+    if (manifest.segments) return new Map(Object.entries(manifest.segments).map(([segment, count]) => [segment, { ...count }]));
+    const counts = new Map<string, SegmentLinks>();
+    for (let shard = 0; shard < manifest.tokenShards.length; shard++) {
+      const columns = (await this.#readShardUncached('t', shard))?.columns;
+      columns?.segment.forEach((segment, row) => addToSegmentCounts(counts, segment ?? '', columns.control[row] === 1 ? 'control' : 'target'));
+    }
+    return counts;
+  }
+
   /** Reads one shard at a time, bypassing the cache so a full scan does not evict hot shards. */
   async *scan(): AsyncGenerator<LinkRecord> {
     await this.#reloadIfChanged();
@@ -206,6 +226,7 @@ class ProjectLinks {
         await target.writes.finished();
         await target.pack.finish();
         next.count += accepted.count;
+        countNewLinks(next, links, accepted.isAccepted, await this.#segmentCounts(base));
         recordPack(next, next.generation, target.pack.size);
         await fsyncDirectory(this.#dir);
         await writeFileAtomically(this.#manifestPath, JSON.stringify(next));

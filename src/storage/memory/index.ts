@@ -1,5 +1,5 @@
 import { jsonCopy } from '../json-copy.ts';
-import { linkRecordAt } from '../link-batch.ts';
+import { addToSegmentCounts, linkRecordAt } from '../link-batch.ts';
 import { KeyedMutex } from '../keyed-mutex.ts';
 import { PromoPool } from '../promo-pool.ts';
 import { checkBatchProject, checkPlayIdentity, checkProjectName, tokenTakenError } from '../record-checks.ts';
@@ -7,6 +7,7 @@ import type {
   LinkRecord,
   OrderRecord,
   PlayRecord,
+  SegmentLinks,
   ShareRecord,
   Storage,
   TrackedEvent,
@@ -99,6 +100,11 @@ export function createMemoryStorage(): Storage {
       },
       async count(projectName) {
         return projects.get(projectName)?.linksByToken.size ?? 0;
+      },
+      async countsBySegment(projectName) {
+        const counts = new Map<string, SegmentLinks>();
+        for (const link of projects.get(projectName)?.linksByToken.values() ?? []) addToSegmentCounts(counts, link.segment ?? '', link.group);
+        return counts;
       },
       async *scan(projectName) {
         for (const link of projects.get(projectName)?.linksByToken.values() ?? []) yield structuredClone(link);

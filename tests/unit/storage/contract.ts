@@ -130,6 +130,20 @@ export function describeStorageContract(name: string, openEmpty: OpenEmptyStorag
         expect(await storage.links.byCustomerId(PROJECT, 'customer-2')).toBeUndefined();
       });
 
+      it('counts the links of each segment with their control group', async () => {
+        await storage.links.add(PROJECT, [link(1, { segment: 'churned' }), link(10, { segment: 'churned' }), link(2), link(20, { segment: 'vip' })]);
+        await storage.links.add(PROJECT, [link(3, { segment: 'churned' }), link(1, { segment: 'vip' })]);
+
+        expect(await storage.links.countsBySegment(PROJECT)).toEqual(
+          new Map([
+            ['churned', { total: 3, control: 1 }],
+            ['', { total: 1, control: 0 }],
+            ['vip', { total: 1, control: 1 }],
+          ]),
+        );
+        expect(await storage.links.countsBySegment(OTHER_PROJECT)).toEqual(new Map());
+      });
+
       it('refuses a batch giving two customers one token, in one call', async () => {
         await expect(storage.links.add(PROJECT, [link(1), link(2), link(3, { token: link(2).token })])).rejects.toThrow(
           /token "token-2-AbCdEfGhIjKlMn" of customer "customer-3" already belongs to customer "customer-2"/,

@@ -173,6 +173,7 @@ describe('local storage on disk', () => {
       expect(await storage.links.byToken(PROJECT, expected.token)).toEqual(expected);
       expect(await storage.links.byCustomerId(PROJECT, expected.customerId)).toEqual(expected);
     }
+    expect(await storage.links.countsBySegment(PROJECT)).toEqual(new Map([['', { total: 50, control: 5 }]]));
 
     const later = Array.from({ length: 3000 }, (_, index) => link(50 + index, { importedAt: '2026-12-20T08:30:00.000Z' }));
     await storage.links.add(PROJECT, later);
@@ -180,6 +181,9 @@ describe('local storage on disk', () => {
     const reopened = await openStorage();
     expect(await collect(reopened.links.scan(PROJECT))).toHaveLength(all.length);
     for (const expected of [...links, later[0], later[2999]]) expect(await reopened.links.byCustomerId(PROJECT, expected?.customerId ?? '')).toEqual(expected);
+    expect(await reopened.links.countsBySegment(PROJECT)).toEqual(new Map([['', { total: 3050, control: 305 }]]));
+    const manifest = JSON.parse(await readFile(join(linksDir(), 'manifest.json'), 'utf8')) as { segments: unknown };
+    expect(manifest.segments).toEqual({ '': { total: 3050, control: 305 } });
     const files = await readdir(linksDir());
     expect(files).toContain('links.g2.pack');
     const currentLegacyFiles = files.filter((name) => name.endsWith('.json') && name !== 'manifest.json');
