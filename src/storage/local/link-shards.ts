@@ -7,10 +7,10 @@ import { isNotFound } from './durable-fs.ts';
 import { readRange, type ByteRange, type ShardPack } from './shard-pack.ts';
 
 /**
- * The file format of link shards. A token shard holds links, a customer shard maps customer ids
- * to tokens. Each is a lowdb file of columns (one array per field; row i of every array is one
- * entry) rather than an array of objects or an object keyed by token: parsing and writing plain
- * arrays of strings allocates far less, and a million-link import is bound by exactly that.
+ * The format of link shards. A token shard holds links, a customer shard maps customer ids to
+ * tokens. Each is a lowdb JSON document of columns (one array per field; row i of every array
+ * is one entry) rather than an array of objects or an object keyed by token: parsing plain
+ * arrays of strings allocates far less, and an import writes them column by column.
  */
 export interface TokenColumns {
   token: string[];
