@@ -35,7 +35,7 @@ describe('JsonBytes', () => {
   });
 
   it('writes numbers as JSON.stringify does, and null for what JSON has no number for', () => {
-    const values = [0, -0, 12_500, 12_345.5, 1e21, 1e-7, -3.25, Number.NaN, Number.POSITIVE_INFINITY];
+    const values = [0, -0, 7, 12_500, 12_345.5, -0.5, -41.5, 0.5, 999_999_999_999_999, 1e15, 2 ** 53 + 0.5, 1e21, 1e-7, -3.25, 19.99, Number.NaN, Number.POSITIVE_INFINITY];
     const json = new JsonBytes(4).char(0x5b);
     values.forEach((value, index) => {
       if (index > 0) json.char(0x2c);
@@ -43,6 +43,21 @@ describe('JsonBytes', () => {
     });
     json.char(0x2c).number(undefined).char(0x2c).number(null).char(0x5d);
     expect(json.bytes.toString()).toBe(JSON.stringify([...values, null, null]));
+  });
+
+  it('writes random whole, half and other amounts exactly as JSON.stringify does', () => {
+    let seed = 11;
+    const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+    const values = Array.from({ length: 3000 }, (_, index) => {
+      const whole = Math.floor(random() * 10 ** (1 + (index % 15)));
+      return [whole, whole + 0.5, -whole - 0.5, whole / 100, random() * 1e6][index % 5] ?? 0;
+    });
+    const json = new JsonBytes(8).char(0x5b);
+    values.forEach((value, index) => {
+      if (index > 0) json.char(0x2c);
+      json.number(value);
+    });
+    expect(json.char(0x5d).bytes.toString()).toBe(JSON.stringify(values));
   });
 
   it('writes raw JSON text as it is, long and non-ASCII included', () => {
