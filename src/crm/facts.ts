@@ -5,6 +5,7 @@ import { mechanicFor } from '../mechanics/registry.ts';
 import type { FunnelStep } from '../mechanics/types.ts';
 import { dayInZone, instantOf } from '../config/dates.ts';
 import type { LinkRecord, OrderRecord, PlayRecord, Storage, TrackedEvent } from '../storage/types.ts';
+import { StringIndex } from '../lib/string-index.ts';
 
 /**
  * One pass over a project's links, events, plays and orders, reduced to a few facts per customer
@@ -113,8 +114,8 @@ class FactsCollector {
   readonly #timeZone: string;
   readonly #nowMs: number;
   readonly #facts: CustomerFacts;
-  readonly #byToken = new Map<string, number>();
-  readonly #byCustomer = new Map<string, number>();
+  readonly #byToken = new StringIndex();
+  readonly #byCustomer = new StringIndex();
   readonly #segmentIndex = new Map<string, number>();
   readonly #tierIndex = new Map<string, number>();
   readonly #configuredSentAt: number | undefined;
