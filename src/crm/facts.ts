@@ -5,7 +5,6 @@ import { mechanicFor } from '../mechanics/registry.ts';
 import type { FunnelStep } from '../mechanics/types.ts';
 import { dayInZone, instantOf } from '../config/dates.ts';
 import type { LinkRecord, OrderRecord, PlayRecord, Storage, TrackedEvent } from '../storage/types.ts';
-import { StringIndex } from '../lib/string-index.ts';
 
 /**
  * One pass over a project's links, events, plays and orders, reduced to a few facts per customer
@@ -94,7 +93,12 @@ export class CustomerFacts {
   }
 }
 
-/** Reads everything stored for the project up to `now` (later records are ignored). */
+/**
+ * Reads everything stored for the project up to `now` (later records are ignored). Events,
+ * plays and orders are gathered first, per player and per customer: they concern the few
+ * customers who came, so the pass over a million links then only looks each one up in small
+ * maps instead of indexing every token and customer id.
+ */
 export async function collectFacts(options: {
   project: FactsProject;
   storage: Pick<Storage, 'links' | 'events' | 'plays' | 'orders'>;
@@ -102,11 +106,29 @@ export async function collectFacts(options: {
 }): Promise<CustomerFacts> {
   const { project, storage, now } = options;
   const collector = new FactsCollector(project, now.getTime(), await storage.links.count(project.slug));
-  for await (const link of storage.links.scan(project.slug)) collector.addLink(link);
   for await (const event of storage.events.scan(project.slug)) collector.addEvent(event);
   for await (const play of storage.plays.scan(project.slug)) collector.addPlay(play);
   for await (const order of storage.orders.scan(project.slug)) collector.addOrder(order);
+  for await (const link of storage.links.scan(project.slug)) collector.addLink(link);
   return collector.finish();
+}
+
+/** What the events and the play of one personal link say, until its link is read. */
+interface PlayerFacts {
+  /** ms, NaN when it never happened. */
+  firstVisitAt: number;
+  startedAt: number;
+  completedAt: number;
+  giftOpened: boolean;
+  shared: boolean;
+  /** The funnel steps its play passed, when the play started by now. */
+  passedSteps?: boolean[];
+}
+
+/** An order up to now, until its customer's link is read. */
+interface PendingOrder {
+  at: number;
+  amount: number;
 }
 
 class FactsCollector {
@@ -114,8 +136,10 @@ class FactsCollector {
   readonly #timeZone: string;
   readonly #nowMs: number;
   readonly #facts: CustomerFacts;
-  readonly #byToken = new StringIndex();
-  readonly #byCustomer = new StringIndex();
+  /** By player key (`link:<token>`). */
+  readonly #players = new Map<string, PlayerFacts>();
+  readonly #orders = new Map<string, PendingOrder[]>();
+  #ordersOfLinks = 0;
   readonly #segmentIndex = new Map<string, number>();
   readonly #tierIndex = new Map<string, number>();
   readonly #configuredSentAt: number | undefined;
@@ -134,50 +158,35 @@ class FactsCollector {
     for (const step of this.#stepTests) this.#facts.steps.push({ id: step.id, label: step.label, passed: 0 });
   }
 
-  addLink(link: LinkRecord): void {
-    // A link added after `count` was read (a concurrent import) waits for the next report.
-    if (this.#links >= this.#facts.size) return;
-    const index = this.#links++;
-    const facts = this.#facts;
-    this.#byToken.set(link.token, index);
-    this.#byCustomer.set(link.customerId, index);
-    facts.customerIds.push(link.customerId);
-    facts.isControl[index] = link.group === 'control' ? 1 : 0;
-    facts.segmentIndex[index] = indexOf(this.#segmentIndex, facts.segments, link.segment ?? '');
-    const tier = tierFor(this.#project.config.tiers, link.spend)?.name;
-    facts.tierIndex[index] = tier === undefined ? 0 : indexOf(this.#tierIndex, facts.tiers, tier);
-    facts.sentAt[index] = this.#configuredSentAt ?? Date.parse(link.importedAt);
-  }
-
   addEvent(event: TrackedEvent): void {
     const at = Date.parse(event.at);
     if (!(at <= this.#nowMs)) return;
     const facts = this.#facts;
-    const index = this.#linkIndex(event.player);
+    const player = this.#playerFacts(event.player);
     switch (event.type) {
       case 'visit':
         facts.dayCounts(at, this.#timeZone).visits++;
-        if (index !== undefined) facts.firstVisitAt[index] = earliest(facts.firstVisitAt[index], at);
+        if (player) player.firstVisitAt = earliest(player.firstVisitAt, at);
         else if (event.player.startsWith(ANON_PREFIX)) this.#anonymousVisitors.add(event.player);
         break;
       case 'start':
-        if (index !== undefined) facts.startedAt[index] = earliest(facts.startedAt[index], at);
+        if (player) player.startedAt = earliest(player.startedAt, at);
         break;
       case 'complete':
         facts.dayCounts(at, this.#timeZone).completions++;
-        if (index !== undefined) facts.completedAt[index] = earliest(facts.completedAt[index], at);
+        if (player) player.completedAt = earliest(player.completedAt, at);
         break;
       case 'gift-open':
-        if (index !== undefined) facts.giftOpened[index] = 1;
+        if (player) player.giftOpened = true;
         break;
       case 'share-create':
         facts.sharesCreated++;
-        if (index !== undefined) facts.shared[index] = 1;
+        if (player) player.shared = true;
         break;
       case 'share-click': {
         const network = String(event.data?.network ?? 'unknown');
         facts.shareClicks.set(network, (facts.shareClicks.get(network) ?? 0) + 1);
-        if (index !== undefined) facts.shared[index] = 1;
+        if (player) player.shared = true;
         break;
       }
       case 'share-visit':
@@ -190,41 +199,52 @@ class FactsCollector {
 
   /** Plays are the authority on start and completion; events may lag or be lost on a crash. */
   addPlay(play: PlayRecord): void {
-    const index = this.#linkIndex(play.player);
     const started = play.startedAt === undefined ? Number.NaN : Date.parse(play.startedAt);
     const completed = play.completedAt === undefined ? Number.NaN : Date.parse(play.completedAt);
     if (play.referredBy !== undefined) this.#countReferral(started, completed);
-    if (index === undefined) {
+    const player = this.#playerFacts(play.player);
+    if (!player) {
       if (!play.player.startsWith(ANON_PREFIX)) return;
       if (started <= this.#nowMs) this.#facts.anonymous.started++;
       if (completed <= this.#nowMs) this.#facts.anonymous.completed++;
       return;
     }
-    const facts = this.#facts;
-    if (started <= this.#nowMs) facts.startedAt[index] = earliest(facts.startedAt[index], started);
-    if (completed <= this.#nowMs) facts.completedAt[index] = earliest(facts.completedAt[index], completed);
-    if (facts.isControl[index] === 1 || !(started <= this.#nowMs)) return;
-    this.#stepTests.forEach((step, stepIndex) => {
-      const counter = facts.steps[stepIndex];
-      if (counter && step.passed(play.state)) counter.passed++;
-    });
+    if (started <= this.#nowMs) player.startedAt = earliest(player.startedAt, started);
+    if (completed <= this.#nowMs) player.completedAt = earliest(player.completedAt, completed);
+    if (started <= this.#nowMs) player.passedSteps = this.#stepTests.map((step) => step.passed(play.state));
   }
 
-  #countReferral(started: number, completed: number): void {
-    if (started <= this.#nowMs) this.#facts.fromShares.started++;
-    if (completed <= this.#nowMs) this.#facts.fromShares.completed++;
-  }
-
-  /** Call after every event and play: a window may start at the customer's first visit. */
   addOrder(order: OrderRecord): void {
-    if (!(Date.parse(order.orderedAt) <= this.#nowMs)) return;
-    this.#attributeOrder(order, this.#project.config.reactivation);
+    const at = Date.parse(order.orderedAt);
+    if (!(at <= this.#nowMs)) return;
+    this.#facts.orders.total++;
+    const orders = this.#orders.get(order.customerId);
+    if (orders) orders.push({ at, amount: order.amount });
+    else this.#orders.set(order.customerId, [{ at, amount: order.amount }]);
+  }
+
+  /** Call after every event, play and order: a link takes what they said about its customer. */
+  addLink(link: LinkRecord): void {
+    // A link added after `count` was read (a concurrent import) waits for the next report.
+    if (this.#links >= this.#facts.size) return;
+    const index = this.#links++;
+    const facts = this.#facts;
+    facts.customerIds.push(link.customerId);
+    facts.isControl[index] = link.group === 'control' ? 1 : 0;
+    facts.segmentIndex[index] = indexOf(this.#segmentIndex, facts.segments, link.segment ?? '');
+    const tier = tierFor(this.#project.config.tiers, link.spend)?.name;
+    facts.tierIndex[index] = tier === undefined ? 0 : indexOf(this.#tierIndex, facts.tiers, tier);
+    facts.sentAt[index] = this.#configuredSentAt ?? Date.parse(link.importedAt);
+    if (this.#players.size > 0) this.#takePlayer(index, this.#players.get(LINK_PREFIX + link.token));
+    const orders = this.#orders.get(link.customerId);
+    if (orders) this.#attributeOrders(index, orders);
   }
 
   finish(): CustomerFacts {
     const facts = this.#facts;
     facts.size = this.#links;
     facts.anonymous.visited = this.#anonymousVisitors.size;
+    facts.orders.unknownCustomer = facts.orders.total - this.#ordersOfLinks;
     const reactivation = this.#project.config.reactivation;
     if (reactivation.counts === 'participation') this.#attributeParticipation(reactivation);
     for (let index = 0; index < facts.size; index++) {
@@ -234,18 +254,46 @@ class FactsCollector {
     return facts;
   }
 
-  #attributeOrder(order: OrderRecord, reactivation: Reactivation): void {
-    const facts = this.#facts;
-    facts.orders.total++;
-    const index = this.#byCustomer.get(order.customerId);
-    if (index === undefined) {
-      facts.orders.unknownCustomer++;
-      return;
+  /** The facts gathered for a personal link's player; undefined for an anonymous one. */
+  #playerFacts(player: string): PlayerFacts | undefined {
+    if (!player.startsWith(LINK_PREFIX)) return undefined;
+    let facts = this.#players.get(player);
+    if (!facts) {
+      facts = { firstVisitAt: Number.NaN, startedAt: Number.NaN, completedAt: Number.NaN, giftOpened: false, shared: false };
+      this.#players.set(player, facts);
     }
-    const at = Date.parse(order.orderedAt);
-    if (order.amount <= 0 || !this.#inWindow(index, at, reactivation)) return;
-    facts.orders.qualifying++;
-    if (reactivation.counts === 'purchase') facts.reactivatedAt[index] = earliest(facts.reactivatedAt[index], at);
+    return facts;
+  }
+
+  #takePlayer(index: number, player: PlayerFacts | undefined): void {
+    if (!player) return;
+    const facts = this.#facts;
+    facts.firstVisitAt[index] = player.firstVisitAt;
+    facts.startedAt[index] = player.startedAt;
+    facts.completedAt[index] = player.completedAt;
+    facts.giftOpened[index] = player.giftOpened ? 1 : 0;
+    facts.shared[index] = player.shared ? 1 : 0;
+    if (facts.isControl[index] === 1) return;
+    player.passedSteps?.forEach((passed, step) => {
+      const counter = facts.steps[step];
+      if (counter && passed) counter.passed++;
+    });
+  }
+
+  #countReferral(started: number, completed: number): void {
+    if (started <= this.#nowMs) this.#facts.fromShares.started++;
+    if (completed <= this.#nowMs) this.#facts.fromShares.completed++;
+  }
+
+  #attributeOrders(index: number, orders: readonly PendingOrder[]): void {
+    const facts = this.#facts;
+    const reactivation = this.#project.config.reactivation;
+    this.#ordersOfLinks += orders.length;
+    for (const { at, amount } of orders) {
+      if (amount <= 0 || !this.#inWindow(index, at, reactivation)) continue;
+      facts.orders.qualifying++;
+      if (reactivation.counts === 'purchase') facts.reactivatedAt[index] = earliest(facts.reactivatedAt[index], at);
+    }
   }
 
   #attributeParticipation(reactivation: Reactivation): void {
@@ -268,10 +316,6 @@ class FactsCollector {
     const start =
       reactivation.from === 'first-visit' && !Number.isNaN(firstVisit) ? firstVisit : (facts.sentAt[index] ?? Number.NaN);
     return at >= start && at < start + reactivation.windowDays * DAY_MS;
-  }
-
-  #linkIndex(player: string): number | undefined {
-    return player.startsWith(LINK_PREFIX) ? this.#byToken.get(player.slice(LINK_PREFIX.length)) : undefined;
   }
 }
 

@@ -26,15 +26,6 @@ export class FirstOfKey {
     }
   }
 
-  /** The entry with this hash whose key `isKey` accepts, or undefined. */
-  find(hash: number, isKey: (entry: number) => boolean): number | undefined {
-    for (let slot = this.#slotOf(hash); ; slot = (slot + 1) & (this.#slots.length - 1)) {
-      const stored = this.#slots[slot] ?? 0;
-      if (stored === 0) return undefined;
-      if (this.#hashes[slot] === hash && isKey(stored - 1)) return stored - 1;
-    }
-  }
-
   #place(slot: number, hash: number, entry: number): void {
     this.#slots[slot] = entry + 1;
     this.#hashes[slot] = hash;

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { exportCustomerStatus } from '../../../src/crm/customer-status.ts';
 import { buildReport } from '../../../src/crm/report.ts';
-import { NOW, reportProject, seededStorage } from './report-fixture.ts';
+import { NOW, reportProject, seededStorage, SLUG, tokenOf } from './report-fixture.ts';
 
 // A two-question stand-in, so the funnel test does not hang on a real mechanic's config.
 vi.mock('../../../src/mechanics/registry.ts', () => ({
@@ -71,6 +71,16 @@ describe('buildReport: the rest of the dashboard', () => {
     ]);
     expect(report.funnel[1]?.dropOff).toBeCloseTo(0.6);
     expect(report.funnel[4]).toMatchObject({ label: 'Вопрос 2', dropOff: 0.5 });
+  });
+
+  it('leaves a control customer’s play out of the funnel steps, and a player without a link out of every count', async () => {
+    const storage = await seededStorage();
+    const played = { project: SLUG, state: { answers: [true, true] }, startedAt: '2020-12-16T09:00:00.000Z', updatedAt: '2020-12-16T09:01:00.000Z' };
+    await storage.plays.update(SLUG, `link:${tokenOf('F')}`, () => ({ ...played, player: `link:${tokenOf('F')}` }));
+    await storage.plays.update(SLUG, 'link:no-such-token', () => ({ ...played, player: 'link:no-such-token' }));
+    const report = await buildReport({ project: reportProject(), storage, now: NOW });
+    expect(report.funnel.filter((step) => step.id.startsWith('question-')).map((step) => step.count)).toEqual([2, 1]);
+    expect(report.funnel.find((step) => step.id === 'started')?.count).toBe(2);
   });
 
   it('reports groups, forecast delta, sharing, anonymous players, breakdowns, daily series and promo codes', async () => {
