@@ -136,7 +136,7 @@ class FactsCollector {
   readonly #timeZone: string;
   readonly #nowMs: number;
   readonly #facts: CustomerFacts;
-  /** By player key (`link:<token>`). */
+  /** By the token of the player key `link:<token>`, which is how a link finds them. */
   readonly #players = new Map<string, PlayerFacts>();
   readonly #orders = new Map<string, PendingOrder[]>();
   #ordersOfLinks = 0;
@@ -235,7 +235,7 @@ class FactsCollector {
     const tier = tierFor(this.#project.config.tiers, link.spend)?.name;
     facts.tierIndex[index] = tier === undefined ? 0 : indexOf(this.#tierIndex, facts.tiers, tier);
     facts.sentAt[index] = this.#configuredSentAt ?? Date.parse(link.importedAt);
-    if (this.#players.size > 0) this.#takePlayer(index, this.#players.get(LINK_PREFIX + link.token));
+    if (this.#players.size > 0) this.#takePlayer(index, this.#players.get(link.token));
     const orders = this.#orders.get(link.customerId);
     if (orders) this.#attributeOrders(index, orders);
   }
@@ -257,10 +257,11 @@ class FactsCollector {
   /** The facts gathered for a personal link's player; undefined for an anonymous one. */
   #playerFacts(player: string): PlayerFacts | undefined {
     if (!player.startsWith(LINK_PREFIX)) return undefined;
-    let facts = this.#players.get(player);
+    const token = player.slice(LINK_PREFIX.length);
+    let facts = this.#players.get(token);
     if (!facts) {
       facts = { firstVisitAt: Number.NaN, startedAt: Number.NaN, completedAt: Number.NaN, giftOpened: false, shared: false };
-      this.#players.set(player, facts);
+      this.#players.set(token, facts);
     }
     return facts;
   }
