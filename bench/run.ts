@@ -40,6 +40,15 @@ const BENCHES: Record<string, Bench> = {
       return { figures, tables: formatFigures('Customer import', { ...figures }) };
     },
   },
+  report: {
+    summary: 'the dashboard report of a project with 1 000 000 links and 100 000 visitors, vs a bare scan of its links',
+    async run() {
+      const { benchReport } = await import('./report.ts');
+      const figures = await benchReport();
+      const rows = figures.reportSeconds.map((seconds, run) => ({ run: run + 1, 'report s': seconds, 'bare scan s': figures.bareScanSeconds[run] ?? '' }));
+      return { figures, tables: formatTable(`Dashboard report (${figures.links} links, ${figures.visitors} visitors)`, rows) };
+    },
+  },
   share: {
     summary: 'share image renders, cold and cached, vs a one-line satori + sharp card',
     async run() {
