@@ -1,11 +1,13 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { Readable } from 'node:stream';
-import { StringDecoder } from 'node:string_decoder';
 import { Worker } from 'node:worker_threads';
 import Papa from 'papaparse';
+import { CsvFileError, RecordReader, textChunks } from '../lib/csv-records.ts';
 import type { CsvFileWorkerData, CsvFileWorkerMessage } from './csv-file-worker.ts';
 import { forEachRowOf } from './csv-row-batch.ts';
+
+export { CsvFileError } from '../lib/csv-records.ts';
 
 /** Where CSV text comes from: a file (streamed, never read whole) or a string (tests, HTTP uploads). */
 export type CsvSource = { path: string } | { text: string; name?: string };
@@ -27,21 +29,6 @@ export interface CsvRow<Key extends string> {
   values: Partial<Record<Key, string>>;
   /** How many fields the row has beyond the header's; more means an unquoted delimiter inside a value. */
   extraFields: number;
-}
-
-/** The file cannot be read as a table at all: no header, missing required columns, broken quoting. */
-export class CsvFileError extends Error {
-  readonly file: string;
-  readonly line: number | undefined;
-  /** The message without the file and line in front. */
-  readonly reason: string;
-  constructor(file: string, line: number | undefined, reason: string) {
-    super(`${file}${line === undefined ? '' : `:${line}`}: ${reason}`);
-    this.name = 'CsvFileError';
-    this.file = file;
-    this.line = line;
-    this.reason = reason;
-  }
 }
 
 const DELIMITER_CANDIDATES = [',', ';', '\t'] as const;
@@ -177,7 +164,18 @@ export async function parseCsvStream<Key extends string>(
 ): Promise<number> {
   const file = sourceName(source);
   const parser = new Papa.Parser({ delimiter: detectDelimiter(await peek(source)), newline: '\n' });
-  const records = new RecordReader(file, columns, onRow);
+  let header: { indexes: [Key, number][]; width: number } | undefined;
+  let rows = 0;
+  const records = new RecordReader(file, (record, line) => {
+    if (!header) {
+      header = { indexes: [...mapHeader(file, record.map((name) => name.trim()), columns)], width: record.length };
+      return;
+    }
+    const values = knownValues(record, header.indexes);
+    if (values === undefined) return;
+    rows++;
+    onRow({ line, values, extraFields: Math.max(0, record.length - header.width) });
+  });
   let unparsed = '';
   for await (const text of textChunks(pace ? pace(openStream(source)) : openStream(source))) {
     unparsed = records.read(parser, unparsed + text, false);
@@ -187,109 +185,8 @@ export async function parseCsvStream<Key extends string>(
     }
   }
   records.read(parser, unparsed, true);
-  return records.finish();
-}
-
-/**
- * The file's text in chunks, as the parser wants it: UTF-8 decoded across chunk boundaries,
- * without a BOM, and with every lone CR (old Mac line ends) turned into LF, inside quoted
- * values too. A CR at the end of a chunk waits for the next one, which may start with its LF.
- */
-async function* textChunks(chunks: AsyncIterable<Buffer>): AsyncGenerator<string> {
-  const decoder = new StringDecoder('utf8');
-  let atStart = true;
-  let heldCr = '';
-  const prepared = (text: string) => {
-    const body = atStart ? text.replace(/^\uFEFF/, '') : text;
-    if (text !== '') atStart = false;
-    return body.includes('\r') ? body.replace(LONE_CR, '\n') : body;
-  };
-  for await (const chunk of chunks) {
-    const text = heldCr + decoder.write(chunk);
-    heldCr = text.endsWith('\r') ? '\r' : '';
-    yield prepared(heldCr === '' ? text : text.slice(0, -1));
-  }
-  yield prepared(heldCr + decoder.end());
-}
-
-const LONE_CR = /\r(?!\n)/g;
-
-/**
- * Takes the parser's records in file order: the header first, then each data row to
- * `onRow` with the line it ends on, as spreadsheet users count lines (a record spans one
- * line plus each line break inside its quoted fields; blank lines count too).
- */
-class RecordReader<Key extends string> {
-  readonly #file: string;
-  readonly #columns: readonly ColumnSpec<Key>[];
-  readonly #onRow: (row: CsvRow<Key>) => void;
-  #header: { indexes: [Key, number][]; width: number } | undefined;
-  #lastLine = 0;
-  #rows = 0;
-
-  constructor(file: string, columns: readonly ColumnSpec<Key>[], onRow: (row: CsvRow<Key>) => void) {
-    this.#file = file;
-    this.#columns = columns;
-    this.#onRow = onRow;
-  }
-
-  /** The line the next record starts on. */
-  get nextLine(): number {
-    return this.#lastLine + 1;
-  }
-
-  /**
-   * Parses the complete records of `text` and returns the rest: the start of a record the
-   * next chunk completes. At the end of the file (`isLast`) the rest is a last record without
-   * a line end, or a quote left open.
-   */
-  read(parser: Papa.Parser, text: string, isLast: boolean): string {
-    const { data, errors, meta } = parser.parse(text, 0, !isLast) as Papa.ParseResult<string[]>;
-    const firstError = errors.find((error) => isLast || (error.row ?? 0) < data.length);
-    data.forEach((record, index) => {
-      if (index === firstError?.row) throw this.#unreadable(firstError);
-      this.#take(record);
-    });
-    if (firstError) throw this.#unreadable(firstError);
-    return isLast ? '' : text.slice(meta.cursor);
-  }
-
-  /** The number of data rows; refuses a file that had no header. */
-  finish(): number {
-    if (!this.#header) throw new CsvFileError(this.#file, undefined, 'the file is empty; expected a header line and rows.');
-    return this.#rows;
-  }
-
-  #take(record: string[]): void {
-    this.#lastLine += 1 + lineBreaksIn(record);
-    if (!this.#header) {
-      this.#header = { indexes: [...mapHeader(this.#file, record.map((name) => name.trim()), this.#columns)], width: record.length };
-      return;
-    }
-    const values = knownValues(record, this.#header.indexes);
-    if (values === undefined) return;
-    this.#rows++;
-    this.#onRow({ line: this.#lastLine, values, extraFields: Math.max(0, record.length - this.#header.width) });
-  }
-
-  #unreadable(error: Papa.ParseError): CsvFileError {
-    const line = this.nextLine;
-    const reason =
-      error.code === 'MissingQuotes'
-        ? `a quote opened in the record starting on line ${line} is never closed`
-        : error.code === 'InvalidQuotes'
-          ? `a quoted field in the record starting on line ${line} goes on after its closing quote`
-          : error.message;
-    return new CsvFileError(this.#file, line, `the CSV cannot be read (${reason}).`);
-  }
-}
-
-function lineBreaksIn(record: string[]): number {
-  let breaks = 0;
-  for (const field of record) {
-    for (let at = field.indexOf('\n'); at !== -1; at = field.indexOf('\n', at + 1)) breaks++;
-  }
-  return breaks;
+  if (!header) throw new CsvFileError(file, undefined, 'the file is empty; expected a header line and rows.');
+  return rows;
 }
 
 /** The trimmed non-empty values of the known columns; undefined for a blank record (`;;;`). */

@@ -1,6 +1,6 @@
 import { stat, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { CsvError, parse } from 'csv-parse/sync';
+import { CsvFileError, csvRecords } from '../lib/csv-records.ts';
 import type { PromoCodeGift } from '../config/schemas/gift.ts';
 import type { GiftProject } from './types.ts';
 
@@ -16,11 +16,6 @@ export interface PromoPool {
   problems: PoolProblem[];
 }
 
-interface PoolRow {
-  record: string[];
-  info: { lines: number };
-}
-
 const CODE = /^[A-Za-z0-9][A-Za-z0-9_-]{2,63}$/;
 const EXPECTED_CODE = 'expected 3–64 latin letters, digits, - or _';
 
@@ -30,40 +25,41 @@ const EXPECTED_CODE = 'expected 3–64 latin letters, digits, - or _';
  * their line, so one typo does not block the campaign but `npm run validate` shows it.
  */
 export function parsePromoPool(text: string): PromoPool {
-  let rows: PoolRow[];
+  let records: { record: string[]; line: number }[];
   try {
-    // csv-parse's types miss that `info: true` wraps each record with its line number.
-    rows = parse(text, { bom: true, trim: true, skip_empty_lines: true, relax_column_count: true, info: true }) as unknown as PoolRow[];
+    records = csvRecords(text, 'pool');
   } catch (error) {
-    const line = error instanceof CsvError ? (error as CsvError & { lines?: number }).lines : undefined;
-    return { codes: [], problems: [{ line, message: `cannot be read as CSV: ${(error as Error).message}` }] };
+    if (!(error instanceof CsvFileError)) throw error;
+    return { codes: [], problems: [{ line: error.line, message: error.reason }] };
   }
 
   const codes: string[] = [];
   const problems: PoolProblem[] = [];
   const firstLineOf = new Map<string, number>();
-  rows.forEach(({ record, info }, index) => {
-    const line = info.lines;
-    const values = record.filter((value) => value !== '');
-    if (values.length === 0) return;
-    if (index === 0 && values.length === 1 && values[0]!.toLowerCase() === 'code') return;
+  let isFirst = true;
+  for (const { record, line } of records) {
+    const values = record.map((value) => value.trim()).filter((value) => value !== '');
+    if (values.length === 0) continue;
+    const isHeader = isFirst && values.length === 1 && values[0]?.toLowerCase() === 'code';
+    isFirst = false;
+    if (isHeader) continue;
     if (values.length > 1) {
       problems.push({ line, message: `has ${values.length} values; expected one code per line` });
-      return;
+      continue;
     }
-    const code = values[0]!;
+    const code = values[0] ?? '';
     if (!CODE.test(code)) {
       problems.push({ line, message: `"${code}" is not a promo code; ${EXPECTED_CODE}` });
-      return;
+      continue;
     }
     const firstLine = firstLineOf.get(code);
     if (firstLine !== undefined) {
       problems.push({ line, message: `code ${code} repeats line ${firstLine}; each code must be given once` });
-      return;
+      continue;
     }
     firstLineOf.set(code, line);
     codes.push(code);
-  });
+  }
   if (codes.length === 0 && problems.length === 0) problems.push({ message: `has no codes; ${EXPECTED_CODE}, one per line` });
   return { codes, problems };
 }

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { parse } from 'csv-parse/sync';
+import Papa from 'papaparse';
 import { parse as parseYaml } from 'yaml';
 
 /**
@@ -30,8 +30,10 @@ export function runCli(args: string[]): string {
   return execFileSync(process.execPath, ['src/cli/main.ts', ...args], { env: process.env, stdio: 'pipe' }).toString();
 }
 
-function readCsv(file: string): Record<string, string>[] {
-  return parse(readFileSync(file), { columns: true, bom: true, delimiter: [',', ';'] }) as Record<string, string>[];
+/** The rows of a CSV file by header name; the delimiter (comma or semicolon) is detected. */
+export function readCsv(file: string): Record<string, string>[] {
+  const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+  return Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data;
 }
 
 /** The right answers of a quiz project, read from its config like an author would. */

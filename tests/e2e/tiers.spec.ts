@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Browser, type Page, type TestInfo } from '@playwright/test';
-import { parse } from 'csv-parse/sync';
 import { parse as parseYaml } from 'yaml';
-import { importCustomerGroups, quizAnswers, relative } from './support.ts';
+import { importCustomerGroups, quizAnswers, readCsv, relative } from './support.ts';
 
 /**
  * Dynamic gifts by spend tier, end to end in the English example: customers imported with their
@@ -46,7 +45,7 @@ function tierOfSpend(spend: number): string | undefined {
   return config.tiers.find(({ minSpend = 0, maxSpend }) => spend >= minSpend && (maxSpend === undefined || spend < maxSpend))?.name;
 }
 
-const customers = parse(readFileSync(CUSTOMERS_FILE), { columns: true }) as { customer_id: string; name: string; total_spend: string }[];
+const customers = readCsv(CUSTOMERS_FILE) as { customer_id: string; name: string; total_spend: string }[];
 let mailed: Map<string, string>;
 
 test.beforeAll(() => {

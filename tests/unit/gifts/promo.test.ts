@@ -9,6 +9,12 @@ describe('parsePromoPool', () => {
     });
   });
 
+  it('reads a header after blank lines, CRLF and lone CR line ends, and a BOM', () => {
+    const pool = parsePromoPool('\uFEFF\r\ncode\r\nAAA111\rBBB222\r\n\nCCC333');
+    expect(pool).toEqual({ codes: ['AAA111', 'BBB222', 'CCC333'], problems: [] });
+    expect(parsePromoPool('code\nAAA111\nAAA111\r\n').problems).toEqual([{ line: 3, message: 'code AAA111 repeats line 2; each code must be given once' }]);
+  });
+
   it('reads a file without a header', () => {
     expect(parsePromoPool('NY2021A\nNY2021B').codes).toEqual(['NY2021A', 'NY2021B']);
   });
@@ -36,6 +42,6 @@ describe('parsePromoPool', () => {
     expect(codes).toEqual([]);
     expect(problems).toHaveLength(1);
     expect(problems[0]?.line).toBe(2);
-    expect(problems[0]?.message).toMatch(/^cannot be read as CSV: Quote Not Closed/);
+    expect(problems[0]?.message).toBe('the CSV cannot be read (a quote opened in the record starting on line 2 is never closed).');
   });
 });
