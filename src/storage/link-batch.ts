@@ -1,5 +1,5 @@
-import { emptySlice, pointSliceAtText, sliceText, type Utf8Slice } from '../lib/utf8-slice.ts';
-import type { AudienceGroup, LinkBatch, LinkRecord, SegmentLinks } from './types.ts';
+import { emptySlice, pointSliceAtText, sliceText } from '../lib/utf8-slice.ts';
+import type { AudienceGroup, LinkBatch, LinkRecord, LinkTextField, SegmentLinks } from './types.ts';
 
 /** An array of records read as a batch; text is encoded as it is asked for, which suits the small arrays that come this way. */
 export function linkBatchOf(records: readonly LinkRecord[]): LinkBatch {
@@ -14,8 +14,9 @@ export function linkBatchOf(records: readonly LinkRecord[]): LinkBatch {
 }
 
 /** Link `index` of a batch as a record, for a store that keeps records. */
-export function linkRecordAt(project: string, batch: LinkBatch, index: number, slice: Utf8Slice = emptySlice()): LinkRecord {
-  const text = (field: 'token' | 'customerId' | 'name' | 'segment') => (batch.textAt(field, index, slice) ? sliceText(slice) : undefined);
+export function linkRecordAt(project: string, batch: LinkBatch, index: number): LinkRecord {
+  const slice = emptySlice();
+  const text = (field: LinkTextField) => (batch.textAt(field, index, slice) ? sliceText(slice) : undefined);
   const link: LinkRecord = {
     project,
     token: text('token') ?? '',

@@ -31,7 +31,7 @@ export function emptyManifest(): LinkManifest {
   };
 }
 
-/** The manifest an import fills in: the same shards, a new generation. */
+/** The manifest an import fills in: the same shards, a new generation; its counts per segment come once the import knows them. */
 export function nextManifest(base: LinkManifest): LinkManifest {
   return {
     generation: base.generation + 1,
@@ -39,17 +39,16 @@ export function nextManifest(base: LinkManifest): LinkManifest {
     tokenShards: [...base.tokenShards],
     customerShards: [...base.customerShards],
     packs: { ...base.packs },
-    segments: structuredClone(base.segments),
   };
 }
 
-/** Adds the batch's accepted links (1 in `isAccepted`) to the manifest's counts per segment. */
-export function countNewLinks(manifest: LinkManifest, links: LinkBatch, isAccepted: Uint8Array, counts: Map<string, SegmentLinks>): void {
+/** The counts per segment with the batch's accepted links (1 in `isAccepted`) added, as a manifest keeps them. */
+export function withNewLinks(counts: Map<string, SegmentLinks>, links: LinkBatch, isAccepted: Uint8Array): Record<string, SegmentLinks> {
   const slice = emptySlice();
   isAccepted.forEach((flag, index) => {
     if (flag === 1) addToSegmentCounts(counts, links.textAt('segment', index, slice) ? sliceText(slice) : '', links.groupAt(index));
   });
-  manifest.segments = Object.fromEntries(counts);
+  return Object.fromEntries(counts);
 }
 
 /** The names of the files holding the manifest's shards: packs, and shard files written before packs. */

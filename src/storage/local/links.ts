@@ -5,7 +5,7 @@ import { addToSegmentCounts, linkBatchOf } from '../link-batch.ts';
 import type { CustomerIds, LinkBatch, LinkRecord, LinkStore, SegmentLinks } from '../types.ts';
 import { fsyncDirectory, isNotFound, mkdirDurably, writeFileAtomically } from './durable-fs.ts';
 import { withFileLock } from './file-lock.ts';
-import { countNewLinks, emptyManifest, nextManifest, recordPack, referencedFiles, sparsePacks, type LinkManifest } from './link-manifest.ts';
+import { emptyManifest, nextManifest, recordPack, referencedFiles, sparsePacks, withNewLinks, type LinkManifest } from './link-manifest.ts';
 import {
   linkAt,
   MissingShardError,
@@ -226,7 +226,7 @@ class ProjectLinks {
         await target.writes.finished();
         await target.pack.finish();
         next.count += accepted.count;
-        countNewLinks(next, links, accepted.isAccepted, await this.#segmentCounts(base));
+        next.segments = withNewLinks(await this.#segmentCounts(base), links, accepted.isAccepted);
         recordPack(next, next.generation, target.pack.size);
         await fsyncDirectory(this.#dir);
         await writeFileAtomically(this.#manifestPath, JSON.stringify(next));

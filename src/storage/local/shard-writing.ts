@@ -35,6 +35,9 @@ export async function writeGroup(
   }
 }
 
+/** The field a shard is keyed by: the token for token shards, the customer id for customer shards. */
+type ShardKey = Extract<LinkTextField, 'token' | 'customerId'>;
+
 /** Marks a link without a shard where a shard number would be. */
 export const NO_SHARD = 0xffffffff;
 
@@ -119,7 +122,7 @@ export async function forEachShardGroup(
  * fnv1a of each included link's key, and the shard that follows from it (NO_SHARD for links
  * left out), read from the key's UTF-8 bytes.
  */
-export function keyShards(links: LinkBatch, key: 'token' | 'customerId', shards: number, included: (index: number) => boolean) {
+export function keyShards(links: LinkBatch, key: ShardKey, shards: number, included: (index: number) => boolean) {
   const hashes = new Uint32Array(links.size);
   const shardOfLink = new Uint32Array(links.size).fill(NO_SHARD);
   const slice = emptySlice();
@@ -173,12 +176,12 @@ abstract class ShardRows {
   protected readonly links: LinkBatch;
   protected readonly slice = emptySlice();
   protected added = 0;
-  readonly #key: 'token' | 'customerId';
+  readonly #key: ShardKey;
   readonly #firsts = new FirstOfKey();
   readonly #earlier = emptySlice();
   readonly #isSameKey = (earlier: number) => this.links.textAt(this.#key, earlier, this.#earlier) && sameBytes(this.slice, this.#earlier);
 
-  constructor(links: LinkBatch, key: 'token' | 'customerId') {
+  constructor(links: LinkBatch, key: ShardKey) {
     this.links = links;
     this.#key = key;
   }
