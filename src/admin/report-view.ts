@@ -1,6 +1,8 @@
-import type { DailyPoint, FunnelStepReport } from '../crm/report.ts';
+import type { Locale } from '../config/schemas/common.ts';
+import type { DailyPoint, FunnelStepReport, GiftAudience, ProjectReport } from '../crm/report.ts';
 import { SHARE_NETWORKS } from '../share/networks.ts';
 import type { FunnelBarStep } from './charts/types.ts';
+import { formatCount, formatFactVsForecast, formatLongDay } from './format.ts';
 import type { AdminStrings } from './strings.ts';
 
 /**
@@ -47,4 +49,56 @@ export function networkLabel(network: string, strings: AdminStrings): string {
 /** The busiest day by visits, for the chart's one-line summary; undefined without data. */
 export function peakDay(points: readonly DailyPoint[]): DailyPoint | undefined {
   return points.reduce<DailyPoint | undefined>((best, point) => (!best || point.visits > best.visits ? point : best), undefined);
+}
+
+/**
+ * The headline «fact / forecast (delta)». Before any order is imported a purchase-counted project
+ * has no facts yet, so it says so instead of a −100% nobody earned.
+ */
+export function headline(report: ProjectReport, locale: Locale, strings: AdminStrings): { figure: string; note?: string } {
+  if (report.window.counts === 'purchase' && report.orders.total === 0) {
+    return { figure: `${formatCount(report.fact, locale)} / ${formatCount(report.forecast, locale)}`, note: strings.noOrdersYet };
+  }
+  return { figure: formatFactVsForecast(report.fact, report.forecast, locale) };
+}
+
+/** The daily chart's one-line summary, never «no events» under a chart that shows some. */
+export function dailySummary(days: readonly DailyPoint[], locale: Locale, strings: AdminStrings): string {
+  const busiest = peakDay(days);
+  if (busiest && busiest.visits > 0) {
+    return strings.dailySummary(days.length, formatLongDay(busiest.day, locale), formatCount(busiest.visits, locale));
+  }
+  const completions = days.reduce((sum, point) => sum + point.completions, 0);
+  const reactivations = days.reduce((sum, point) => sum + point.reactivations, 0);
+  if (completions + reactivations === 0) return strings.dailyEmpty;
+  return strings.dailyQuietSummary(days.length, formatCount(completions, locale), formatCount(reactivations, locale));
+}
+
+/**
+ * The sharing section's words: the viral loop once anything was shared, and what to say where the
+ * per-network table would be when no button was pressed (someone may still have shared by link).
+ */
+export function sharingText(report: ProjectReport, locale: Locale, strings: AdminStrings): { loop?: string; noClicks?: string } {
+  const { shares } = report;
+  const anyClicks = Object.values(shares.clicksByNetwork).some((clicks) => clicks > 0);
+  const anyShared = shares.created + shares.pageVisits + shares.playsStarted > 0 || anyClicks;
+  if (!anyShared) return { noClicks: strings.noShares };
+  const loop = strings.viralLoop(
+    formatCount(shares.created, locale),
+    formatCount(shares.pageVisits, locale),
+    formatCount(shares.playsStarted, locale),
+    formatCount(shares.playsCompleted, locale),
+  );
+  return anyClicks ? { loop } : { loop, noClicks: strings.noShareClicks };
+}
+
+/** A promo pool by who gets its codes («Уровень «vip»», «Все остальные»), not by its file. */
+export function poolName(usedBy: readonly GiftAudience[], strings: AdminStrings): string {
+  return usedBy
+    .map((audience) =>
+      [audience.segment && strings.poolSegment(audience.segment), audience.tier && strings.poolTier(audience.tier)]
+        .filter(Boolean)
+        .join(', ') || strings.poolEveryoneElse,
+    )
+    .join('; ');
 }

@@ -26,6 +26,7 @@ const ru = {
   staleForm: 'Форма устарела — страница обновлена, введите пароль ещё раз.',
 
   headline: 'Вернулись: факт / прогноз',
+  noOrdersYet: 'Заказы ещё не загружены: возвраты появятся после импорта заказов (npm run orders -- import).',
   linksIssued: 'Выдано ссылок',
   completion: 'Прошли до конца',
   ofVisited: (share: string) => `${share} от открывших`,
@@ -36,6 +37,8 @@ const ru = {
 
   funnelHeading: 'Воронка',
   funnelCaption: 'Целевая группа: сколько людей дошло до каждого шага (в скобках — доля от выданных ссылок) и сколько отвалилось по сравнению с предыдущим шагом.',
+  funnelOutcomes: (shared: string, completed: string, reactivated: string, links: string) =>
+    `После игры: поделились результатом ${shared} из ${completed} прошедших. Вернулись (сыграв или нет): ${reactivated} из ${links}.`,
   step: 'Шаг',
   people: 'Людей',
   dropOff: 'Отвал',
@@ -45,6 +48,8 @@ const ru = {
   dailySummary: (days: number, peakDay: string, peakVisits: string) =>
     `${days} дн. Больше всего открытий — ${peakDay}: ${peakVisits}.`,
   dailyEmpty: 'Пока нет ни одного события.',
+  dailyQuietSummary: (days: number, completions: string, reactivations: string) =>
+    `${days} дн. Открытий не зафиксировано; прохождений: ${completions}, возвратов: ${reactivations}.`,
   day: 'День',
   showTable: 'Показать таблицей',
 
@@ -72,11 +77,15 @@ const ru = {
   total: 'Всего',
   noPromo: 'В проекте нет пулов промокодов.',
   poolLow: 'заканчивается',
+  poolEveryoneElse: 'Все остальные',
+  poolSegment: (segment: string) => `Сегмент «${segment}»`,
+  poolTier: (tier: string) => `Уровень «${tier}»`,
 
   sharesHeading: 'Переходы к шерингу по сетям',
   network: 'Сеть',
   clicks: 'Нажатий',
   noShares: 'Пока никто не делился.',
+  noShareClicks: 'По кнопкам сетей пока никто не переходил.',
   viralLoop: (shares: string, visits: string, started: string, completed: string) =>
     `Поделились результатом: ${shares}. Открыли страницу шеринга: ${visits}. Начали играть оттуда: ${started}, прошли до конца: ${completed}.`,
 
@@ -131,6 +140,7 @@ const en: AdminStrings = {
   staleForm: 'The form had expired; the page has been refreshed, enter the password again.',
 
   headline: 'Came back: fact / forecast',
+  noOrdersYet: 'No orders are in yet: reactivations appear once orders are imported (npm run orders -- import).',
   linksIssued: 'Links issued',
   completion: 'Completed',
   ofVisited: (share: string) => `${share} of visitors`,
@@ -141,6 +151,8 @@ const en: AdminStrings = {
 
   funnelHeading: 'Funnel',
   funnelCaption: 'Target group: how many people reached each step (in brackets: share of links issued) and how many dropped off since the previous step.',
+  funnelOutcomes: (shared: string, completed: string, reactivated: string, links: string) =>
+    `After the game: ${shared} of the ${completed} who completed shared their result. Came back (whether they played or not): ${reactivated} of ${links}.`,
   step: 'Step',
   people: 'People',
   dropOff: 'Drop-off',
@@ -150,6 +162,8 @@ const en: AdminStrings = {
   dailySummary: (days: number, peakDay: string, peakVisits: string) =>
     `${days} days. Most visits on ${peakDay}: ${peakVisits}.`,
   dailyEmpty: 'No events yet.',
+  dailyQuietSummary: (days: number, completions: string, reactivations: string) =>
+    `${days} days. No visits were recorded; completions: ${completions}, reactivations: ${reactivations}.`,
   day: 'Day',
   showTable: 'Show as a table',
 
@@ -177,11 +191,15 @@ const en: AdminStrings = {
   total: 'Total',
   noPromo: 'This project has no promo code pools.',
   poolLow: 'running out',
+  poolEveryoneElse: 'Everyone else',
+  poolSegment: (segment: string) => `Segment “${segment}”`,
+  poolTier: (tier: string) => `Tier “${tier}”`,
 
   sharesHeading: 'Share clicks by network',
   network: 'Network',
   clicks: 'Clicks',
   noShares: 'Nobody has shared yet.',
+  noShareClicks: 'Nobody has used a network’s share button yet.',
   viralLoop: (shares: string, visits: string, started: string, completed: string) =>
     `Results shared: ${shares}. Share page visits: ${visits}. Plays started from a share page: ${started}, completed: ${completed}.`,
 
@@ -214,12 +232,6 @@ const dictionaries: Record<Locale, AdminStrings> = { ru, en };
 
 export function adminStrings(locale: Locale): AdminStrings {
   return dictionaries[locale];
-}
-
-/** `?lang=en` or `?lang=ru` wins; otherwise the project's own language (Russian on the project list). */
-export function adminLocale(url: URL, projectLocale: Locale = 'ru'): Locale {
-  const requested = url.searchParams.get('lang');
-  return requested === 'en' || requested === 'ru' ? requested : projectLocale;
 }
 
 /** An admin link that keeps an explicit `?lang=` choice. */

@@ -23,7 +23,7 @@ export interface GroupStats {
 }
 
 export interface FunnelStepReport {
-  /** `links`, `visited`, `started`, the mechanic's step ids, `completed`, `gift`, `shared`, `reactivated`. */
+  /** `links`, `visited`, `started`, the mechanic's step ids, `completed`, `gift`. */
   id: string;
   /** Dashboard label; the fixed steps are labelled by the dashboard in its own language. */
   label?: string;
@@ -59,9 +59,17 @@ export interface BreakdownRow {
 export interface PromoPoolReport {
   /** The pool file, relative to the project folder. */
   pool: string;
+  /** Who draws from it: a gift rule's condition, or `{}` for the project's default gift. */
+  usedBy: GiftAudience[];
   size: number;
   taken: number;
   remaining: number;
+}
+
+/** The condition of a gift rule; empty for everyone no rule matches. */
+export interface GiftAudience {
+  segment?: string;
+  tier?: string;
 }
 
 export interface ProjectReport {
@@ -148,15 +156,19 @@ export async function buildReport(options: { project: ReportProject; storage: St
   };
 }
 
+/** How far along the play a customer got; each depth includes every one before it. */
+const PlayDepth = { None: 0, Visited: 1, Started: 2, Completed: 3, GiftOpened: 4 } as const;
+
 function groupStats(facts: CustomerFacts, control: 0 | 1): GroupStats {
   const stats: GroupStats = { links: 0, visited: 0, started: 0, completed: 0, giftOpened: 0, shared: 0, reactivated: 0, reactivationRate: 0 };
   for (let index = 0; index < facts.size; index++) {
     if (facts.isControl[index] !== control) continue;
     stats.links++;
-    if (happened(facts.firstVisitAt[index])) stats.visited++;
-    if (happened(facts.startedAt[index])) stats.started++;
-    if (happened(facts.completedAt[index])) stats.completed++;
-    if (facts.giftOpened[index] === 1) stats.giftOpened++;
+    const reached = playDepth(facts, index);
+    if (reached >= PlayDepth.Visited) stats.visited++;
+    if (reached >= PlayDepth.Started) stats.started++;
+    if (reached >= PlayDepth.Completed) stats.completed++;
+    if (reached >= PlayDepth.GiftOpened) stats.giftOpened++;
     if (facts.shared[index] === 1) stats.shared++;
     if (happened(facts.reactivatedAt[index])) stats.reactivated++;
   }
@@ -164,17 +176,37 @@ function groupStats(facts: CustomerFacts, control: 0 | 1): GroupStats {
   return stats;
 }
 
-/** The target group's way from the mailed link to the next purchase, step by step. */
+/**
+ * The deepest step with any evidence. A later step proves the earlier ones: a player who started
+ * visited even when their visit beacon never arrived (blocked, closed too fast), and a gift is
+ * only handed out after completion. Counting by depth keeps every funnel monotone.
+ */
+function playDepth(facts: CustomerFacts, index: number): number {
+  if (facts.giftOpened[index] === 1) return PlayDepth.GiftOpened;
+  if (happened(facts.completedAt[index])) return PlayDepth.Completed;
+  if (happened(facts.startedAt[index])) return PlayDepth.Started;
+  if (happened(facts.firstVisitAt[index])) return PlayDepth.Visited;
+  return PlayDepth.None;
+}
+
+/**
+ * The target group's way from the mailed link through the play to the gift, each step a subset
+ * of the one before (sharing and coming back are outcomes, not steps: a customer may buy without
+ * ever opening the link). The mechanic's steps are held between started and completed.
+ */
 function funnelOf(facts: CustomerFacts, target: GroupStats): FunnelStepReport[] {
+  let previous = target.started;
+  const mechanicSteps = facts.steps.map((step) => {
+    previous = Math.max(target.completed, Math.min(previous, step.passed));
+    return { id: step.id, label: step.label, count: previous };
+  });
   const steps: Omit<FunnelStepReport, 'dropOff'>[] = [
     { id: 'links', count: target.links },
     { id: 'visited', count: target.visited },
     { id: 'started', count: target.started },
-    ...facts.steps.map((step) => ({ id: step.id, label: step.label, count: step.passed })),
+    ...mechanicSteps,
     { id: 'completed', count: target.completed },
     { id: 'gift', count: target.giftOpened },
-    { id: 'shared', count: target.shared },
-    { id: 'reactivated', count: target.reactivated },
   ];
   return steps.map((step, index) => ({ ...step, dropOff: index === 0 ? 0 : dropOff(steps[index - 1]?.count ?? 0, step.count) }));
 }
@@ -204,8 +236,9 @@ function breakdown(facts: CustomerFacts, keyIndex: Uint32Array, keys: readonly s
       row.target++;
       if (reactivated) row.reactivatedTarget++;
     }
-    if (happened(facts.firstVisitAt[index])) row.visited++;
-    if (happened(facts.completedAt[index])) row.completed++;
+    const reached = playDepth(facts, index);
+    if (reached >= PlayDepth.Visited) row.visited++;
+    if (reached >= PlayDepth.Completed) row.completed++;
   }
   for (const row of rows) {
     row.rateTarget = row.target > 0 ? row.reactivatedTarget / row.target : 0;
@@ -225,15 +258,19 @@ function happened(at: number | undefined): boolean {
  * (the storage key of a pool is the gift's `pool` path).
  */
 async function promoPools(project: ReportProject, storage: Storage): Promise<PromoPoolReport[]> {
-  const pools = new Map<string, PromoCodeGift>();
-  for (const gift of [project.config.gift, ...project.config.giftRules.map((rule) => rule.gift)]) {
-    if (gift.kind === 'promo-code') pools.set(gift.pool, gift);
+  const pools = new Map<string, { gift: PromoCodeGift; usedBy: GiftAudience[] }>();
+  const gifts = [...project.config.giftRules.map((rule) => ({ gift: rule.gift, audience: rule.when })), { gift: project.config.gift, audience: {} }];
+  for (const { gift, audience } of gifts) {
+    if (gift.kind !== 'promo-code') continue;
+    const pool = pools.get(gift.pool) ?? { gift, usedBy: [] };
+    pool.usedBy.push({ ...audience });
+    pools.set(gift.pool, pool);
   }
   return Promise.all(
-    [...pools.values()].map(async (gift) => {
+    [...pools.values()].map(async ({ gift, usedBy }) => {
       const size = (await loadPromoPool(project, gift)).codes.length;
       const taken = await storage.promo.taken(project.slug, gift.pool);
-      return { pool: gift.pool, size, taken, remaining: Math.max(0, size - taken) };
+      return { pool: gift.pool, usedBy, size, taken, remaining: Math.max(0, size - taken) };
     }),
   );
 }

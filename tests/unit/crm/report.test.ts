@@ -56,7 +56,7 @@ describe('buildReport: attribution window', () => {
 });
 
 describe('buildReport: the rest of the dashboard', () => {
-  it('builds the funnel from links to reactivation with the mechanic’s steps and drop-off', async () => {
+  it('builds the funnel from links to the gift with the mechanic’s steps and drop-off', async () => {
     const report = await buildReport({ project: reportProject(), storage: await seededStorage(), now: NOW });
     expect(report.funnel.map((step) => [step.id, step.count])).toEqual([
       ['links', 5],
@@ -66,8 +66,6 @@ describe('buildReport: the rest of the dashboard', () => {
       ['question-2', 1],
       ['completed', 1],
       ['gift', 1],
-      ['shared', 1],
-      ['reactivated', 2],
     ]);
     expect(report.funnel[1]?.dropOff).toBeCloseTo(0.6);
     expect(report.funnel[4]).toMatchObject({ label: 'Вопрос 2', dropOff: 0.5 });
@@ -101,8 +99,31 @@ describe('buildReport: the rest of the dashboard', () => {
     ]);
     expect(report.daily.find((day) => day.day === '2020-12-20')).toEqual({ day: '2020-12-20', visits: 3, completions: 1, reactivations: 0 });
     expect(report.daily.some((day) => day.day === '2021-03-01')).toBe(false);
-    expect(report.promoPools).toEqual([{ pool: 'codes.csv', size: 3, taken: 1, remaining: 2 }]);
+    expect(report.promoPools).toEqual([{ pool: 'codes.csv', usedBy: [{}], size: 3, taken: 1, remaining: 2 }]);
     expect(report.lift?.incremental).toBeCloseTo((0.4 - 0.5) * 5);
+  });
+});
+
+describe('buildReport: a funnel monotone by construction', () => {
+  it('counts a player who started without a visit beacon as having visited («Открыли 0» above «Начали игру 1»)', async () => {
+    const storage = await seededStorage();
+    await storage.events.append({ project: SLUG, type: 'start', player: `link:${tokenOf('E')}`, at: '2020-12-22T09:00:00.000Z' });
+    await storage.events.append({ project: SLUG, type: 'complete', player: `link:${tokenOf('B')}`, at: '2020-12-22T09:00:00.000Z' });
+    const report = await buildReport({ project: reportProject(), storage, now: NOW });
+    const counts = Object.fromEntries(report.funnel.map((step) => [step.id, step.count]));
+    expect(counts).toMatchObject({ visited: 4, started: 4, completed: 2 });
+    expect(report.target).toMatchObject({ visited: 4, started: 4, completed: 2 });
+    expect(report.bySegment.find((row) => row.key === 'at-risk')?.visited).toBe(1);
+  });
+
+  it('never shows a step larger than the one before it', async () => {
+    const storage = await seededStorage();
+    await storage.events.append({ project: SLUG, type: 'gift-open', player: `link:${tokenOf('A')}`, at: '2020-12-22T09:00:00.000Z' });
+    const report = await buildReport({ project: reportProject(), storage, now: NOW });
+    for (const [index, step] of report.funnel.entries()) {
+      if (index > 0) expect(step.count).toBeLessThanOrEqual(report.funnel[index - 1]?.count ?? 0);
+      expect(step.dropOff).toBeGreaterThanOrEqual(0);
+    }
   });
 });
 
