@@ -40,10 +40,10 @@ export function funnelBars(funnel: readonly FunnelStepReport[], strings: AdminSt
   }));
 }
 
-export function networkLabel(network: string, strings: AdminStrings): string {
+export function networkLabel(network: string, strings: AdminStrings, locale: Locale): string {
   if (network === 'copy') return strings.copyLink;
   if (network === 'native') return strings.nativeShare;
-  return SHARE_NETWORKS.find((known) => known.id === network)?.name ?? network;
+  return SHARE_NETWORKS.find((known) => known.id === network)?.name[locale] ?? network;
 }
 
 /** The busiest day by visits, for the chart's one-line summary; undefined without data. */

@@ -101,4 +101,10 @@ export interface PlayerProps<View = unknown> {
   view: View;
   act: (action: unknown) => Promise<View>;
   locale: 'ru' | 'en';
+  /**
+   * A player that still shows something after the completing action (the quiz's verdict on the
+   * last answer) holds the gift and sharing back until the result is on screen: `true` while it
+   * is, `false` once the result shows. Players that show their result at once need not call it.
+   */
+  holdResult?: (held: boolean) => void;
 }

@@ -1,3 +1,5 @@
+import type { Locale } from '../config/schemas/common.ts';
+
 /**
  * Share links of the networks and messengers Russian shoppers use, plus X and Facebook. Each
  * opens the network's own share dialog in a new tab; no third-party script is ever loaded.
@@ -13,8 +15,8 @@ export interface SharePayload {
 export interface ShareNetwork {
   /** Sent as `network` in the share-click event. */
   id: 'vk' | 'ok' | 'telegram' | 'whatsapp' | 'x' | 'facebook';
-  /** The network's own name, the same in every language. */
-  name: string;
+  /** The network's own name in each language: «ВКонтакте» on a Russian page, «VK» on an English one. */
+  name: Record<Locale, string>;
   href(payload: SharePayload): string;
 }
 
@@ -25,32 +27,32 @@ export type ShareClickNetwork = (typeof SHARE_CLICK_NETWORKS)[number];
 export const SHARE_NETWORKS: readonly ShareNetwork[] = [
   {
     id: 'vk',
-    name: 'ВКонтакте',
+    name: { ru: 'ВКонтакте', en: 'VK' },
     href: ({ url, title, imageUrl }) => withQuery('https://vk.com/share.php', { url, title, image: imageUrl }),
   },
   {
     id: 'ok',
-    name: 'Одноклассники',
+    name: { ru: 'Одноклассники', en: 'OK' },
     href: ({ url, title, imageUrl }) => withQuery('https://connect.ok.ru/offer', { url, title, imageUrl }),
   },
   {
     id: 'telegram',
-    name: 'Telegram',
+    name: { ru: 'Telegram', en: 'Telegram' },
     href: ({ url, title }) => withQuery('https://t.me/share/url', { url, text: title }),
   },
   {
     id: 'whatsapp',
-    name: 'WhatsApp',
+    name: { ru: 'WhatsApp', en: 'WhatsApp' },
     href: ({ url, title }) => withQuery('https://wa.me/', { text: `${title} ${url}` }),
   },
   {
     id: 'x',
-    name: 'X',
+    name: { ru: 'X', en: 'X' },
     href: ({ url, title }) => withQuery('https://x.com/intent/post', { url, text: title }),
   },
   {
     id: 'facebook',
-    name: 'Facebook',
+    name: { ru: 'Facebook', en: 'Facebook' },
     href: ({ url }) => withQuery('https://www.facebook.com/sharer/sharer.php', { u: url }),
   },
 ];

@@ -2,6 +2,7 @@ import type { Mechanic } from '../types.ts';
 import {
   answerQuestion,
   findImageProblems,
+  findRepeatedVerdictProblems,
   findResultRangeProblems,
   initialQuizState,
   isQuizComplete,
@@ -27,7 +28,7 @@ export const trueFalseQuiz: TrueFalseQuiz = {
   configSchema,
   actionSchema,
 
-  checkConfig: (config) => [...findResultRangeProblems(config), ...findImageProblems(config)],
+  checkConfig: (config) => [...findResultRangeProblems(config), ...findImageProblems(config), ...findRepeatedVerdictProblems(config)],
 
   initialState: () => initialQuizState(),
 

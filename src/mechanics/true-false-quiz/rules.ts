@@ -1,5 +1,7 @@
 import { ActionRefused, type ConfigProblem } from '../types.ts';
 import type { QuizAction, QuizConfig, QuizQuestion, QuizResult } from './schema.ts';
+import { quizStrings } from './strings.ts';
+import type { Locale } from '../../config/schemas/common.ts';
 
 /**
  * The rules of the quiz, with no UI and no IO. They run only on the server: the browser never
@@ -143,4 +145,26 @@ export function findImageProblems(config: QuizConfig): ConfigProblem[] {
         ]
       : [],
   );
+}
+
+/** Words an explanation may open with that only restate the verdict shown right above it. */
+const VERDICT_OPENERS = /^\s*(правда|неправда|вымысел|миф|верно|неверно|true|false|fact|fiction|right|wrong|made up)\s*[!.]/iu;
+
+/**
+ * The player sees the verdict («Это правда.») and then the explanation; one opening with «Правда!»
+ * says it twice. Reported at the explanation, with the verdict the player already sees.
+ */
+export function findRepeatedVerdictProblems(config: QuizConfig & { locale?: Locale }): ConfigProblem[] {
+  const strings = quizStrings(config.locale ?? 'ru');
+  return config.questions.flatMap((question, index) => {
+    const opener = question.explanation?.match(VERDICT_OPENERS)?.[0].trim();
+    if (!opener) return [];
+    const verdict = question.answer ? (config.labels?.trueVerdict ?? strings.itIsTrue) : (config.labels?.falseVerdict ?? strings.itIsFalse);
+    return [
+      {
+        path: ['questions', index, 'explanation'],
+        message: `starts with "${opener}", which repeats the verdict "${verdict}" shown right above it; start with the explanation itself.`,
+      },
+    ];
+  });
 }

@@ -1,4 +1,5 @@
 import type { Locale } from '../../config/schemas/common.ts';
+import { plural } from '../../i18n/plural.ts';
 import type { QuizLabels } from './schema.ts';
 
 const ru = {
@@ -14,7 +15,8 @@ const ru = {
   sending: 'Отправляем ответ…',
   yourScore: 'Ваш результат',
   score: (value: number, of: number) => `${value} из ${of}`,
-  scoreSpoken: (value: number, of: number) => `${value} правильных ответов из ${of}`,
+  scoreSpoken: (value: number, of: number) =>
+    `${value} ${plural(value, 'ru', { one: 'правильный ответ', few: 'правильных ответа', other: 'правильных ответов' })} из ${of}`,
 };
 
 type QuizStrings = typeof ru;
@@ -32,7 +34,7 @@ const en: QuizStrings = {
   sending: 'Sending your answer…',
   yourScore: 'Your score',
   score: (value, of) => `${value} of ${of}`,
-  scoreSpoken: (value, of) => `${value} right answers out of ${of}`,
+  scoreSpoken: (value, of) => `${value} ${plural(value, 'en', { one: 'right answer', other: 'right answers' })} out of ${of}`,
 };
 
 const dictionaries: Record<Locale, QuizStrings> = { ru, en };

@@ -50,9 +50,10 @@ describe('funnelBars', () => {
 
 describe('networkLabel and peakDay', () => {
   it('names networks as people know them and keeps unknown ids readable', () => {
-    expect(networkLabel('vk', ru)).toBe('ВКонтакте');
-    expect(networkLabel('copy', ru)).toBe(ru.copyLink);
-    expect(networkLabel('mastodon', ru)).toBe('mastodon');
+    expect(networkLabel('vk', ru, 'ru')).toBe('ВКонтакте');
+    expect(networkLabel('vk', adminStrings('en'), 'en')).toBe('VK');
+    expect(networkLabel('copy', ru, 'ru')).toBe(ru.copyLink);
+    expect(networkLabel('mastodon', ru, 'ru')).toBe('mastodon');
   });
 
   it('finds the busiest day by visits', () => {

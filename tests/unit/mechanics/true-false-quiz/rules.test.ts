@@ -98,3 +98,23 @@ describe('true-false-quiz rules', () => {
     expect(trueFalseQuiz.funnelSteps({ ...quiz, locale: 'en' })[0]?.label).toBe('Question 1');
   });
 });
+
+describe('true-false-quiz config check: the explanation after the verdict', () => {
+  it('reports an explanation that opens by repeating the verdict («Это правда.» then «Правда!»)', () => {
+    const repeated = threeQuestionQuiz();
+    const first = repeated.questions[0];
+    if (!first) throw new Error('fixture has no questions');
+    repeated.questions[0] = { ...first, answer: true, explanation: 'Правда! Так прощаются со старым годом.' };
+    const problems = trueFalseQuiz.checkConfig?.({ ...repeated, locale: 'ru' } as typeof repeated) ?? [];
+    expect(problems).toEqual([
+      {
+        path: ['questions', 0, 'explanation'],
+        message: 'starts with "Правда!", which repeats the verdict "Это правда." shown right above it; start with the explanation itself.',
+      },
+    ]);
+  });
+
+  it('accepts an explanation that starts with the explanation itself', () => {
+    expect(trueFalseQuiz.checkConfig?.(threeQuestionQuiz()) ?? []).toEqual([]);
+  });
+});
