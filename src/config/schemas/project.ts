@@ -1,9 +1,17 @@
 import { z } from 'zod';
 import { assetPath, color, dateOrDateTime, httpUrl, localeSchema, PROJECT_SLUG, text } from './common.ts';
+import { brandContrastProblems, type BrandColors } from '../contrast.ts';
 import { giftSchema } from './gift.ts';
 import { shareSchema } from './share.ts';
 
 const described = (description: string) => ({ description });
+
+/** Text a player cannot read is a config error, reported at the colour to change. */
+function reportLowContrast(colors: BrandColors, context: z.RefinementCtx<BrandColors>): void {
+  for (const problem of brandContrastProblems(colors)) {
+    context.addIssue({ code: 'custom', path: [problem.field], message: problem.message, input: colors[problem.field] });
+  }
+}
 
 /** Colours, logo, images and font of the microsite and its share images. */
 export const brandingSchema = z
@@ -23,6 +31,7 @@ export const brandingSchema = z
         /** Cards and panels on the background. */
         surface: color.default('#ffffff').meta(described('Cards and panels on the background.')),
       })
+      .superRefine(reportLowContrast)
       .prefault({})
       .meta(described('Colours of pages and share images; every one has a default.')),
     /** Logo file (SVG or PNG), shown on every page and on share images. */

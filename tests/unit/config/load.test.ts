@@ -30,7 +30,7 @@ describe('loadProject', () => {
     expect(project.config.kind).toBe('fake-quiz');
     expect(project.config.locale).toBe('ru');
     expect(project.config.branding.colors).toEqual({
-      primary: '#0a7',
+      primary: '#06704f',
       onPrimary: '#ffffff',
       background: '#fff8f0',
       text: '#1d1d1b',
@@ -70,7 +70,19 @@ describe('loadProject', () => {
   });
 
   it('reports a bad colour with the value received', async () => {
-    expect(await problemsOf('bad-colour')).toMatchInlineSnapshot(`"tests/unit/config/fixtures/bad-colour/project.yaml:7 branding.colors.primary: expected a hex colour like #e30613, got "red""`);
+    expect(await problemsOf('bad-colour')).toMatchInlineSnapshot(`
+      "tests/unit/config/fixtures/bad-colour/project.yaml:6 branding.colors.onPrimary: onPrimary #ffffff on primary red (button labels) has a contrast of 4.00:1; expected at least 4.5:1 (WCAG 2.1 AA). Darken one or lighten the other.
+      tests/unit/config/fixtures/bad-colour/project.yaml:7 branding.colors.primary: expected a hex colour like #e30613, got "red"
+      tests/unit/config/fixtures/bad-colour/project.yaml:7 branding.colors.primary: primary red on background #fff8f0 (links and outlined buttons on the page) has a contrast of 3.80:1; expected at least 4.5:1 (WCAG 2.1 AA). Darken one or lighten the other.
+      tests/unit/config/fixtures/bad-colour/project.yaml:7 branding.colors.primary: primary red on surface #ffffff (links and outlined buttons on cards) has a contrast of 4.00:1; expected at least 4.5:1 (WCAG 2.1 AA). Darken one or lighten the other."
+    `);
+  });
+
+  it('refuses brand colours players cannot read, naming the pair and the ratio', async () => {
+    expect(await problemsOf('low-contrast')).toMatchInlineSnapshot(`
+      "tests/unit/config/fixtures/low-contrast/project.yaml:8 branding.colors.text: text #9a9a9a on background #fff8f0 (body text on the page) has a contrast of 2.67:1; expected at least 4.5:1 (WCAG 2.1 AA). Darken one or lighten the other.
+      tests/unit/config/fixtures/low-contrast/project.yaml:8 branding.colors.text: text #9a9a9a on surface #ffffff (text on cards) has a contrast of 2.81:1; expected at least 4.5:1 (WCAG 2.1 AA). Darken one or lighten the other."
+    `);
   });
 
   it('checks every asset path on disk, mechanic fields included', async () => {
@@ -155,7 +167,7 @@ describe('loadProjects', () => {
     const { projects, problems } = await loadProjects(fixtures);
     expect(projects.map((project) => project.slug)).toEqual(['valid']);
     const brokenFolders = new Set(problems.map((problem) => problem.file.split(path.sep).at(-2)));
-    expect(brokenFolders.size).toBe(12);
+    expect(brokenFolders.size).toBe(13);
   });
 
   it('reports a project folder without project.yaml', async () => {

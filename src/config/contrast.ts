@@ -1,0 +1,67 @@
+import Color from 'colorjs.io';
+
+/**
+ * Brand colours against WCAG 2.1 AA: every pair a page draws text with must reach 4.5:1. The
+ * validator reports a pair that does not; the muted colour (captions, hints) is mixed from the
+ * text and background colours only as far as that ratio allows.
+ */
+
+export const MIN_TEXT_CONTRAST = 4.5;
+
+export interface BrandColors {
+  primary: string;
+  onPrimary: string;
+  background: string;
+  text: string;
+  surface: string;
+}
+
+type ColorName = keyof BrandColors;
+
+/** Text colour, what it is drawn on, and where a page does so. */
+const TEXT_PAIRS: readonly { text: ColorName; on: ColorName; where: string }[] = [
+  { text: 'text', on: 'background', where: 'body text on the page' },
+  { text: 'text', on: 'surface', where: 'text on cards' },
+  { text: 'onPrimary', on: 'primary', where: 'button labels' },
+  { text: 'primary', on: 'background', where: 'links and outlined buttons on the page' },
+  { text: 'primary', on: 'surface', where: 'links and outlined buttons on cards' },
+];
+
+export function contrastRatio(foreground: string, background: string): number {
+  return new Color(foreground).contrast(new Color(background), 'WCAG21');
+}
+
+export interface ContrastProblem {
+  /** The colour to change, under `branding.colors`. */
+  field: ColorName;
+  message: string;
+}
+
+export function brandContrastProblems(colors: BrandColors): ContrastProblem[] {
+  return TEXT_PAIRS.flatMap(({ text, on, where }) => {
+    const ratio = contrastRatio(colors[text], colors[on]);
+    if (ratio >= MIN_TEXT_CONTRAST) return [];
+    return [
+      {
+        field: text,
+        message: `${text} ${colors[text]} on ${on} ${colors[on]} (${where}) has a contrast of ${ratio.toFixed(2)}:1; expected at least ${MIN_TEXT_CONTRAST}:1 (WCAG 2.1 AA). Darken one or lighten the other.`,
+      },
+    ];
+  });
+}
+
+/** How much of the background the muted colour mixes into the text at most: a softer grey reads as secondary. */
+const MUTED_MIX = 0.38;
+const MIX_STEP = 0.02;
+
+/**
+ * Secondary text: the text colour softened toward the background, but never below 4.5:1 on the
+ * background or on cards. Brand colours that fail the validator give plain text colour.
+ */
+export function mutedTextColor(colors: Pick<BrandColors, 'text' | 'background' | 'surface'>): string {
+  for (let mix = MUTED_MIX; mix > 0; mix -= MIX_STEP) {
+    const muted = Color.mix(colors.text, colors.background, mix, { space: 'srgb' }).toString({ format: 'hex' });
+    if (contrastRatio(muted, colors.background) >= MIN_TEXT_CONTRAST && contrastRatio(muted, colors.surface) >= MIN_TEXT_CONTRAST) return muted;
+  }
+  return colors.text;
+}
