@@ -1,6 +1,7 @@
 import type { Dirent } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { typeset } from '../i18n/typeset.ts';
 import type { BookletGift } from '../config/schemas/gift.ts';
 import { renderBookletMarkdown, type RenderedPage } from './markdown.ts';
 import type { GiftProject } from './types.ts';
@@ -63,7 +64,9 @@ async function readBooklet(project: GiftProject, pagesDir: string): Promise<Book
     files.map(async (name) => {
       const markdown = await readFile(path.join(absoluteDir, name), 'utf8');
       const page = renderBookletMarkdown(markdown, project.slug, pagesDir);
-      return { ...page, file: path.posix.join(pagesDir, name), title: page.title ?? pageNameOf(name) };
+      // The page players read is typeset; the PDF draws from the tokens, which keep the author's text.
+      const html = typeset(page.html, project.config.locale);
+      return { ...page, html, file: path.posix.join(pagesDir, name), title: page.title ?? pageNameOf(name) };
     }),
   );
   return { dir: pagesDir, pages };

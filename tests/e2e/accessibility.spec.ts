@@ -37,11 +37,13 @@ async function playQuiz(page: Page, project: string, buttons: { start: RegExp; y
 
 test('the quiz with a booklet: intro, mid-game and result, the booklet pages whole', async ({ page }, testInfo) => {
   await playQuiz(page, 'new-year-traditions', { start: /Играю/, yes: 'Верю', no: 'Не верю', next: /Дальше/, result: /Узнать результат/ }, testInfo);
-  const booklet = page.getByRole('region', { name: 'Мини-книга' });
+  const booklet = page.getByRole('region', { name: 'Мини-книга', exact: true });
   await expect(booklet).toBeVisible();
   // Each page shows whole: no page scrolls inside the booklet.
   const cut = await booklet.locator('article').evaluateAll((pages) => pages.filter((page) => page.scrollHeight > page.clientHeight + 1).length);
   expect(cut).toBe(0);
+  const [sheet, firstPage] = await booklet.evaluate((element) => [element.clientHeight, element.querySelector('article')?.offsetHeight ?? 0]);
+  expect(sheet, 'the sheet shows the whole first page').toBeGreaterThanOrEqual(firstPage ?? 0);
   await expectNoViolations(page, testInfo, 'booklet-result');
 });
 
