@@ -86,8 +86,8 @@ describe('openGift views', () => {
       title: bookletGift.title,
       description: bookletGift.description,
       pages: [
-        { title: 'Куба', html: '<h1>Куба</h1>\n<p>Посуда</p>\n' },
-        { title: 'Италия', html: '<h1>Италия</h1>\n' },
+        { title: 'Куба', html: '<h1>Куба</h1>\n<p>Посуда</p>' },
+        { title: 'Италия', html: '<h1>Италия</h1>' },
       ],
       pdfUrl: '/new-year/gift/pdf',
       pdfFileName: 'gift.pdf',
