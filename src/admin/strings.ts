@@ -89,6 +89,15 @@ const ru = {
   viralLoop: (shares: string, visits: string, started: string, completed: string) =>
     `Поделились результатом: ${shares}. Открыли страницу шеринга: ${visits}. Начали играть оттуда: ${started}, прошли до конца: ${completed}.`,
 
+  previewHeading: 'Предпросмотр и галерея',
+  previewLink: 'Предпросмотр и картинки',
+  previewPlay: 'Сыграть без учёта',
+  previewPlayHint: 'Проект открывается в любые даты; можно перейти к любому вопросу и результату. Ничего не попадает в отчёт, промокоды — ненастоящие.',
+  previewShare: (until: string) => `Ссылка для коллеги (действует до ${until}):`,
+  galleryHeading: 'Картинки всех результатов',
+  galleryEmpty: 'У этой механики нет списка результатов для галереи.',
+  galleryOg: 'Для соцсетей (1200×630)',
+  galleryStory: 'Для историй (1080×1920)',
   downloadCustomers: 'Скачать статусы клиентов (CSV)',
   downloadHint: 'Строка на клиента: группа, открыл, прошёл, подарок, вернулся — для следующих цепочек.',
   generatedAt: (when: string) => `Данные на ${when}.`,
@@ -203,6 +212,15 @@ const en: AdminStrings = {
   viralLoop: (shares: string, visits: string, started: string, completed: string) =>
     `Results shared: ${shares}. Share page visits: ${visits}. Plays started from a share page: ${started}, completed: ${completed}.`,
 
+  previewHeading: 'Preview and gallery',
+  previewLink: 'Preview and images',
+  previewPlay: 'Play uncounted',
+  previewPlayHint: 'The project opens whatever its dates; jump to any question or result. Nothing reaches the report, and promo codes are not real.',
+  previewShare: (until: string) => `A link for a colleague (valid until ${until}):`,
+  galleryHeading: 'Images of every result',
+  galleryEmpty: 'This mechanic has no list of results for the gallery.',
+  galleryOg: 'For social networks (1200×630)',
+  galleryStory: 'For stories (1080×1920)',
   downloadCustomers: 'Download customer statuses (CSV)',
   downloadHint: 'One row per customer: group, visited, completed, gift, came back; for follow-up chains.',
   generatedAt: (when: string) => `Data as of ${when}.`,

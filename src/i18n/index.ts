@@ -27,6 +27,11 @@ const ru = {
   projectsHeading: 'Спецпроекты',
   skipToContent: 'К содержимому',
   needsJavaScript: 'Чтобы играть, включите JavaScript в браузере или откройте ссылку в другом браузере.',
+  previewBanner: (until: string) => `Предпросмотр до ${until}: игра не учитывается, промокоды ненастоящие.`,
+  previewJump: 'Перейти к',
+  previewGo: 'Перейти',
+  previewNoShare: 'В предпросмотре ссылкой не поделиться: картинки всех результатов — в галерее кабинета.',
+  previewExpired: 'Ссылка предпросмотра недействительна или устарела — попросите новую в кабинете.',
 };
 
 type Strings = typeof ru;
@@ -53,6 +58,11 @@ const en: Strings = {
   projectsHeading: 'Special projects',
   skipToContent: 'Skip to content',
   needsJavaScript: 'To play, turn on JavaScript in your browser or open the link in another browser.',
+  previewBanner: (until: string) => `Preview until ${until}: this play is not counted and promo codes are not real.`,
+  previewJump: 'Jump to',
+  previewGo: 'Go',
+  previewNoShare: 'A preview cannot share a link: every result’s images are in the dashboard’s gallery.',
+  previewExpired: 'This preview link is invalid or has expired; ask for a new one in the dashboard.',
 };
 
 const dictionaries: Record<Locale, Strings> = { ru, en };

@@ -12,6 +12,15 @@ import type { z } from 'zod';
  * src/components/PlayerHost.svelte), so adding a mechanic means adding a folder and one line in
  * src/mechanics/registry.ts.
  */
+/**
+ * A play an author can jump to in preview: a label and the actions that lead there, replayed
+ * through the mechanic's own rules so a preview state is always one a player could reach.
+ */
+export interface PreviewPlay {
+  label: string;
+  actions: unknown[];
+}
+
 export interface Mechanic<
   Kind extends string = string,
   Config extends { kind: Kind } = { kind: Kind },
@@ -42,6 +51,11 @@ export interface Mechanic<
   view(config: Config, state: State): View;
   /** Short facts about a finished play, for the share image and the dashboard. */
   summary(config: Config, state: State): PlaySummary;
+  /**
+   * Where an author may jump in preview: each step, then one play per result (every result a
+   * share image can show). Optional: without it a preview plays from the start like anyone.
+   */
+  previewPlays?(config: Config): PreviewPlay[];
   /**
    * The steps of the funnel between «started» and «completed», e.g. one per question, with a
    * label for the dashboard and a test telling whether a state has passed the step.

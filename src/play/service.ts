@@ -9,6 +9,7 @@ import { newShareId } from '../share/share-id.ts';
 import { customerLink, type Player } from '../server/player.ts';
 import type { PlayRecord, Storage, TrackedEvent } from '../storage/types.ts';
 import { enqueueWebhook } from '../webhooks/index.ts';
+import { previewPromo } from './preview.ts';
 import { phaseOf } from './schedule.ts';
 
 /** What the browser learns about a play: it renders this and nothing else. */
@@ -24,6 +25,11 @@ export interface PlayContext {
   storage: Storage;
   player: Player;
   now: Date;
+  /**
+   * An uncounted preview (see preview.ts): `storage` is then the preview store, the schedule does
+   * not apply, webhooks stay silent and promo codes are preview codes.
+   */
+  preview?: boolean;
 }
 
 /**
@@ -54,6 +60,7 @@ function statusOf(config: ProjectConfig, record: PlayRecord | undefined): PlaySt
 }
 
 function assertRunning(context: PlayContext): void {
+  if (context.preview) return;
   const phase = phaseOf(context.project.config, context.now);
   if (phase === 'teaser') throw new HttpError(409, 'not-started', 'The project has not started yet.');
   if (phase === 'closed') throw new HttpError(409, 'ended', 'The project has ended; no new answers are accepted.');
@@ -174,7 +181,7 @@ export async function claimGift(context: PlayContext): Promise<GiftView> {
   const link = await customerLink(project.slug, player, storage);
   const gift = await openGift({
     project,
-    storage,
+    storage: context.preview ? previewPromo : storage,
     player: player.key,
     customer: link ? { segment: link.segment, spend: link.spend } : undefined,
   });
@@ -186,7 +193,7 @@ export async function claimGift(context: PlayContext): Promise<GiftView> {
 /** Tells the project's webhook, if any; enqueueing never waits for the network. */
 async function notify(context: PlayContext, type: 'complete' | 'gift-open', summary: PlaySummary | undefined): Promise<void> {
   const { project, storage, player, now } = context;
-  if (!project.config.webhook) return;
+  if (!project.config.webhook || context.preview) return;
   const link = await customerLink(project.slug, player, storage);
   enqueueWebhook({
     project,

@@ -1,5 +1,6 @@
 import type { APIContext } from 'astro';
 import type { LoadedProject } from '../config/load.ts';
+import { previewPlayer, previewStorage } from '../play/preview.ts';
 import type { PlayContext } from '../play/service.ts';
 import { getStorage } from '../storage/index.ts';
 import type { Storage } from '../storage/types.ts';
@@ -25,10 +26,14 @@ export async function projectFromRoute(context: APIContext): Promise<LoadedProje
 export async function playerRequest(context: APIContext, options: { changesState: boolean }): Promise<PlayContext> {
   if (options.changesState) assertSameOrigin(context.request, context.url);
   const project = await projectFromRoute(context);
+  const now = new Date();
+  // A preview player plays in the preview store: nothing it does is counted.
+  const preview = previewPlayer(project.slug, context.cookies, now);
+  if (preview) return { project, storage: previewStorage(), player: preview, now, preview: true };
   const storage: Storage = await getStorage();
   const player = rememberedPlayer(project.slug, context.cookies);
   if (!player) {
     throw new HttpError(401, 'no-player', 'Open the project page first: it identifies you for the game.');
   }
-  return { project, storage, player, now: new Date() };
+  return { project, storage, player, now };
 }

@@ -1,3 +1,4 @@
+import { quizPreviewPlays } from './preview.ts';
 import type { Mechanic } from '../types.ts';
 import {
   answerQuestion,
@@ -57,4 +58,6 @@ export const trueFalseQuiz: TrueFalseQuiz = {
       passed: (state: QuizState) => state.answers.length > index,
     }));
   },
+
+  previewPlays: quizPreviewPlays,
 };
