@@ -4,10 +4,14 @@ import { quizAnswers } from './support.ts';
 
 /**
  * axe (WCAG 2.1 A and AA) on every page type at 360 px: intro, mid-game, the result with each gift
- * kind (booklet, promo code, link), the card, the share page, the admin login and the dashboard.
+ * kind (booklet, promo code, link), the card, the share page, the admin login, the dashboard,
+ * the preview gallery and a preview play.
  */
 
 const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+// axe reads the whole page several times over: a minute is tight on a machine shared with a build.
+test.describe.configure({ timeout: 120_000 });
 
 async function expectNoViolations(page: Page, testInfo: TestInfo, name: string) {
   const results = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
@@ -86,4 +90,18 @@ test('the admin login and the dashboard', async ({ page }, testInfo) => {
   await expectNoViolations(page, testInfo, 'dashboard');
   await page.goto('/admin');
   await expectNoViolations(page, testInfo, 'dashboard-list');
+});
+
+test('the preview gallery and a preview play', async ({ page }, testInfo) => {
+  // The gallery draws every result's two share images on first view: slow on a busy machine.
+  test.setTimeout(180_000);
+  await page.goto('/admin/new-year-traditions/gallery');
+  await page.getByLabel(/Пароль|Password/).fill(process.env.REKINDLE_ADMIN_PASSWORD ?? '');
+  await page.getByRole('button', { name: /Войти|Sign in/ }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  await expectNoViolations(page, testInfo, 'gallery');
+  const previewUrl = await page.getByRole('link', { name: 'Сыграть без учёта' }).getAttribute('href');
+  await page.goto(new URL(previewUrl ?? '').pathname + new URL(previewUrl ?? '').search);
+  await expectNoViolations(page, testInfo, 'preview-intro');
 });
