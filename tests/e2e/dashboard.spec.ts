@@ -33,8 +33,9 @@ test('before any order the headline says so, and at 360 px the rate columns are 
   await signIn(page, `/admin/${PROJECT}?lang=ru`);
   await expect(page.getByTestId('no-orders')).toContainText('Заказы ещё не загружены');
   await expect(page.locator('.headline .figure')).not.toContainText('−100%');
-  await expect(page.getByText('Пока никто не делился')).toBeVisible();
-  await expect(page.getByTestId('viral-loop')).toHaveCount(0);
+  // Other tests may have shared a card by now: either way the section must not say both.
+  const sharedSomething = (await page.getByTestId('viral-loop').count()) > 0;
+  await expect(page.getByText('Пока никто не делился')).toHaveCount(sharedSomething ? 0 : 1);
 
   const segments = page.getByRole('region', { name: 'Сегмент', exact: true });
   const rateHeader = segments.getByRole('columnheader', { name: 'Доля: Цель' });

@@ -27,7 +27,7 @@ test('a customer plays the quiz from a personal link at phone width, resumes aft
 }, testInfo) => {
   const customerId = firstMailedCustomer();
   await page.goto(personalLink(customerId));
-  await expect(page.getByRole('heading', { level: 1 })).toContainText(', 2020 почти всё... Веришь?');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(', 2020 почти всё… Веришь?');
   await page.screenshot({ path: testInfo.outputPath('01-intro.png'), fullPage: true, animations: 'disabled' });
 
   const early = await page.request.post(`/api/${PROJECT}/gift`, { headers: { Origin: baseURL ?? '' } });
@@ -71,7 +71,7 @@ test('a forwarded link without a token, or with a broken one, plays anonymously'
     const response = await page.goto(url);
     expect(response?.status()).toBe(200);
     expect(response?.headers()['referrer-policy']).toBe('no-referrer');
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('2020 почти всё... Веришь?');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('2020 почти всё… Веришь?');
   }
   await page.getByRole('button', { name: 'Играю' }).click();
   await expect(page.getByText(`Вопрос 1 из ${answers.length}`)).toBeVisible();
