@@ -18,6 +18,8 @@ async function playToTheEnd(page: Page, url: string) {
 }
 
 test('customers imported, two links played, orders imported and pushed: the dashboard shows who came back', async ({ browser, baseURL }, testInfo) => {
+  // Four CLI runs, two plays and two full-page screenshots: more than a minute on a loaded machine.
+  test.setTimeout(150_000);
   const { mailed, control } = importCustomerGroups(PROJECT, 'tests/e2e/fixtures/crm-customers.csv');
   expect(mailed.size + control.length).toBe(40);
   expect(control).toHaveLength(4);
