@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { assetPath, color, dateOrDateTime, httpUrl, localeSchema, PROJECT_SLUG, text } from './common.ts';
 import { giftSchema } from './gift.ts';
 import { shareSchema } from './share.ts';
+import { variantsSchema } from './variant.ts';
 
 const described = (description: string) => ({ description });
 
@@ -259,6 +260,8 @@ export const projectBaseShape = {
   tiers: z.array(tierSchema).default([]).meta(described('Spend tiers that gift rules can name.')),
   share: shareSchema.meta(described('Texts of the share page and the share buttons.')),
   reactivation: reactivationSchema,
+  /** A/B arms: two to four intros or gifts of the same mechanic, split evenly per segment at import. */
+  variants: variantsSchema.optional(),
   /** Signed POST to the CRM after a completion or a gift opening. */
   webhook: webhookSchema.optional(),
 };
