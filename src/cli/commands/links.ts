@@ -105,10 +105,18 @@ function summaryText(slug: string, summary: LinkImportSummary, files: MailMergeF
     `Target ${summary.target}, control ${summary.control} (control share ${Math.round(share * 100)}% per segment):`,
     `  ${'segment'.padEnd(width)} ${pad('customers')} ${pad('new')} ${pad('target')} ${pad('control')}`,
     ...table,
+    ...armLines(summary.byArm),
     `Mail-merge file (target, with urls): ${files.targetFile} (${files.target} rows)`,
     `Control group (do not mail, no urls): ${files.controlFile} (${files.control} rows)`,
   );
   return lines.join('\n');
+}
+
+/** The A/B split of this file's target customers; the mailing file's `arm` column names each one's. */
+function armLines(byArm: Record<string, number>): string[] {
+  const arms = Object.entries(byArm);
+  if (arms.length === 0) return [];
+  return [`A/B arms of the target group (column «arm» of the mail-merge file): ${arms.map(([arm, count]) => `${arm} ${count}`).join(', ')}`];
 }
 
 function segmentLabel(segment: string): string {
