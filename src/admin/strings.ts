@@ -90,6 +90,16 @@ const ru = {
   planWarning: (effect: string, difference: string) =>
     `Прогноз рассчитывает на прирост ${effect} — меньше различимого ${difference}: даже если прогноз сбудется, интервал, скорее всего, захватит ноль. Увеличьте контрольную группу или примите это заранее.`,
   planFormula: 'δ = (1,960 + 0,842) · √(p(1 − p)/n_контроль + (p + δ)(1 − p − δ)/n_цель)',
+  abHeading: 'A/B-тест вариантов',
+  abCaption: 'Каждый вариант против контрольной группы и варианты друг против друга: разница долей вернувшихся с 95% интервалом.',
+  abArm: 'Вариант',
+  abPair: 'Пара',
+  abArmRate: 'Доля: вариант',
+  abFirstRate: 'Доля: первый',
+  abSecondRate: 'Доля: второй',
+  abPairLabel: (arm: string, other: string) => `${arm} против ${other}`,
+  abWinner: (arm: string, other: string) => `Вариант «${arm}» возвращает больше клиентов, чем «${other}»: интервал разницы целиком выше нуля.`,
+  abNoWinner: 'Победителя нет: интервалы разницы между вариантами захватывают ноль (или данных пока мало).',
 
   segmentsHeading: 'Сегменты и уровни трат',
   segment: 'Сегмент',
@@ -226,6 +236,16 @@ const en: AdminStrings = {
   planWarning: (effect: string, difference: string) =>
     `The forecast counts on a lift of ${effect}, smaller than the detectable ${difference}: even if the forecast comes true, the interval will probably include zero. Enlarge the control group, or accept this before sending.`,
   planFormula: 'δ = (1.960 + 0.842) · √(p(1 − p)/n_control + (p + δ)(1 − p − δ)/n_target)',
+  abHeading: 'A/B test of arms',
+  abCaption: 'Each arm against the control group, and the arms against each other: the difference of reactivation rates with its 95% interval.',
+  abArm: 'Arm',
+  abPair: 'Pair',
+  abArmRate: 'Rate: arm',
+  abFirstRate: 'Rate: first',
+  abSecondRate: 'Rate: second',
+  abPairLabel: (arm: string, other: string) => `${arm} vs ${other}`,
+  abWinner: (arm: string, other: string) => `Arm «${arm}» brings back more customers than «${other}»: the whole interval of the difference is above zero.`,
+  abNoWinner: 'No winner: the intervals of the differences between arms include zero (or there is too little data yet).',
 
   segmentsHeading: 'Segments and spend tiers',
   segment: 'Segment',

@@ -48,6 +48,9 @@ export class CustomerFacts {
   /** Index into `tiers`; 0 means no tier (spend unknown or outside every tier). */
   readonly tierIndex: Uint32Array;
   readonly tiers: string[] = [''];
+  /** Index into `arms`; 0 means no A/B arm (control links, projects without arms). */
+  readonly armIndex: Uint8Array;
+  readonly arms: string[] = [''];
   /** Start of the send-based window, the same rule for both groups (ms). */
   readonly sentAt: Float64Array;
   /** ms, NaN when it never happened. */
@@ -82,6 +85,7 @@ export class CustomerFacts {
     this.isControl = new Uint8Array(size);
     this.segmentIndex = new Uint32Array(size);
     this.tierIndex = new Uint32Array(size);
+    this.armIndex = new Uint8Array(size);
     this.sentAt = new Float64Array(size);
     this.firstVisitAt = new Float64Array(size).fill(Number.NaN);
     this.startedAt = new Float64Array(size).fill(Number.NaN);
@@ -152,6 +156,7 @@ class FactsCollector {
   #ordersOfLinks = 0;
   readonly #segmentIndex = new Map<string, number>();
   readonly #tierIndex = new Map<string, number>();
+  readonly #armIndex = new Map<string, number>();
   readonly #configuredSentAt: number | undefined;
   readonly #stepTests: FunnelStep<unknown>[];
   readonly #anonymousVisitors = new Set<string>();
@@ -250,6 +255,7 @@ class FactsCollector {
     facts.segmentIndex[index] = indexOf(this.#segmentIndex, facts.segments, link.segment ?? '');
     const tier = tierFor(this.#project.config.tiers, link.spend)?.name;
     facts.tierIndex[index] = tier === undefined ? 0 : indexOf(this.#tierIndex, facts.tiers, tier);
+    facts.armIndex[index] = link.arm === undefined ? 0 : indexOf(this.#armIndex, facts.arms, link.arm);
     facts.sentAt[index] = this.#configuredSentAt ?? Date.parse(link.importedAt);
     if (this.#players.size > 0) this.#takePlayer(index, this.#players.get(link.token));
     const orders = this.#orders.get(link.customerId);

@@ -1,6 +1,7 @@
 import type { PromoCodeGift } from '../config/schemas/gift.ts';
 import { loadPromoPool, type GiftProject } from '../gifts/index.ts';
 import type { Storage } from '../storage/types.ts';
+import { armsReport, type ArmsReport } from './arm-report.ts';
 import { collectFacts, type CustomerFacts, type FactsProject } from './facts.ts';
 import { estimateLift, type LiftEstimate } from './lift.ts';
 import { detectionPlan, type DetectionPlan } from './plan.ts';
@@ -99,6 +100,8 @@ export interface ProjectReport {
   daily: DailyPoint[];
   bySegment: BreakdownRow[];
   byTier: BreakdownRow[];
+  /** A/B arms against the control group and against each other; empty lists without arms. */
+  ab: ArmsReport;
   shares: {
     created: number;
     pageVisits: number;
@@ -143,6 +146,7 @@ export async function buildReport(options: { project: ReportProject; storage: St
     daily: [...facts.daily].sort(([a], [b]) => a.localeCompare(b)).map(([day, dayCounts]) => ({ day, ...dayCounts })),
     bySegment: breakdown(facts, facts.segmentIndex, facts.segments),
     byTier: breakdown(facts, facts.tierIndex, facts.tiers),
+    ab: armsReport(facts, project.config.variants),
     shares: {
       created: facts.sharesCreated,
       pageVisits: facts.sharePageVisits,
@@ -247,7 +251,8 @@ function happened(at: number | undefined): boolean {
  */
 async function promoPools(project: ReportProject, storage: Storage): Promise<PromoPoolReport[]> {
   const pools = new Map<string, PromoCodeGift>();
-  for (const gift of [project.config.gift, ...project.config.giftRules.map((rule) => rule.gift)]) {
+  const armGifts = (project.config.variants ?? []).flatMap((variant) => (variant.gift ? [variant.gift] : []));
+  for (const gift of [project.config.gift, ...project.config.giftRules.map((rule) => rule.gift), ...armGifts]) {
     if (gift.kind === 'promo-code') pools.set(gift.pool, gift);
   }
   return Promise.all(

@@ -176,7 +176,7 @@ export async function claimGift(context: PlayContext): Promise<GiftView> {
     project,
     storage,
     player: player.key,
-    customer: link ? { segment: link.segment, spend: link.spend } : undefined,
+    customer: link ? { segment: link.segment, spend: link.spend, arm: link.arm } : undefined,
   });
   await track(context, 'gift-open');
   await notify(context, 'gift-open', statusOf(project.config, record).summary);

@@ -1,3 +1,4 @@
+import type { ArmsReport } from '../../crm/arm-report.ts';
 import type { BreakdownRow } from '../../crm/report.ts';
 import type { LiftEstimate } from '../../crm/lift.ts';
 
@@ -21,4 +22,31 @@ export function breakdownLiftRows(rows: readonly BreakdownRow[], emptyLabel: str
     rateControl: row.control > 0 ? row.rateControl : undefined,
     estimate: row.lift,
   }));
+}
+
+/** Each arm against the control group. */
+export function armLiftRows(ab: ArmsReport, controlRate: number): LiftRow[] {
+  return ab.arms.map((row) => ({ label: row.arm, key: row.arm, rateTarget: row.reactivationRate, rateControl: controlRate, estimate: row.vsControl }));
+}
+
+/** Arm against arm, each pair once. */
+export function armComparisonRows(ab: ArmsReport, pairLabel: (arm: string, other: string) => string): LiftRow[] {
+  const rateOf = (arm: string) => ab.arms.find((row) => row.arm === arm)?.reactivationRate ?? 0;
+  return ab.comparisons.map((pair) => ({
+    label: pairLabel(pair.arm, pair.other),
+    key: `${pair.arm}:${pair.other}`,
+    rateTarget: rateOf(pair.arm),
+    rateControl: rateOf(pair.other),
+    estimate: pair.lift,
+  }));
+}
+
+/** [better, worse] for every pair whose interval clears zero; nobody else is called a winner. */
+export function winners(ab: ArmsReport): [string, string][] {
+  return ab.comparisons.flatMap((pair): [string, string][] => {
+    if (pair.lift.status !== 'measured') return [];
+    if (pair.lift.verdict === 'gain') return [[pair.arm, pair.other]];
+    if (pair.lift.verdict === 'loss') return [[pair.other, pair.arm]];
+    return [];
+  });
 }
