@@ -5,9 +5,9 @@ import { giftSchema } from './gift.ts';
 const described = (description: string) => ({ description });
 
 /**
- * One arm of an A/B test: what its customers see instead of the project's own intro and gift.
- * Only these two are varied, so the arms stay one mechanic with one set of questions and their
- * difference is the one thing the test measures.
+ * One arm of an A/B test: what its customers see instead of the project's own intro and gift
+ * (an arm that sets neither is the «as it is» arm). Only these two are varied, so the arms stay
+ * one mechanic with one set of questions and their difference is the one thing the test measures.
  */
 export const variantSchema = z
   .strictObject({
@@ -31,8 +31,7 @@ export const variantSchema = z
     /** Replaces the default `gift` for this arm's customers; `giftRules` still come first. */
     gift: giftSchema.optional().meta(described('Replaces the default gift for this arm’s customers; giftRules still come first.')),
   })
-  .refine((variant) => variant.intro !== undefined || variant.gift !== undefined, { message: 'give the arm an intro or a gift to differ by' })
-  .meta(described('One arm of an A/B test: its own intro fields and/or default gift.'));
+  .meta(described('One arm of an A/B test: its own intro fields and/or default gift; an arm with neither sees the project’s own.'));
 
 /**
  * A/B arms: mailed customers are split evenly between them within each segment at import, like
