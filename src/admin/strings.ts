@@ -90,6 +90,7 @@ const ru = {
   planWarning: (effect: string, difference: string) =>
     `Прогноз рассчитывает на прирост ${effect} — меньше различимого ${difference}: даже если прогноз сбудется, интервал, скорее всего, захватит ноль. Увеличьте контрольную группу или примите это заранее.`,
   planFormula: 'δ = (1,960 + 0,842) · √(p(1 − p)/n_контроль + (p + δ)(1 − p − δ)/n_цель)',
+  planMissing: 'Чтобы увидеть, какой прирост различит контрольная группа, задайте reactivation.baseRate — долю клиентов, которая вернулась бы без рассылки.',
   abHeading: 'A/B-тест вариантов',
   abCaption: 'Каждый вариант против контрольной группы и варианты друг против друга: разница долей вернувшихся с 95% интервалом.',
   abArm: 'Вариант',
@@ -236,6 +237,7 @@ const en: AdminStrings = {
   planWarning: (effect: string, difference: string) =>
     `The forecast counts on a lift of ${effect}, smaller than the detectable ${difference}: even if the forecast comes true, the interval will probably include zero. Enlarge the control group, or accept this before sending.`,
   planFormula: 'δ = (1.960 + 0.842) · √(p(1 − p)/n_control + (p + δ)(1 − p − δ)/n_target)',
+  planMissing: 'To see the smallest lift the control group can detect, set reactivation.baseRate: the share of customers who would come back without the mailing.',
   abHeading: 'A/B test of arms',
   abCaption: 'Each arm against the control group, and the arms against each other: the difference of reactivation rates with its 95% interval.',
   abArm: 'Arm',
