@@ -63,8 +63,8 @@ export interface Mechanic<
    * the reason given); undefined leaves it to the project's `gift` and `giftRules`.
    */
   earnedGift?(config: Config, state: State): GiftConfig | undefined;
-  /** The mechanic's own dashboard tables, computed from every play of the project. */
-  dashboard?(config: Config, plays: readonly State[]): DashboardSection[];
+  /** The mechanic's own dashboard tables, computed from the state of every play of the project. */
+  dashboard?(config: Config, plays: readonly State[], context: DashboardContext): Promise<DashboardSection[]>;
 }
 
 export interface ActContext {
@@ -91,6 +91,15 @@ export interface DrawContext extends Omit<ActContext, 'drawn'> {
    * stock is exhausted.
    */
   claim(source: StockSource): Promise<string | undefined>;
+}
+
+export interface DashboardContext {
+  /** The dashboard's language (the admin may read a Russian project in English). */
+  locale: 'ru' | 'en';
+  /** Spend tiers of the project, in order. */
+  tiers: readonly string[];
+  /** How many units the source holds in all (the codes of a pool file, or the units). */
+  stockOf(source: StockSource): Promise<number>;
 }
 
 /** A table on the project dashboard; every cell is plain text or a number. */

@@ -169,8 +169,20 @@ async function claimStock(context: PlayContext, source: StockSource): Promise<st
     const { codes } = await loadPromoPool(project, source.promo);
     return storage.promo.claim(project.slug, source.promo.pool, player.key, codes);
   }
-  const units = Array.from({ length: source.units }, (_, index) => `${source.pool}#${index + 1}`);
-  return storage.promo.claim(project.slug, source.pool, player.key, units);
+  return storage.promo.claim(project.slug, source.pool, player.key, unitsOf(source.pool, source.units));
+}
+
+const unitLists = new Map<string, readonly string[]>();
+
+/** The names of a counted stock's units, built once per pool and size rather than on every claim. */
+function unitsOf(pool: string, count: number): readonly string[] {
+  const key = `${pool}\u0000${count}`;
+  let units = unitLists.get(key);
+  if (!units) {
+    units = Array.from({ length: count }, (_, index) => `${pool}#${index + 1}`);
+    unitLists.set(key, units);
+  }
+  return units;
 }
 
 function actOrRefuse(
