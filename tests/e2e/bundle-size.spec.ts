@@ -38,9 +38,10 @@ for (const mechanic of mechanics) {
       scripts.set(new URL(response.url()).pathname, gzipSync(await response.body()).length);
     });
     await page.goto(`/${slug}`);
+    const playerChunk = page.waitForResponse((response) => /\/Player\.[\w-]+\.js$/.test(response.url()));
     await page.getByRole('button').first().click();
+    await playerChunk;
     await expect(page.locator('[aria-live="polite"]', { hasText: /Загрузка|Loading/ })).toHaveCount(0);
-    await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible();
     await page.waitForLoadState('networkidle');
     const inline = await page.locator('script:not([src])').allTextContents();
     const inlineBytes = inline.reduce((sum, text) => sum + gzipSync(text).length, 0);

@@ -8,7 +8,8 @@ import { wheelStrings } from './strings.ts';
  */
 export async function wheelDashboard(config: WheelConfig, plays: readonly WheelState[], context: DashboardContext): Promise<DashboardSection[]> {
   const strings = wheelStrings(context.locale);
-  const tiers = [...context.tiers, ''];
+  // Without tiers the one «no tier» column would only repeat the total.
+  const tiers = context.tiers.length > 0 ? [...context.tiers, ''] : [];
   const given = new Map<string, Map<string, number>>();
   for (const play of plays) {
     for (const spin of play.spins) {
