@@ -1,4 +1,5 @@
 import { cardGenerator } from './card-generator/index.ts';
+import { survey } from './survey/index.ts';
 import { trueFalseQuiz } from './true-false-quiz/index.ts';
 import { wheel } from './wheel/index.ts';
 
@@ -6,7 +7,7 @@ import { wheel } from './wheel/index.ts';
  * The one list of mechanics. A mechanic is a folder beside this file; adding one means adding
  * its folder and its line here, nothing else.
  */
-export const mechanics = [trueFalseQuiz, cardGenerator, wheel] as const;
+export const mechanics = [trueFalseQuiz, cardGenerator, wheel, survey] as const;
 
 export type AnyMechanic = (typeof mechanics)[number];
 export type MechanicKind = AnyMechanic['kind'];

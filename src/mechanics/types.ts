@@ -110,6 +110,8 @@ export interface DashboardSection {
   rows: (string | number)[][];
   /** One sentence under the table. */
   note?: string;
+  /** Offered as a CSV download too (`/admin/<project>/sections/<id>.csv`). */
+  exportable?: boolean;
 }
 
 export interface PlaySummary {
@@ -124,6 +126,11 @@ export interface PlaySummary {
    * `assets/tulips.svg` for a greeting card; the share image draws it beside the text.
    */
   image?: string;
+  /**
+   * Answers a CRM chain may branch on, by question id (a survey's reason ids, an NPS score):
+   * sent in the webhook payload, never drawn on a share image and never free text.
+   */
+  facts?: Record<string, string>;
 }
 
 export interface FunnelStep<State> {

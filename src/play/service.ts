@@ -103,7 +103,9 @@ export async function shareResult(context: PlayContext): Promise<string> {
     throw new HttpError(403, 'not-completed', playStrings(project.config.locale).shareNotReady);
   }
   const id = newShareId();
-  await storage.shares.create({ id, project: project.slug, player: player.key, content: { ...status.summary }, createdAt: now.toISOString() });
+  // Facts are answers for the CRM (a survey's reasons); a public share carries only what it shows.
+  const { facts: _forTheCrmOnly, ...content } = status.summary;
+  await storage.shares.create({ id, project: project.slug, player: player.key, content, createdAt: now.toISOString() });
   await track(context, 'share-create', { share: id });
   return id;
 }
@@ -251,7 +253,7 @@ async function notify(context: PlayContext, type: 'complete' | 'gift-open', summ
     at: now,
     customerId: link?.customerId,
     player: link ? 'link' : 'anon',
-    summary: summary && { title: summary.title, score: summary.score },
+    summary: summary && { title: summary.title, score: summary.score, facts: summary.facts },
   });
 }
 
