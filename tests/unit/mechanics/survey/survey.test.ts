@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 
 vi.mock('../../../../src/webhooks/index.ts', () => ({ enqueueWebhook: vi.fn() }));
 import { mechanicSections } from '../../../../src/admin/mechanic-sections.ts';
+import { answersByCustomer } from '../../../../src/crm/play-answers.ts';
 import { ProjectConfigError, type LoadedProject } from '../../../../src/config/load.ts';
 import { npsOf } from '../../../../src/mechanics/survey/dashboard.ts';
 import { applyAction, earnedGift, shareResult, startPlay, type PlayContext } from '../../../../src/play/service.ts';
@@ -98,6 +99,9 @@ describe('the survey', () => {
       await applyAction(play, { type: 'answer', question: 'nps', value: entry.nps });
       if (entry.nps < 7) await applyAction(play, { type: 'answer', question: 'fix', text: 'Больше размеров' });
     }
+    const answers = await answersByCustomer(project, storage);
+    expect(answers.get('C30')).toBe('reason=expensive;nps=10');
+    expect(answers.get('C33')).toBe('reason=own;nps=0');
     const sections = await mechanicSections(project, storage, 'ru');
     const reasons = sections.find((section) => section.id === 'survey-reason');
     expect(reasons?.columns).toEqual(['Ответ', 'Всего', 'Сегмент: at-risk', 'Сегмент: churned', 'Уровень: regular', 'Уровень: vip', 'Уровень: без уровня']);
