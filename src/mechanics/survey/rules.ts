@@ -151,7 +151,8 @@ function questionView(question: SurveyQuestion): SurveyQuestionView {
  * and the facts (answer ids, NPS score) are for the CRM's webhook, not for the picture.
  */
 export function summary(config: SurveyConfig, state: SurveyState): PlaySummary {
-  return { title: config.thanks.title, ...(config.thanks.text ? { text: config.thanks.text } : {}), facts: surveyFacts(config, state) };
+  const { title, shareText } = config.thanks;
+  return { title, ...(shareText ? { text: shareText } : {}), facts: surveyFacts(config, state) };
 }
 
 /** Answer ids and scores per question, never free text: what a CRM chain may branch on. */

@@ -103,7 +103,13 @@ export const surveyConfigSchema = z.strictObject({
   thanks: z
     .strictObject({
       title: text(120).meta({ description: 'Headline after the last answer; also the share card’s title.', examples: ['Спасибо, что ответили!'] }),
-      text: text(600).optional().meta({ description: 'A line under it; the share card never shows a player’s own words.', examples: ['Мы подобрали предложение по вашему ответу.'] }),
+      text: text(600).optional().meta({ description: 'A line under it, on the page only.', examples: ['Мы подобрали предложение по вашему ответу — оно ниже.'] }),
+      shareText: text(300)
+        .optional()
+        .meta({
+          description: 'The line under the title on the share card; the card never shows a player’s own words.',
+          examples: ['Я рассказал(а), что исправить, — а вы?'],
+        }),
     })
     .meta({ description: 'The screen after the last answer.', examples: [{ title: 'Спасибо!' }] }),
   moderation: z

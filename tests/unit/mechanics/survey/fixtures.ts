@@ -23,7 +23,7 @@ export const surveyFields = {
     { id: 'nps', type: 'nps', title: 'Порекомендуете?', scale: { low: 'Нет', high: 'Да' } },
     { id: 'fix', type: 'text', title: 'Что исправить?', optional: true, showIf: { question: 'nps', answers: ['detractor'] } },
   ],
-  thanks: { title: 'Спасибо!', text: 'Ваш подарок ниже.' },
+  thanks: { title: 'Спасибо!', text: 'Ваш подарок ниже.', shareText: 'Я ответил на опрос.' },
   moderation: { blockList: ['конкурент*'] },
 };
 

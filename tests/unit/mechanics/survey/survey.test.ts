@@ -81,7 +81,7 @@ describe('the survey', () => {
     const id = await shareResult(play);
     const share = await storage.shares.get(id);
     expect(JSON.stringify(share?.content)).not.toMatch(/Переехал|Верните|nps|own/);
-    expect(share?.content).toEqual({ title: 'Спасибо!', text: 'Ваш подарок ниже.' });
+    expect(share?.content).toEqual({ title: 'Спасибо!', text: 'Я ответил на опрос.' });
   });
 
   it('shows reasons by segment and tier, NPS with its interval, and the moderated own answers on the dashboard', async () => {
