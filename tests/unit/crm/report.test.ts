@@ -143,10 +143,10 @@ describe('exportCustomerStatus', () => {
   it('streams one CSV line per customer for follow-up chains', async () => {
     const lines: string[] = [];
     for await (const line of exportCustomerStatus({ project: reportProject(), storage: await seededStorage(), now: NOW })) lines.push(line);
-    expect(lines[0]).toBe('customer_id,group,visited,completed,gift,reactivated,first_visit_at,completed_at\n');
+    expect(lines[0]).toBe('customer_id,group,visited,completed,gift,reactivated,first_visit_at,completed_at,answers\n');
     expect(lines).toHaveLength(8);
-    expect(lines).toContain('C,target,1,1,1,0,2020-12-20T09:00:00.000Z,2020-12-20T09:05:00.000Z\n');
-    expect(lines).toContain('B,target,0,0,0,1,,\n');
-    expect(lines).toContain('F,control,0,0,0,1,,\n');
+    expect(lines).toContain('C,target,1,1,1,0,2020-12-20T09:00:00.000Z,2020-12-20T09:05:00.000Z,\n');
+    expect(lines).toContain('B,target,0,0,0,1,,,\n');
+    expect(lines).toContain('F,control,0,0,0,1,,,\n');
   });
 });
