@@ -134,6 +134,8 @@ function tooLarge(limit: number): HttpError {
 export const PRIVATE_PAGE_HEADERS: Record<string, string> = {
   'Referrer-Policy': 'no-referrer',
   'Cache-Control': 'private, no-store',
+  // The page greets the customer by name: keep it out of search engines.
+  'X-Robots-Tag': 'noindex, nofollow',
   'X-Content-Type-Options': 'nosniff',
 };
 

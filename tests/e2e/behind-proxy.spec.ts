@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { RawPlayer } from './raw-player.ts';
 import { cookiesOf, rawRequest, startServerProcess, type ServerProcess } from './server-process.ts';
 
 /**
@@ -51,4 +52,23 @@ test('a form posted from another site is still refused', async () => {
   const response = await postLogin(await loginForm(), 'https://evil.example');
   expect(response.status).toBe(403);
   expect(JSON.parse(response.body)).toMatchObject({ error: { code: 'cross-origin', status: 403 } });
+});
+
+test('a forged Host header reaches no URL, tag or cookie: the public URL decides them all', async () => {
+  const forged = { ...viaProxy, Host: 'evil.example' };
+  const player = new RawPlayer(server.port, 'home-habits-quiz', forged);
+  const shared = await player.share(PUBLIC);
+  expect(shared.url).toBe(`${PUBLIC}/s/${shared.id}`);
+
+  const page = await rawRequest(server.port, { path: `/s/${shared.id}`, headers: forged });
+  expect(page.status).toBe(200);
+  expect(page.body).not.toContain('evil.example');
+  expect(page.body).toContain(`<meta property="og:url" content="${PUBLIC}/s/${shared.id}"`);
+  expect(page.body).toContain(`<link rel="canonical" href="${PUBLIC}/s/${shared.id}"`);
+  expect(page.body).toContain(`<meta property="og:image:secure_url" content="${PUBLIC}/s/${shared.id}/og.png"`);
+  expect(page.headers['cache-control']).toMatch(/private/);
+
+  const personal = await rawRequest(server.port, { path: '/home-habits-quiz', headers: viaProxy });
+  const playerCookie = (personal.headers['set-cookie'] ?? []).find((cookie) => cookie.startsWith('rk_home_habits_quiz='));
+  expect(playerCookie).toMatch(/; Secure/i);
 });
