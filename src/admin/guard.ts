@@ -11,6 +11,7 @@ import { verifySession } from './session.ts';
 
 export const SESSION_COOKIE = 'rekindle_admin';
 export const CSRF_COOKIE = 'rekindle_admin_csrf';
+export const DEVICE_COOKIE = 'rekindle_admin_device';
 /** Both cookies are sent to admin URLs only, never to the player-facing pages. */
 export const ADMIN_COOKIE_PATH = '/admin';
 

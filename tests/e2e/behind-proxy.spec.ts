@@ -72,3 +72,29 @@ test('a forged Host header reaches no URL, tag or cookie: the public URL decides
   const playerCookie = (personal.headers['set-cookie'] ?? []).find((cookie) => cookie.startsWith('rk_home_habits_quiz='));
   expect(playerCookie).toMatch(/; Secure/i);
 });
+
+test.describe('behind trusted proxies', () => {
+  let proxied: ServerProcess;
+  test.beforeAll(async () => {
+    proxied = await startServerProcess({ REKINDLE_PUBLIC_URL: PUBLIC, REKINDLE_ADMIN_PASSWORD: PASSWORD, REKINDLE_TRUSTED_PROXIES: 'loopback' });
+  });
+  test.afterAll(async () => proxied.stop());
+
+  test('a stranger who fails five logins does not lock out the team behind the same proxy', async () => {
+    const attemptFrom = async (client: string, password: string) => {
+      const headers = { ...viaProxy, 'X-Forwarded-For': client };
+      const page = await rawRequest(proxied.port, { path: '/admin/login', headers });
+      const csrf = /name="csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
+      const body = new URLSearchParams({ csrf, password }).toString();
+      return rawRequest(proxied.port, {
+        method: 'POST',
+        path: '/admin/login',
+        headers: { ...headers, Origin: PUBLIC, Cookie: cookiesOf(page), 'Content-Type': 'application/x-www-form-urlencoded', 'Content-Length': String(body.length) },
+        body,
+      });
+    };
+    for (let attempt = 0; attempt < 6; attempt++) await attemptFrom('198.51.100.66', `guess-${attempt}`);
+    expect((await attemptFrom('198.51.100.66', PASSWORD)).status).toBe(429);
+    expect((await attemptFrom('203.0.113.10', PASSWORD)).status).toBe(303);
+  });
+});
