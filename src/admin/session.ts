@@ -2,9 +2,9 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /**
  * Stateless admin sessions: the cookie carries its own expiry and an HMAC over it, so any app
- * instance that shares the secret accepts it and no session table is needed. The price of
- * statelessness: logout clears the cookie but cannot revoke a copy stolen before; the short
- * lifetime bounds that, and changing the password or secret revokes every session at once.
+ * instance that shares the secret accepts it and no session table is needed. Logout revokes the
+ * one session in a small list (revocations.ts); changing the password or secret revokes every
+ * session at once.
  */
 
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
