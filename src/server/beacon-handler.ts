@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { getStorage } from '../storage/index.ts';
 import { BEACON_BODY_LIMIT, beaconEvent, isBeaconKind, type BeaconKind } from '../tracking/beacons.ts';
-import { assertSameOriginHeaders, HttpError } from './http.ts';
+import { assertSameOriginHeaders, HttpError, writeError } from './http.ts';
 import { cookieName, playerFromCookie } from './player.ts';
 import { identifyNodeRequest } from './public-origin.ts';
 import { findProject } from './projects.ts';
@@ -93,10 +93,6 @@ function parseJson(text: string): unknown {
 }
 
 function answerError(response: ServerResponse, error: unknown): void {
-  const known =
-    error instanceof HttpError ? error : new HttpError(500, 'internal', 'The server failed to handle this request. Try again later.');
   if (!(error instanceof HttpError)) console.error('[rekindle] beacon failed:', error);
-  if (response.headersSent) return;
-  const body = JSON.stringify({ error: { message: known.message, code: known.code, status: known.status } });
-  response.writeHead(known.status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' }).end(body);
+  writeError(response, error instanceof HttpError ? error : new HttpError(500, 'internal', 'The server failed to handle this request. Try again later.'));
 }

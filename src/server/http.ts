@@ -1,3 +1,4 @@
+import type { ServerResponse } from 'node:http';
 import type { z } from 'zod';
 
 /**
@@ -7,12 +8,34 @@ import type { z } from 'zod';
 export class HttpError extends Error {
   readonly status: number;
   readonly code: string;
-  constructor(status: number, code: string, message: string) {
+  /** More fields for the error object, e.g. every problem of a batch. */
+  readonly details: Record<string, unknown>;
+  /** Headers the answer needs, e.g. Retry-After on a 503. */
+  readonly headers: Record<string, string>;
+  constructor(status: number, code: string, message: string, extra: { details?: Record<string, unknown>; headers?: Record<string, string> } = {}) {
     super(message);
     this.name = 'HttpError';
     this.status = status;
     this.code = code;
+    this.details = extra.details ?? {};
+    this.headers = extra.headers ?? {};
   }
+}
+
+/** The one writer of the error body, for Astro routes and Node handlers alike. */
+export function errorBody(error: HttpError): string {
+  return JSON.stringify({ error: { message: error.message, code: error.code, status: error.status, ...error.details } });
+}
+
+const ERROR_HEADERS = { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' };
+
+/** The error answered on Node's response, for handlers that run before Astro. */
+export function writeError(response: ServerResponse, error: HttpError): void {
+  if (response.headersSent) {
+    response.destroy();
+    return;
+  }
+  response.writeHead(error.status, { ...ERROR_HEADERS, ...error.headers }).end(errorBody(error));
 }
 
 const NO_STORE = { 'Cache-Control': 'no-store' };
@@ -25,7 +48,7 @@ export function json(body: unknown, status = 200, headers: Record<string, string
 }
 
 export function errorResponse(error: HttpError): Response {
-  return json({ error: { message: error.message, code: error.code, status: error.status } }, error.status);
+  return new Response(errorBody(error), { status: error.status, headers: { ...ERROR_HEADERS, ...error.headers } });
 }
 
 /**

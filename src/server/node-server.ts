@@ -4,6 +4,8 @@ import { pathToFileURL } from 'node:url';
 import { getStorage } from '../storage/index.ts';
 import { answerBeacon, beaconRoute } from './beacon-handler.ts';
 import { environmentProblems } from './environment.ts';
+import { writeError } from './http.ts';
+import { malformedRequest } from './request-guard.ts';
 
 type NodeHandler = (request: http.IncomingMessage, response: http.ServerResponse) => void;
 
@@ -19,8 +21,10 @@ export async function startServer(options: { host: string; port: number; entry?:
   const { handler } = (await import(pathToFileURL(entry).href)) as { handler: NodeHandler };
   await getStorage();
   const server = http.createServer((request, response) => {
-    const beacon = beaconRoute(request);
-    if (beacon) void answerBeacon(request, response, beacon);
+    const malformed = malformedRequest(request);
+    const beacon = malformed ? undefined : beaconRoute(request);
+    if (malformed) writeError(response, malformed);
+    else if (beacon) void answerBeacon(request, response, beacon);
     else handler(request, response);
   });
   await new Promise<void>((resolve) => server.listen(options.port, options.host, resolve));

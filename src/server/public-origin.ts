@@ -84,11 +84,15 @@ function configuredOrigin(publicUrl: string | undefined): string | undefined {
 /** A host name with an optional port, or a bracketed IPv6 address: nothing a URL could smuggle. */
 const HOST_PATTERN = /^(?:[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?|\[[0-9A-Fa-f:.]{2,45}\])(?::\d{1,5})?$/;
 
+export function isValidHost(host: string): boolean {
+  return HOST_PATTERN.test(host);
+}
+
 function requestOrigin(facts: RequestFacts, fromTrustedProxy: boolean): string {
   const forwardedProto = fromTrustedProxy ? firstValue(facts.header('x-forwarded-proto'))?.toLowerCase() : undefined;
   const forwardedHost = fromTrustedProxy ? firstValue(facts.header('x-forwarded-host')) : undefined;
   const protocol = forwardedProto === 'https' || forwardedProto === 'http' ? forwardedProto : facts.encrypted ? 'https' : 'http';
-  const host = [forwardedHost, facts.header('host') ?? undefined].find((candidate) => candidate && HOST_PATTERN.test(candidate));
+  const host = [forwardedHost, facts.header('host') ?? undefined].find((candidate) => candidate && isValidHost(candidate));
   return new URL(`${protocol}://${host ?? 'localhost'}`).origin;
 }
 
