@@ -128,7 +128,7 @@ export async function readJson<Schema extends z.ZodType>(
   return result.data;
 }
 
-async function readBodyText(request: Request, limit: number): Promise<string> {
+export async function readBodyText(request: Request, limit: number): Promise<string> {
   const declared = Number(request.headers.get('content-length') ?? '0');
   if (declared > limit) throw tooLarge(limit);
   if (!request.body) throw new HttpError(400, 'empty-body', 'The request has no body; send JSON.');
@@ -149,7 +149,7 @@ async function readBodyText(request: Request, limit: number): Promise<string> {
   return new TextDecoder().decode(Buffer.concat(chunks));
 }
 
-function tooLarge(limit: number): HttpError {
+export function tooLarge(limit: number): HttpError {
   return new HttpError(413, 'body-too-large', `The request body is larger than ${limit} bytes.`);
 }
 

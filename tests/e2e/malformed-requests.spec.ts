@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { RawPlayer } from './raw-player.ts';
 import { rawRequest, startServerProcess, type ServerProcess } from './server-process.ts';
 
 let server: ServerProcess;
@@ -20,4 +21,16 @@ test('odd methods, a Host with credentials and the image optimizer get 4xx, and 
   expect(image.status).toBe(404);
   expect(server.output()).not.toContain(token);
   expect(server.output()).not.toMatch(/Could not render|\n\s+at /);
+});
+
+test('a beacon body over the limit gets a 413 answer, not a connection reset', async () => {
+  const origin = `http://127.0.0.1:${server.port}`;
+  const player = new RawPlayer(server.port, 'home-habits-quiz', {});
+  await player.open();
+  for (const size of [2048, 200_000]) {
+    const response = await player.post('visit', { page: 'project', padding: 'x'.repeat(size) }, origin);
+    expect(response.status, `${size} bytes`).toBe(413);
+    expect(JSON.parse(response.body)).toMatchObject({ error: { code: 'body-too-large', status: 413 } });
+  }
+  expect((await player.post('visit', { page: 'project' }, origin)).status).toBe(204);
 });
