@@ -3,6 +3,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { getStorage } from '../storage/index.ts';
 import { answerBeacon, beaconRoute } from './beacon-handler.ts';
+import { playerCookieKey } from './cookie-signature.ts';
 import { environmentProblems } from './environment.ts';
 import { writeError } from './http.ts';
 import { malformedRequest } from './request-guard.ts';
@@ -20,6 +21,7 @@ export async function startServer(options: { host: string; port: number; entry?:
   const entry = options.entry ?? path.resolve('dist/server/entry.mjs');
   const { handler } = (await import(pathToFileURL(entry).href)) as { handler: NodeHandler };
   await getStorage();
+  playerCookieKey();
   const server = http.createServer((request, response) => {
     const malformed = malformedRequest(request);
     const beacon = malformed ? undefined : beaconRoute(request);
