@@ -1,10 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { getStorage } from '../storage/index.ts';
 import { BEACON_BODY_LIMIT, beaconEvent, isBeaconKind } from '../tracking/beacons.ts';
-import { assertSameOriginHeaders, HttpError, tooLarge, writeError } from './http.ts';
+import { assertSameOriginHeaders, HttpError, httpErrorOf, tooLarge, writeError } from './http.ts';
 import { cookieName, playerFromCookie } from './player.ts';
 import { requireProject } from './projects.ts';
 import { identifyNodeRequest } from './public-origin.ts';
+import { storageTrouble } from './storage-trouble.ts';
 
 /** A beacon as both of its routes see it: the node-server fast path and the Astro route. */
 export interface BeaconRequest {
@@ -61,9 +62,9 @@ export async function answerBeacon(request: IncomingMessage, response: ServerRes
       readBody: (limit) => readNodeBody(request, limit),
     });
     response.writeHead(204, { 'Cache-Control': 'no-store' }).end();
+    storageTrouble.recovered();
   } catch (error) {
-    if (!(error instanceof HttpError)) console.error('[rekindle] beacon failed:', error);
-    writeError(response, error instanceof HttpError ? error : new HttpError(500, 'internal', 'The server failed to handle this request. Try again later.'));
+    writeError(response, httpErrorOf(error));
   }
 }
 

@@ -1,26 +1,9 @@
 import type { ServerResponse } from 'node:http';
 import type { z } from 'zod';
+import { HttpError } from './http-error.ts';
+import { storageTrouble } from './storage-trouble.ts';
 
-/**
- * One error shape for every API response, like umami's: `{ error: { message, code, status } }`.
- * `code` is a permanent machine name; `message` says what happened and what to do.
- */
-export class HttpError extends Error {
-  readonly status: number;
-  readonly code: string;
-  /** More fields for the error object, e.g. every problem of a batch. */
-  readonly details: Record<string, unknown>;
-  /** Headers the answer needs, e.g. Retry-After on a 503. */
-  readonly headers: Record<string, string>;
-  constructor(status: number, code: string, message: string, extra: { details?: Record<string, unknown>; headers?: Record<string, string> } = {}) {
-    super(message);
-    this.name = 'HttpError';
-    this.status = status;
-    this.code = code;
-    this.details = extra.details ?? {};
-    this.headers = extra.headers ?? {};
-  }
-}
+export { HttpError } from './http-error.ts';
 
 /** The one writer of the error body, for Astro routes and Node handlers alike. */
 export function errorBody(error: HttpError): string {
@@ -58,12 +41,25 @@ export function errorResponse(error: HttpError): Response {
  */
 export async function handleApi(run: () => Promise<Response>): Promise<Response> {
   try {
-    return await run();
+    const response = await run();
+    storageTrouble.recovered();
+    return response;
   } catch (error) {
-    if (error instanceof HttpError) return errorResponse(error);
-    console.error('[rekindle] unhandled API error:', error);
-    return errorResponse(new HttpError(500, 'internal', 'The server failed to handle this request. Try again later.'));
+    return errorResponse(httpErrorOf(error));
   }
+}
+
+/**
+ * What to answer for anything a handler threw: its own HttpError, a 503 while the disk refuses
+ * writes, or, for a bug, a generic 500 (logged without the request URL, which may carry a
+ * personal token), so internals never reach the browser.
+ */
+export function httpErrorOf(error: unknown): HttpError {
+  if (error instanceof HttpError) return error;
+  const refusal = storageTrouble.refusal(error);
+  if (refusal) return refusal;
+  console.error('[rekindle] unhandled error:', error);
+  return new HttpError(500, 'internal', 'The server failed to handle this request. Try again later.');
 }
 
 /**
