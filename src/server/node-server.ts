@@ -3,6 +3,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { getStorage } from '../storage/index.ts';
 import { answerBeacon, beaconRoute } from './beacon-handler.ts';
+import { limitConnections, SERVER_OPTIONS } from './connection-limits.ts';
 import { playerCookieKey } from './cookie-signature.ts';
 import { environmentProblems } from './environment.ts';
 import { writeError } from './http.ts';
@@ -22,13 +23,14 @@ export async function startServer(options: { host: string; port: number; entry?:
   const { handler } = (await import(pathToFileURL(entry).href)) as { handler: NodeHandler };
   await getStorage();
   playerCookieKey();
-  const server = http.createServer((request, response) => {
+  const server = http.createServer(SERVER_OPTIONS, (request, response) => {
     const malformed = malformedRequest(request);
     const beacon = malformed ? undefined : beaconRoute(request);
     if (malformed) writeError(response, malformed);
     else if (beacon) void answerBeacon(request, response, beacon);
     else handler(request, response);
   });
+  limitConnections(server);
   await new Promise<void>((resolve) => server.listen(options.port, options.host, resolve));
   return server;
 }

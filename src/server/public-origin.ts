@@ -53,7 +53,7 @@ export function trustedProxyList(setting: string): string[] {
 export function identifyRequest(facts: RequestFacts, settings: ProxySettings = settingsFromEnv()): RequestIdentity {
   const trust = trustOf(settings.trustedProxies);
   const peer = facts.peerAddress ?? '';
-  const fromTrustedProxy = peer !== '' && trust(peer, 0);
+  const fromTrustedProxy = isTrustedProxy(peer, settings);
   const publicOrigin = configuredOrigin(settings.publicUrl) ?? requestOrigin(facts, fromTrustedProxy);
   const forwardedFor = facts.header('x-forwarded-for') ?? undefined;
   const clientAddress = proxyaddr({ socket: { remoteAddress: peer }, headers: { 'x-forwarded-for': forwardedFor } } as never, trust);
@@ -70,6 +70,11 @@ export function identifyNodeRequest(request: IncomingMessage): RequestIdentity {
       return Array.isArray(value) ? value.join(', ') : value;
     },
   });
+}
+
+/** The socket peer is one of REKINDLE_TRUSTED_PROXIES. */
+export function isTrustedProxy(peerAddress: string, settings: ProxySettings = settingsFromEnv()): boolean {
+  return peerAddress !== '' && trustOf(settings.trustedProxies)(peerAddress, 0);
 }
 
 export function settingsFromEnv(env: Record<string, string | undefined> = process.env): ProxySettings {
