@@ -96,7 +96,11 @@ export function sharingText(report: ProjectReport, locale: Locale, strings: Admi
 export function poolName(usedBy: readonly GiftAudience[], strings: AdminStrings): string {
   return usedBy
     .map((audience) =>
-      [audience.segment && strings.poolSegment(audience.segment), audience.tier && strings.poolTier(audience.tier)]
+      [
+        audience.segment && strings.poolSegment(audience.segment),
+        audience.tier && strings.poolTier(audience.tier),
+        audience.arm && strings.poolArm(audience.arm),
+      ]
         .filter(Boolean)
         .join(', ') || strings.poolEveryoneElse,
     )

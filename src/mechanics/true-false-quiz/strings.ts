@@ -17,6 +17,11 @@ const ru = {
   score: (value: number, of: number) => `${value} из ${of}`,
   scoreSpoken: (value: number, of: number) =>
     `${value} ${plural(value, 'ru', { one: 'правильный ответ', few: 'правильных ответа', other: 'правильных ответов' })} из ${of}`,
+  refusedComplete: (total: number) => `Викторина уже пройдена: все ${total} ответов приняты.`,
+  refusedAnswered: (number: number, next: number) =>
+    `На вопрос ${number} вы уже ответили; следующий — вопрос ${next}. Обновите страницу, чтобы продолжить.`,
+  refusedTooEarly: (number: number, next: number) =>
+    `До вопроса ${number} ещё не дошли; сейчас вопрос ${next}. Обновите страницу, чтобы продолжить.`,
 };
 
 type QuizStrings = typeof ru;
@@ -35,6 +40,11 @@ const en: QuizStrings = {
   yourScore: 'Your score',
   score: (value, of) => `${value} of ${of}`,
   scoreSpoken: (value, of) => `${value} ${plural(value, 'en', { one: 'right answer', other: 'right answers' })} out of ${of}`,
+  refusedComplete: (total) => `The quiz is already complete: all ${total} answers are in.`,
+  refusedAnswered: (number, next) =>
+    `Question ${number} is already answered; the next one is question ${next}. Reload the page to go on.`,
+  refusedTooEarly: (number, next) =>
+    `Question ${number} cannot be answered yet; the next one is question ${next}. Reload the page to go on.`,
 };
 
 const dictionaries: Record<Locale, QuizStrings> = { ru, en };

@@ -16,8 +16,8 @@ function reportWith(overrides: Partial<ProjectReport>): ProjectReport {
     generatedAt: '2020-12-20T00:00:00.000Z',
     window: { days: 30, from: 'send', counts: 'purchase' },
     linksIssued: 10,
-    target: { links: 9, visited: 0, started: 0, completed: 0, giftOpened: 0, shared: 0, reactivated: 0, reactivationRate: 0 },
-    control: { links: 1, visited: 0, started: 0, completed: 0, giftOpened: 0, shared: 0, reactivated: 0, reactivationRate: 0 },
+    target: { links: 9, visited: 0, started: 0, completed: 0, giftOpened: 0, shared: 0, reactivated: 0, reactivationRate: 0, attributed: 0 },
+    control: { links: 1, visited: 0, started: 0, completed: 0, giftOpened: 0, shared: 0, reactivated: 0, reactivationRate: 0, attributed: 0 },
     forecast: 21659,
     fact: 0,
     funnel: [],
@@ -28,6 +28,8 @@ function reportWith(overrides: Partial<ProjectReport>): ProjectReport {
     anonymous: { visited: 0, started: 0, completed: 0 },
     orders: { total: 0, qualifying: 0, unknownCustomer: 0 },
     promoPools: [],
+    lift: { status: 'no-control' },
+    ab: { arms: [], comparisons: [] },
     ...overrides,
   };
 }
