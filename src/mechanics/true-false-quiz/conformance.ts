@@ -5,8 +5,8 @@ export const conformance: ConformanceScript = {
   config: {
     kind: 'true-false-quiz',
     questions: [
-      { statement: 'Вода мокрая.', answer: true, explanation: 'Правда.' },
-      { statement: 'Снег горячий.', answer: false, explanation: 'Вымысел.' },
+      { statement: 'Вода мокрая.', answer: true, explanation: 'Из неё состоят дождь и реки.' },
+      { statement: 'Снег горячий.', answer: false, explanation: 'Снег — это замёрзшая вода.' },
     ],
     results: [{ minScore: 0, maxScore: 2, title: 'Готово', text: 'Спасибо за игру.' }],
   },
