@@ -79,7 +79,7 @@ test('an A/B test of the intro: arms split at import, each arm’s intro shown, 
   expect(runCli(['orders', 'import', PROJECT, ordersFile(groups)])).toContain('orders added');
 
   const admin = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await admin.goto(`/admin/${PROJECT}`);
+  await admin.goto(`/admin/${PROJECT}?lang=en`);
   await admin.getByLabel(/Пароль|Password/).fill(process.env.REKINDLE_ADMIN_PASSWORD ?? '');
   await admin.getByRole('button', { name: /Войти|Sign in/ }).click();
 

@@ -62,6 +62,8 @@ test('a preview play from the dashboard jumps to a result, gets a preview code a
   await colleague.close();
 
   expect(ownLink).toMatch(new RegExp(`/${PROJECT}\\?preview=`));
+  // The same width as before: the chart's axis labels depend on it.
+  await page.setViewportSize({ width: 1280, height: 900 });
   expect(await reportText(page)).toBe(before);
 });
 
