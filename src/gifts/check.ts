@@ -3,6 +3,7 @@ import path from 'node:path';
 import { marked, type Tokens } from 'marked';
 import { displayPath } from '../config/problems.ts';
 import { PROJECT_FILE } from '../config/project-loader.ts';
+import { projectBaseShape } from '../config/schemas/project.ts';
 import type { BookletGift, FileGift, GiftConfig, PromoCodeGift } from '../config/schemas/gift.ts';
 import { bookletPageFiles } from './booklet.ts';
 import { giftFileFor } from './file.ts';
@@ -24,6 +25,7 @@ export function checkGiftAssets(project: GiftProject): GiftAssetProblem[] {
   const placed: PlacedGift[] = [
     { gift: project.config.gift, fieldPath: 'gift' },
     ...project.config.giftRules.map((rule, index) => ({ gift: rule.gift, fieldPath: `giftRules.${index}.gift` })),
+    ...(project.config.variants ?? []).flatMap((variant, index) => (variant.gift ? [{ gift: variant.gift, fieldPath: `variants.${index}.gift` }] : [])),
     ...mechanicGifts(project.config),
   ];
   const checked = new Set<string>();
@@ -53,7 +55,7 @@ const GIFT_KINDS = new Set<string>(['booklet', 'promo-code', 'file', 'link']);
 
 /**
  * Gifts inside a mechanic's own fields (a wheel's prizes, a survey's remedies): every `gift` key
- * below the top level whose value is a gift, so a mechanic's pool files are checked like the rest.
+ * under a field that is not a shared project field, so a mechanic's pool files are checked like the rest.
  */
 function mechanicGifts(config: object): PlacedGift[] {
   const found: PlacedGift[] = [];
@@ -67,7 +69,7 @@ function mechanicGifts(config: object): PlacedGift[] {
       }
     }
   };
-  for (const [key, value] of Object.entries(config)) if (key !== 'gift' && key !== 'giftRules') visit(value, [key]);
+  for (const [key, value] of Object.entries(config)) if (!(key in projectBaseShape)) visit(value, [key]);
   return found;
 }
 
