@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { GiftConfig, PromoCodeGift } from '../config/schemas/gift.ts';
-import type { PlayerKey, Storage } from '../storage/types.ts';
+import type { PlayerKey, PromoStore, Storage } from '../storage/types.ts';
 import { loadBooklet } from './booklet.ts';
 import { safeDownloadName } from './file.ts';
 import { loadPromoPool } from './promo.ts';
@@ -62,11 +62,28 @@ async function claimPromoCode(
   gift: PromoCodeGift,
 ): Promise<PromoCodeGiftView> {
   const copy = { kind: 'promo-code' as const, title: gift.title, description: gift.description };
-  const { codes } = await loadPromoPool(project, gift);
-  const code = await storage.promo.claim(project.slug, gift.pool, player, codes);
+  await loadPoolInto(storage.promo, project, gift);
+  const code = await storage.promo.claim(project.slug, gift.pool, player);
   if (code !== undefined) return { ...copy, code, howToUse: gift.howToUse };
   warnPoolExhausted(project.slug, gift.pool, player);
   return { ...copy, fallback: gift.fallback };
+}
+
+/** Which parsed pool files each store has been given: a pool is loaded once per file version, not per claim. */
+const loadedPools = new WeakMap<PromoStore, WeakMap<object, Promise<void>>>();
+
+async function loadPoolInto(store: PromoStore, project: GiftProject, gift: PromoCodeGift): Promise<void> {
+  const pool = await loadPromoPool(project, gift);
+  let loaded = loadedPools.get(store);
+  if (!loaded) loadedPools.set(store, (loaded = new WeakMap()));
+  let loading = loaded.get(pool);
+  if (!loading) {
+    loading = store.load(project.slug, gift.pool, pool.codes);
+    loaded.set(pool, loading);
+    // A failed load (the database away) is tried again by the next claim.
+    loading.catch(() => loaded.delete(pool));
+  }
+  await loading;
 }
 
 /** One JSON line for log collectors. The player's kind only: a token in a log would open their link. */

@@ -63,7 +63,10 @@ export async function createLocalStorage(options: LocalStorageOptions): Promise<
     },
 
     promo: {
-      async claim(project, pool, player, codes) {
+      async load(project, pool, codes) {
+        promoPool(journal.projection(project), pool).load(codes);
+      },
+      async claim(project, pool, player) {
         const claimKey = JSON.stringify([project, pool, player]);
         const pending = pendingClaims.get(claimKey);
         if (pending) return pending;
@@ -71,7 +74,7 @@ export async function createLocalStorage(options: LocalStorageOptions): Promise<
         const promo = promoPool(journal.projection(project), pool);
         const held = promo.codeOf(player);
         if (held !== undefined) return held;
-        const code = promo.takeNext(player, codes);
+        const code = promo.takeNext(player);
         if (code === undefined) return undefined;
         const claim = journal
           .append(project, [{ kind: 'promo', pool, player, code }])

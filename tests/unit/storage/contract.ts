@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { LinkBatch, LinkRecord, OrderRecord, PlayRecord, Storage } from '../../../src/storage/types.ts';
+import type { LinkRecord, OrderRecord, PlayRecord, Storage } from '../../../src/storage/types.ts';
 
 /** Opens a fresh, empty store; `dispose` closes it and removes whatever it created. */
 export type OpenEmptyStorage = () => Promise<{ storage: Storage; dispose(): Promise<void> }>;
@@ -33,34 +33,12 @@ async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
   return all;
 }
 
-/**
- * A batch as an import hands it over: the text of every link in one buffer, read at offsets
- * (a value does not start at the buffer's start), the rest by position.
- */
-function columnBatch(records: readonly LinkRecord[]): LinkBatch {
-  const fields = ['token', 'customerId', 'name', 'segment'] as const;
-  const bytes = Buffer.from(records.flatMap((record) => fields.map((field) => record[field] ?? '')).join(''), 'utf8');
-  const where = new Map<string, [number, number]>();
-  let offset = 0;
-  records.forEach((record, index) =>
-    fields.forEach((field) => {
-      const length = Buffer.byteLength(record[field] ?? '', 'utf8');
-      if (record[field] !== undefined) where.set(`${field}:${index}`, [offset, offset + length]);
-      offset += length;
-    }),
-  );
-  const recordAt = (index: number) => records[index] as LinkRecord;
-  return {
-    size: records.length,
-    textAt(field, index, slice) {
-      const [start, end] = where.get(`${field}:${index}`) ?? [0, 0];
-      Object.assign(slice, { bytes, start, end });
-      return where.has(`${field}:${index}`);
-    },
-    groupAt: (index) => recordAt(index).group,
-    spendAt: (index) => recordAt(index).spend,
-    importedAtOf: (index) => recordAt(index).importedAt,
-  };
+/** Records as an import hands them over: made one at a time, with a pause between them. */
+async function* produced(records: readonly LinkRecord[]): AsyncGenerator<LinkRecord> {
+  for (const record of records) {
+    await new Promise((resolve) => setImmediate(resolve));
+    yield record;
+  }
 }
 
 /** What `links.byCustomerIds` reports, as a map from the position in `ids` to the link. */
@@ -168,10 +146,10 @@ export function describeStorageContract(name: string, openEmpty: OpenEmptyStorag
         expect(await storage.links.count(PROJECT)).toBe(0);
       });
 
-      it('adds a batch read by position like an array, skipping known customers and keeping the first of two', async () => {
+      it('adds links produced as they are read, skipping known customers and keeping the first of two', async () => {
         await storage.links.add(PROJECT, [link(1)]);
         const records = [link(1, { token: 'new-token-of-customer-1' }), link(2, { name: 'Ёлка', spend: 0 }), link(3), link(3, { token: 'later' })];
-        await storage.links.add(PROJECT, columnBatch(records));
+        await storage.links.add(PROJECT, produced(records));
 
         expect(await storage.links.count(PROJECT)).toBe(3);
         expect(await storage.links.byCustomerId(PROJECT, 'customer-1')).toEqual(link(1));
@@ -308,8 +286,9 @@ export function describeStorageContract(name: string, openEmpty: OpenEmptyStorag
       const codes = Array.from({ length: 150 }, (_, index) => `HOFF-${String(index).padStart(4, '0')}`);
 
       it('gives 150 codes to 150 of 200 concurrent players, never one code twice', async () => {
+        await storage.promo.load(PROJECT, 'new-year', codes);
         const players = Array.from({ length: 200 }, (_, index) => `link:player-${index}`);
-        const claimed = await Promise.all(players.map((player) => storage.promo.claim(PROJECT, 'new-year', player, codes)));
+        const claimed = await Promise.all(players.map((player) => storage.promo.claim(PROJECT, 'new-year', player)));
         const given = claimed.filter((code) => code !== undefined);
 
         expect(given).toHaveLength(150);
@@ -319,20 +298,35 @@ export function describeStorageContract(name: string, openEmpty: OpenEmptyStorag
       });
 
       it('gives one player one code however often and concurrently they ask', async () => {
-        const claims = await Promise.all(
-          Array.from({ length: 20 }, () => storage.promo.claim(PROJECT, 'new-year', 'link:a', codes)),
-        );
+        await storage.promo.load(PROJECT, 'new-year', codes);
+        const claims = await Promise.all(Array.from({ length: 20 }, () => storage.promo.claim(PROJECT, 'new-year', 'link:a')));
 
         expect(new Set(claims)).toEqual(new Set([codes[0]]));
-        expect(await storage.promo.claim(PROJECT, 'new-year', 'link:a', codes)).toBe(codes[0]);
+        expect(await storage.promo.claim(PROJECT, 'new-year', 'link:a')).toBe(codes[0]);
         expect(await storage.promo.taken(PROJECT, 'new-year')).toBe(1);
       });
 
-      it('keeps pools and projects apart', async () => {
-        await storage.promo.claim(PROJECT, 'new-year', 'link:a', codes);
+      it('hands out codes in file order, and codes loaded later after the earlier ones, keeping holders', async () => {
+        await storage.promo.load(PROJECT, 'new-year', ['A', 'B']);
+        expect(await storage.promo.claim(PROJECT, 'new-year', 'link:a')).toBe('A');
+        expect(await storage.promo.claim(PROJECT, 'new-year', 'link:b')).toBe('B');
+        expect(await storage.promo.claim(PROJECT, 'new-year', 'link:c')).toBeUndefined();
 
-        expect(await storage.promo.claim(PROJECT, 'vip', 'link:a', ['VIP-1'])).toBe('VIP-1');
-        expect(await storage.promo.claim(OTHER_PROJECT, 'new-year', 'link:b', codes)).toBe(codes[0]);
+        await Promise.all([storage.promo.load(PROJECT, 'new-year', ['A', 'B', 'C', 'D']), storage.promo.load(PROJECT, 'new-year', ['A', 'B', 'C', 'D'])]);
+        expect(await storage.promo.claim(PROJECT, 'new-year', 'link:c')).toBe('C');
+        expect(await storage.promo.claim(PROJECT, 'new-year', 'link:a')).toBe('A');
+        expect(await storage.promo.taken(PROJECT, 'new-year')).toBe(3);
+      });
+
+      it('keeps pools and projects apart, and gives nothing from a pool never loaded', async () => {
+        await storage.promo.load(PROJECT, 'new-year', codes);
+        await storage.promo.load(PROJECT, 'vip', ['VIP-1']);
+        await storage.promo.load(OTHER_PROJECT, 'new-year', codes);
+        await storage.promo.claim(PROJECT, 'new-year', 'link:a');
+
+        expect(await storage.promo.claim(PROJECT, 'vip', 'link:a')).toBe('VIP-1');
+        expect(await storage.promo.claim(OTHER_PROJECT, 'new-year', 'link:b')).toBe(codes[0]);
+        expect(await storage.promo.claim(PROJECT, 'unknown-pool', 'link:a')).toBeUndefined();
         expect(await storage.promo.taken(PROJECT, 'unknown-pool')).toBe(0);
       });
     });
