@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { getStorage } from '../storage/index.ts';
+import { getStorage, StorageUnavailableError } from '../storage/index.ts';
 import { BEACON_BODY_LIMIT, beaconEvent, isBeaconKind, type BeaconKind } from '../tracking/beacons.ts';
-import { assertSameOriginHeaders, HttpError } from './http.ts';
+import { assertSameOriginHeaders, HttpError, storageUnavailable } from './http.ts';
 import { cookieName, playerFromCookie } from './player.ts';
 import { findProject } from './projects.ts';
 
@@ -97,6 +97,7 @@ function parseJson(text: string): unknown {
 }
 
 function answerError(response: ServerResponse, error: unknown): void {
+  if (error instanceof StorageUnavailableError) error = storageUnavailable(error);
   const known =
     error instanceof HttpError ? error : new HttpError(500, 'internal', 'The server failed to handle this request. Try again later.');
   if (!(error instanceof HttpError)) console.error('[rekindle] beacon failed:', error);

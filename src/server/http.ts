@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { StorageUnavailableError } from '../storage/errors.ts';
 
 /**
  * One error shape for every API response, like umami's: `{ error: { message, code, status } }`.
@@ -38,9 +39,16 @@ export async function handleApi(run: () => Promise<Response>): Promise<Response>
     return await run();
   } catch (error) {
     if (error instanceof HttpError) return errorResponse(error);
+    if (error instanceof StorageUnavailableError) return errorResponse(storageUnavailable(error));
     console.error('[rekindle] unhandled API error:', error);
     return errorResponse(new HttpError(500, 'internal', 'The server failed to handle this request. Try again later.'));
   }
+}
+
+/** The database is away for a moment: a 503 the client may retry, logged as one line without a stack. */
+export function storageUnavailable(error: StorageUnavailableError): HttpError {
+  console.error(`[rekindle] ${error.message}; answering 503 until it is back`);
+  return new HttpError(503, 'storage-unavailable', 'The server cannot reach its database right now. Try again in a moment.');
 }
 
 /**
