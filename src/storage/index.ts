@@ -11,14 +11,17 @@ export type * from './types.ts';
  * Opens PostgreSQL when `databaseUrl` is given (connecting and migrating first), else the
  * embedded store in `dataDir` (created if missing), replaying its logs.
  */
-export function createStorage({ dataDir, databaseUrl }: { dataDir: string; databaseUrl?: string }): Promise<Storage> {
-  if (databaseUrl !== undefined) return createPostgresStorage({ url: databaseUrl });
-  return createLocalStorage({ dataDir });
+export function createStorage(options: { dataDir: string; databaseUrl?: string; asServer?: boolean }): Promise<Storage> {
+  if (options.databaseUrl !== undefined) return createPostgresStorage({ url: options.databaseUrl });
+  return createLocalStorage({ dataDir: options.dataDir, asServer: options.asServer });
 }
 
-/** The store the environment selects: REKINDLE_DATABASE_URL, or the data folder. */
-export function createStorageFromEnv(env: Record<string, string | undefined> = process.env): Promise<Storage> {
-  return createStorage({ dataDir: dataDirFromEnv(env), databaseUrl: databaseUrlFromEnv(env) });
+/**
+ * The store the environment selects: REKINDLE_DATABASE_URL, or the data folder. `asServer`:
+ * the embedded store admits one server per folder (CLI commands may run beside it).
+ */
+export function createStorageFromEnv(env: Record<string, string | undefined> = process.env, options: { asServer?: boolean } = {}): Promise<Storage> {
+  return createStorage({ dataDir: dataDirFromEnv(env), databaseUrl: databaseUrlFromEnv(env), asServer: options.asServer });
 }
 
 /** REKINDLE_DATABASE_URL when set and not blank. */
@@ -42,7 +45,7 @@ type WithSharedStorage = typeof globalThis & { [SHARED]?: Promise<Storage> };
 /** The server's store, opened from the environment on first use and shared by every request. */
 export function getStorage(): Promise<Storage> {
   const holder = globalThis as WithSharedStorage;
-  holder[SHARED] ??= createStorageFromEnv().catch((error: unknown) => {
+  holder[SHARED] ??= createStorageFromEnv(process.env, { asServer: true }).catch((error: unknown) => {
     delete holder[SHARED];
     throw error;
   });

@@ -8,6 +8,7 @@ import { withFileLock } from './file-lock.ts';
 import { Journal, promoPool } from './journal.ts';
 import { LocalLinkStore } from './links.ts';
 import { projectDir } from './paths.ts';
+import { holdAsServer } from './server-lock.ts';
 
 export interface LocalStorageOptions {
   /** Folder holding every project's data; created if missing. */
@@ -16,6 +17,8 @@ export interface LocalStorageOptions {
   segmentBytes?: number;
   /** How many parsed link shards (about 4 000 links each at 1 000 000 links) stay in memory. @default 64 */
   cachedLinkShards?: number;
+  /** Open as the folder's one server: refuses while another live server holds it. CLI commands leave it off. @default false */
+  asServer?: boolean;
 }
 
 /**
@@ -26,6 +29,7 @@ export interface LocalStorageOptions {
 export async function createLocalStorage(options: LocalStorageOptions): Promise<Storage> {
   const { dataDir, segmentBytes = 64 * 1024 * 1024, cachedLinkShards = 64 } = options;
   await mkdir(dataDir, { recursive: true });
+  const serverHold = options.asServer ? await holdAsServer(dataDir) : undefined;
   const journal = await Journal.open(dataDir, segmentBytes);
   const playLocks = new KeyedMutex();
   const pendingClaims = new Map<string, Promise<string | undefined>>();
@@ -137,8 +141,9 @@ export async function createLocalStorage(options: LocalStorageOptions): Promise<
       },
     },
 
-    close() {
-      return journal.close();
+    async close() {
+      await journal.close();
+      await serverHold?.release();
     },
   };
 }
