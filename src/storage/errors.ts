@@ -8,6 +8,10 @@ export class StorageSettingError extends Error {
     super(message, options);
     this.name = 'StorageSettingError';
   }
+
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return hasBrand(value, 'StorageSettingError');
+  }
 }
 
 /**
@@ -19,4 +23,16 @@ export class StorageUnavailableError extends Error {
     super(message, options);
     this.name = 'StorageUnavailableError';
   }
+
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return hasBrand(value, 'StorageUnavailableError');
+  }
+}
+
+/**
+ * `instanceof` by name: the built server bundles its own copy of this module while
+ * node-server.ts opens the store through the source one, so one error meets two classes.
+ */
+function hasBrand(value: unknown, name: string): boolean {
+  return value instanceof Error && value.name === name;
 }
