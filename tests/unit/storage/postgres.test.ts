@@ -81,21 +81,48 @@ describe.skipIf(unavailable)('PostgreSQL store', () => {
     );
   });
 
-  it('answers StorageUnavailableError while the database is away, and recovers by itself when it is back', async () => {
+  it('answers StorageUnavailableError while the database is away under load, loses nothing acknowledged, and recovers by itself', async () => {
     const url = await freshDatabase();
     const storage = await createPostgresStorage({ url });
     await storage.links.add(PROJECT, [link(1)]);
+    const acknowledged: number[] = [];
+    const refusals: unknown[] = [];
+    let next = 0;
+    let writing = true;
+    const writers = Array.from({ length: 8 }, async () => {
+      while (writing) {
+        const index = next++;
+        try {
+          await storage.events.append({ project: PROJECT, type: 'visit', at: '2026-12-14T10:00:00.000Z', player: `link:${index}`, data: { index } });
+          acknowledged.push(index);
+        } catch (error) {
+          refusals.push(error);
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+      }
+    });
+    const whenAcknowledged = async (count: number) => {
+      while (acknowledged.length < count) await new Promise((resolve) => setTimeout(resolve, 10));
+    };
 
+    await whenAcknowledged(200);
     await cluster.stop();
     try {
       await expect(storage.links.byToken(PROJECT, link(1).token)).rejects.toBeInstanceOf(StorageUnavailableError);
-      await expect(storage.events.append({ project: PROJECT, type: 'visit', at: '2026-12-14T10:00:00.000Z', player: 'link:a' })).rejects.toBeInstanceOf(
-        StorageUnavailableError,
-      );
+      while (refusals.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
     } finally {
       await cluster.start();
     }
+    const beforeRecovery = acknowledged.length;
+    await whenAcknowledged(beforeRecovery + 200);
+    writing = false;
+    await Promise.all(writers);
+
+    expect(refusals.every((error) => error instanceof StorageUnavailableError)).toBe(true);
     expect(await storage.links.byToken(PROJECT, link(1).token)).toEqual(link(1));
+    const stored = new Set<unknown>();
+    for await (const event of storage.events.scan(PROJECT)) stored.add(event.data?.index);
+    expect(acknowledged.filter((index) => !stored.has(index))).toEqual([]);
     await storage.close();
-  }, 60_000);
+  }, 90_000);
 });
