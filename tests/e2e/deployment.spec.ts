@@ -1,8 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, request as playwrightRequest, test, type APIRequestContext, type APIResponse } from '@playwright/test';
-import { startDeployment, type Deployment } from '../support/deployment.ts';
-import { postgresUnavailable } from '../support/postgres-cluster.ts';
+import { deploymentUnavailable, startDeployment, type Deployment } from '../support/deployment.ts';
 import { quizAnswers, readCsv, runCli } from './support.ts';
 
 /**
@@ -15,7 +14,7 @@ const ADMIN_PASSWORD = 'deployment-admin-password';
 const POOL_SIZE = 100;
 const RACERS = 200;
 const answers = quizAnswers(PROJECT);
-const unavailable = postgresUnavailable();
+const unavailable = deploymentUnavailable();
 
 test.skip(unavailable !== undefined, unavailable);
 test.describe.configure({ mode: 'serial', timeout: 240_000 });

@@ -1,13 +1,23 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { freePort, startPostgresCluster, type PostgresCluster } from './postgres-cluster.ts';
+import { freePort, postgresUnavailable, startPostgresCluster, type PostgresCluster } from './postgres-cluster.ts';
 
 const run = promisify(execFile);
 const NGINX = process.env.NGINX_PATH ?? '/usr/sbin/nginx';
 const DEPLOY_CONFIG = path.resolve('deploy/nginx.conf');
+
+/** Why the deployment test cannot run here, or undefined; on CI (CI=true) a missing server throws instead. */
+export function deploymentUnavailable(): string | undefined {
+  const postgres = postgresUnavailable();
+  if (postgres) return postgres;
+  if (existsSync(NGINX)) return undefined;
+  const reason = `nginx not found at ${NGINX} (install the Debian package \`nginx\`, or set NGINX_PATH)`;
+  if (process.env.CI === 'true') throw new Error(`${reason}; CI must run the deployment test`);
+  return reason;
+}
 
 /** The production setup in miniature: nginx with TLS in front of two app instances on one database. */
 export interface Deployment {
