@@ -16,6 +16,7 @@ export interface Storage {
   promo: PromoStore;
   shares: ShareStore;
   orders: OrderStore;
+  webhooks: WebhookOutboxStore;
   /** Flushes pending writes and releases files. */
   close(): Promise<void>;
 }
@@ -185,4 +186,47 @@ export interface OrderStore {
   /** Idempotent by orderId: returns how many were new. */
   add(project: string, orders: OrderRecord[]): Promise<{ added: number; duplicates: number }>;
   scan(project: string): AsyncIterable<OrderRecord>;
+}
+
+/**
+ * A webhook delivery waiting in the outbox. The payload is the webhook module's (src/webhooks);
+ * storage only needs its id. The secret is never stored, only the name of its variable.
+ */
+export interface OutboxDelivery {
+  payload: { id: string };
+  url: string;
+  secretEnv: string;
+  /** Attempts made so far. */
+  attempts: number;
+  /** ISO time of the next attempt; absent: due now. */
+  retryAt?: string;
+}
+
+/** What happened to a delivery. It is pending from `queued` until `delivered` or `gave-up`. */
+export type OutboxEntry =
+  | { op: 'queued'; delivery: OutboxDelivery }
+  | { op: 'retry'; id: string; attempts: number; result: string; retryAt: string }
+  | { op: 'delivered'; id: string; attempts: number; status: number; at: string }
+  | { op: 'gave-up'; id: string; attempts: number; result: string; at: string };
+
+/**
+ * One instance's webhook outbox. A delivery is recorded before its first attempt and its
+ * result after, so a crash leads to a resend, never a loss; what an instance that stopped or
+ * died left pending is adopted by exactly one other.
+ */
+export interface WebhookOutbox {
+  /** Resolves once the entries are durable. */
+  append(entries: readonly OutboxEntry[]): Promise<void>;
+  /** Takes over deliveries no live instance holds (each goes to one instance only), skipping ids this one already has. */
+  adoptAbandoned(isKnown: (id: string) => boolean): Promise<{ adopted: OutboxDelivery[]; unreadableLines: number }>;
+  /** Bytes the outbox has grown to, for stores that compact; 0 for those that need not. */
+  readonly size: number;
+  /** Rewrites the outbox to just these pending deliveries (a store may do nothing). */
+  compact(pending: readonly OutboxDelivery[]): Promise<void>;
+  /** Waits for writes; `remove` when nothing is pending. What is pending stays for another instance to adopt. */
+  close(options: { remove: boolean }): Promise<void>;
+}
+
+export interface WebhookOutboxStore {
+  open(): Promise<WebhookOutbox>;
 }

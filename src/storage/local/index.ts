@@ -9,6 +9,7 @@ import { Journal, promoPool } from './journal.ts';
 import { LocalLinkStore } from './links.ts';
 import { projectDir } from './paths.ts';
 import { holdAsServer } from './server-lock.ts';
+import { OutboxFile } from './webhook-outbox.ts';
 
 export interface LocalStorageOptions {
   /** Folder holding every project's data; created if missing. */
@@ -139,6 +140,10 @@ export async function createLocalStorage(options: LocalStorageOptions): Promise<
       async *scan(project) {
         for await (const entry of journal.scan(project, 'order')) yield entry.order;
       },
+    },
+
+    webhooks: {
+      open: () => OutboxFile.open(join(dataDir, 'webhooks')),
     },
 
     async close() {

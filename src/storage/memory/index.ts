@@ -2,6 +2,7 @@ import { jsonCopy } from '../json-copy.ts';
 import { addToSegmentCounts } from '../segment-counts.ts';
 import { KeyedMutex } from '../keyed-mutex.ts';
 import { PromoPool } from '../promo-pool.ts';
+import { memoryWebhookOutboxes } from './webhook-outbox.ts';
 import { checkBatchProject, checkPlayIdentity, checkProjectName, tokenTakenError } from '../record-checks.ts';
 import type {
   LinkRecord,
@@ -181,6 +182,8 @@ export function createMemoryStorage(): Storage {
         for (const order of projects.get(projectName)?.orders.values() ?? []) yield structuredClone(order);
       },
     },
+
+    webhooks: memoryWebhookOutboxes(),
 
     async close() {},
   };

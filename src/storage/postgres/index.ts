@@ -7,6 +7,7 @@ import { EventBatcher } from './event-batch.ts';
 import { PostgresLinkStore } from './links.ts';
 import { migrate } from './migrate.ts';
 import { reportingUnavailability } from './unavailable.ts';
+import { postgresWebhookOutboxes } from './webhook-outbox.ts';
 
 export const DATABASE_URL_SETTING = 'REKINDLE_DATABASE_URL';
 
@@ -207,6 +208,8 @@ function postgresStorage(sql: Sql): Storage {
         }
       },
     },
+
+    webhooks: postgresWebhookOutboxes(sql),
 
     async close() {
       await events.drain();

@@ -76,4 +76,20 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'webhook outbox',
+    sql: /* sql */ `
+      -- A delivery waiting to be sent, held by the instance sending it until held_until.
+      CREATE TABLE webhook_outbox (
+        id text PRIMARY KEY,
+        delivery jsonb NOT NULL,
+        attempts integer NOT NULL,
+        retry_at timestamptz,
+        holder text NOT NULL,
+        held_until timestamptz NOT NULL
+      );
+      CREATE INDEX webhook_outbox_by_hold ON webhook_outbox (held_until);
+    `,
+  },
 ];

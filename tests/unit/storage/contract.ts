@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { LinkRecord, OrderRecord, PlayRecord, Storage } from '../../../src/storage/types.ts';
+import type { LinkRecord, OrderRecord, OutboxDelivery, PlayRecord, Storage } from '../../../src/storage/types.ts';
 
 /** Opens a fresh, empty store; `dispose` closes it and removes whatever it created. */
 export type OpenEmptyStorage = () => Promise<{ storage: Storage; dispose(): Promise<void> }>;
@@ -21,6 +21,15 @@ export function link(index: number, overrides: Partial<LinkRecord> = {}): LinkRe
 
 export function order(orderId: string, customerId = 'customer-1'): OrderRecord {
   return { project: PROJECT, orderId, customerId, orderedAt: AT, amount: 4990 };
+}
+
+function delivery(id: string): OutboxDelivery {
+  const payload = { id, type: 'complete', project: PROJECT, occurredAt: AT, customerId: null, player: 'anon', summary: null };
+  return { payload, url: 'https://crm.example.com/hooks', secretEnv: 'REKINDLE_WEBHOOK_SECRET', attempts: 0 };
+}
+
+function byPayloadId(a: OutboxDelivery, b: OutboxDelivery): number {
+  return a.payload.id.localeCompare(b.payload.id);
 }
 
 function play(player: string, state: unknown): PlayRecord {
@@ -367,6 +376,36 @@ export function describeStorageContract(name: string, openEmpty: OpenEmptyStorag
         expect(scanned.map((each) => each.orderId).sort()).toEqual(['A-1', 'A-2', 'A-3']);
         expect(scanned[0]).toEqual(order('A-1'));
         expect(await collect(storage.orders.scan(OTHER_PROJECT))).toEqual([]);
+      });
+    });
+
+    describe('webhook outbox', () => {
+      it('hands what a closed outbox left pending to exactly one other, with its attempts, never what was finished', async () => {
+        const first = await storage.webhooks.open();
+        await first.append([{ op: 'queued', delivery: delivery('d1') }, { op: 'queued', delivery: delivery('d2') }, { op: 'queued', delivery: delivery('d3') }]);
+        await first.append([
+          { op: 'retry', id: 'd2', attempts: 1, result: 'HTTP 500', retryAt: AT },
+          { op: 'delivered', id: 'd3', attempts: 1, status: 200, at: AT },
+        ]);
+        await first.close({ remove: false });
+
+        const [second, third] = await Promise.all([storage.webhooks.open(), storage.webhooks.open()]);
+        const [one, other] = await Promise.all([second.adoptAbandoned(() => false), third.adoptAbandoned(() => false)]);
+        const adopted = [...one.adopted, ...other.adopted].sort(byPayloadId);
+        expect(adopted).toEqual([delivery('d1'), { ...delivery('d2'), attempts: 1, retryAt: AT }]);
+        expect((await second.adoptAbandoned(() => false)).adopted).toEqual([]);
+        await Promise.all([second.close({ remove: false }), third.close({ remove: false })]);
+      });
+
+      it('leaves alone the deliveries of an outbox still open, and those the adopter already has', async () => {
+        const first = await storage.webhooks.open();
+        await first.append([{ op: 'queued', delivery: delivery('d1') }]);
+        const second = await storage.webhooks.open();
+        expect((await second.adoptAbandoned(() => false)).adopted).toEqual([]);
+
+        await first.close({ remove: false });
+        expect((await second.adoptAbandoned((id) => id === 'd1')).adopted).toEqual([]);
+        await second.close({ remove: true });
       });
     });
   });
