@@ -1,5 +1,6 @@
 import type { AstroCookies } from 'astro';
 import { HttpError } from '../server/http.ts';
+import { getStorage } from '../storage/index.ts';
 import { adminAuth, type AdminAuth } from './auth.ts';
 import { verifySession } from './session.ts';
 
@@ -25,8 +26,15 @@ export async function adminAccess(cookies: AstroCookies, now = new Date()): Prom
   const auth = await adminAuth();
   if (!auth.configured) return { status: 'unconfigured', problem: auth.problem };
   const session = cookies.get(SESSION_COOKIE)?.value;
-  if (session && verifySession(auth.secret, session, now).valid) return { status: 'signed-in', auth, session };
+  if (session && verifySession(auth.secret, session, now).valid && !(await isSignedOut(session, now))) {
+    return { status: 'signed-in', auth, session };
+  }
   return { status: 'signed-out', auth };
+}
+
+/** A session its holder signed out of, on any instance; the cookie alone cannot tell. */
+async function isSignedOut(session: string, now: Date): Promise<boolean> {
+  return (await getStorage()).admin.isSessionRevoked(session, now.getTime());
 }
 
 interface PageContext {

@@ -17,6 +17,7 @@ export interface Storage {
   shares: ShareStore;
   orders: OrderStore;
   webhooks: WebhookOutboxStore;
+  admin: AdminStore;
   /** Flushes pending writes and releases files. */
   close(): Promise<void>;
 }
@@ -229,4 +230,20 @@ export interface WebhookOutbox {
 
 export interface WebhookOutboxStore {
   open(): Promise<WebhookOutbox>;
+}
+
+/**
+ * What the admin sign-in shares across instances: failed attempts per client address (the
+ * login limit) and sessions ended by sign-out. Times are epoch milliseconds.
+ */
+export interface AdminStore {
+  /** Records a failed sign-in of `client` at `at`. */
+  recordLoginFailure(client: string, at: number): Promise<void>;
+  /** The client's failures after `since`, oldest first. */
+  loginFailures(client: string, since: number): Promise<number[]>;
+  /** Forgets the client's failures (after a successful sign-in). */
+  clearLoginFailures(client: string): Promise<void>;
+  /** Refuses `session` (the cookie value) on every instance until `until`, its own expiry. */
+  revokeSession(session: string, until: number): Promise<void>;
+  isSessionRevoked(session: string, now: number): Promise<boolean>;
 }

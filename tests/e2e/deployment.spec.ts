@@ -133,6 +133,17 @@ test('admin login works over https, and the dashboard reads the same on both ins
   const [first, second] = await Promise.all(dashboards.map(async (dashboard) => visibleFigures(await dashboard.text())));
   expect(first).toEqual(second);
   expect(first?.length).toBeGreaterThan(0);
+
+  // Signing out on one instance ends the session on both, even for a copy of the cookie taken before.
+  const copied = await context.storageState();
+  await page.goto(`/admin/${PROJECT}`);
+  await page.getByRole('button', { name: /sign out|выйти/i }).click();
+  await expect(page).toHaveURL(/\/admin\/login/);
+  const thief = await playwrightRequest.newContext({ baseURL: deployment.url, ignoreHTTPSErrors: true, storageState: copied });
+  const replays = [await thief.get(`/admin/${PROJECT}`, { maxRedirects: 0 }), await thief.get(`/admin/${PROJECT}`, { maxRedirects: 0 })];
+  expect(new Set(replays.map(upstream)).size).toBe(2);
+  expect(replays.map((replay) => replay.status())).toEqual([303, 303]);
+  await thief.dispose();
   await context.close();
 });
 

@@ -8,6 +8,7 @@ import { withFileLock } from './file-lock.ts';
 import { Journal, promoPool } from './journal.ts';
 import { LocalLinkStore } from './links.ts';
 import { projectDir } from './paths.ts';
+import { memoryAdminStore } from '../memory-admin.ts';
 import { holdAsServer } from './server-lock.ts';
 import { OutboxFile } from './webhook-outbox.ts';
 
@@ -141,6 +142,9 @@ export async function createLocalStorage(options: LocalStorageOptions): Promise<
         for await (const entry of journal.scan(project, 'order')) yield entry.order;
       },
     },
+
+    // One server per data folder sees every sign-in, so its memory is the shared place.
+    admin: memoryAdminStore(),
 
     webhooks: {
       open: () => OutboxFile.open(join(dataDir, 'webhooks')),

@@ -2,6 +2,7 @@ import { jsonCopy } from '../json-copy.ts';
 import { addToSegmentCounts } from '../segment-counts.ts';
 import { KeyedMutex } from '../keyed-mutex.ts';
 import { PromoPool } from '../promo-pool.ts';
+import { memoryAdminStore } from '../memory-admin.ts';
 import { memoryWebhookOutboxes } from './webhook-outbox.ts';
 import { checkBatchProject, checkPlayIdentity, checkProjectName, tokenTakenError } from '../record-checks.ts';
 import type {
@@ -184,6 +185,7 @@ export function createMemoryStorage(): Storage {
     },
 
     webhooks: memoryWebhookOutboxes(),
+    admin: memoryAdminStore(),
 
     async close() {},
   };

@@ -8,6 +8,7 @@ import { PostgresLinkStore } from './links.ts';
 import { migrate } from './migrate.ts';
 import { reportingUnavailability } from './unavailable.ts';
 import { postgresWebhookOutboxes } from './webhook-outbox.ts';
+import { postgresAdminStore } from './admin.ts';
 
 export const DATABASE_URL_SETTING = 'REKINDLE_DATABASE_URL';
 
@@ -210,6 +211,7 @@ function postgresStorage(sql: Sql): Storage {
     },
 
     webhooks: postgresWebhookOutboxes(sql),
+    admin: postgresAdminStore(sql),
 
     async close() {
       await events.drain();

@@ -92,4 +92,14 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX webhook_outbox_by_hold ON webhook_outbox (held_until);
     `,
   },
+  {
+    version: 3,
+    name: 'admin sign-in',
+    sql: /* sql */ `
+      CREATE TABLE admin_login_failures (client text NOT NULL, at timestamptz NOT NULL);
+      CREATE INDEX admin_login_failures_by_client ON admin_login_failures (client, at);
+      -- A sign-out: the session cookie's SHA-256, refused until the cookie would have expired anyway.
+      CREATE TABLE admin_revoked_sessions (session text PRIMARY KEY, until timestamptz NOT NULL);
+    `,
+  },
 ];

@@ -408,5 +408,28 @@ export function describeStorageContract(name: string, openEmpty: OpenEmptyStorag
         await second.close({ remove: true });
       });
     });
+
+    describe('admin sign-in', () => {
+      const minute = 60_000;
+      const start = Date.parse(AT);
+
+      it('keeps failed sign-ins per client, newest after `since`, until cleared', async () => {
+        for (const offset of [0, 2, 4]) await storage.admin.recordLoginFailure('10.0.0.1', start + offset * minute);
+        await storage.admin.recordLoginFailure('10.0.0.2', start);
+
+        expect(await storage.admin.loginFailures('10.0.0.1', start + minute)).toEqual([start + 2 * minute, start + 4 * minute]);
+        await storage.admin.clearLoginFailures('10.0.0.1');
+        expect(await storage.admin.loginFailures('10.0.0.1', 0)).toEqual([]);
+        expect(await storage.admin.loginFailures('10.0.0.2', 0)).toEqual([start]);
+      });
+
+      it('refuses a signed-out session until it would have expired anyway', async () => {
+        await storage.admin.revokeSession('1765000000000.nonce.signature', start + 10 * minute);
+
+        expect(await storage.admin.isSessionRevoked('1765000000000.nonce.signature', start)).toBe(true);
+        expect(await storage.admin.isSessionRevoked('1765000000000.other.signature', start)).toBe(false);
+        expect(await storage.admin.isSessionRevoked('1765000000000.nonce.signature', start + 11 * minute)).toBe(false);
+      });
+    });
   });
 }
