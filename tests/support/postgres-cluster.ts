@@ -56,10 +56,10 @@ export function freePort(): Promise<number> {
 
 /**
  * initdb into a temporary folder and start the server on a free port, as the `postgres` user
- * when we are root (PostgreSQL refuses to run as root). fsync is off: a test cluster trades
- * durability it does not need for speed.
+ * when we are root (PostgreSQL refuses to run as root). fsync is off unless `durable`: a test
+ * cluster trades durability it does not need for speed; a benchmark must not.
  */
-export async function startPostgresCluster(): Promise<PostgresCluster> {
+export async function startPostgresCluster({ durable = false } = {}): Promise<PostgresCluster> {
   const bin = postgresBinDir();
   if (!bin) throw new Error(postgresUnavailable() ?? 'PostgreSQL not found');
   const asRoot = userInfo().uid === 0;
@@ -71,7 +71,8 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
 
   await exec('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
   const port = await freePort();
-  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c max_connections=200`;
+  const speed = durable ? '' : ' -c fsync=off -c synchronous_commit=off';
+  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200${speed}`;
   const start = async () => {
     await exec('pg_ctl', ['-D', data, '-o', options, '-l', join(dir, 'server.log'), '-w', '-t', '60', 'start']);
   };
