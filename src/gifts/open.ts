@@ -13,14 +13,16 @@ export interface OpenGiftInput {
   player: PlayerKey;
   /** The personal link's segment and spend; omitted for anonymous players. */
   customer?: GiftCustomer;
+  /** The gift the play itself earned (a prize, a remedy), instead of the project's gift rules. */
+  gift?: GiftConfig;
 }
 
 /**
  * The player's gift as the browser sees it. The caller checks that the play is complete first;
  * for a promo code this claims one, and repeats return the same code.
  */
-export async function openGift({ project, storage, player, customer }: OpenGiftInput): Promise<GiftView> {
-  const gift = giftFor(project.config, customer);
+export async function openGift({ project, storage, player, customer, gift: earned }: OpenGiftInput): Promise<GiftView> {
+  const gift = earned ?? giftFor(project.config, customer);
   if (gift.kind === 'promo-code') return claimPromoCode(project, storage, player, gift);
   return sameForEveryoneView(project, gift);
 }
@@ -62,28 +64,35 @@ async function claimPromoCode(
   gift: PromoCodeGift,
 ): Promise<PromoCodeGiftView> {
   const copy = { kind: 'promo-code' as const, title: gift.title, description: gift.description };
-  await loadPoolInto(storage.promo, project, gift);
-  const code = await storage.promo.claim(project.slug, gift.pool, player);
+  const { codes } = await loadPromoPool(project, gift);
+  const code = await claimFromPool(storage.promo, { project: project.slug, pool: gift.pool, player, codes });
   if (code !== undefined) return { ...copy, code, howToUse: gift.howToUse };
   warnPoolExhausted(project.slug, gift.pool, player);
   return { ...copy, fallback: gift.fallback };
 }
 
-/** Which parsed pool files each store has been given: a pool is loaded once per file version, not per claim. */
-const loadedPools = new WeakMap<PromoStore, WeakMap<object, Promise<void>>>();
+/**
+ * Which code lists each store has been given. Callers pass the same array until the pool
+ * changes (the parsed file is cached by version), so a pool is loaded once, not per claim.
+ */
+const loadedPools = new WeakMap<PromoStore, WeakMap<readonly string[], Promise<void>>>();
 
-async function loadPoolInto(store: PromoStore, project: GiftProject, gift: PromoCodeGift): Promise<void> {
-  const pool = await loadPromoPool(project, gift);
+/** Claims one of `codes` for the player, loading the list into the store first if it has not seen it. */
+export async function claimFromPool(
+  store: PromoStore,
+  claim: { project: string; pool: string; player: PlayerKey; codes: readonly string[] },
+): Promise<string | undefined> {
   let loaded = loadedPools.get(store);
   if (!loaded) loadedPools.set(store, (loaded = new WeakMap()));
-  let loading = loaded.get(pool);
+  let loading = loaded.get(claim.codes);
   if (!loading) {
-    loading = store.load(project.slug, gift.pool, pool.codes);
-    loaded.set(pool, loading);
+    loading = store.load(claim.project, claim.pool, claim.codes);
+    loaded.set(claim.codes, loading);
     // A failed load (the database away) is tried again by the next claim.
-    loading.catch(() => loaded.delete(pool));
+    loading.catch(() => loaded.delete(claim.codes));
   }
   await loading;
+  return store.claim(claim.project, claim.pool, claim.player);
 }
 
 /** One JSON line for log collectors. The player's kind only: a token in a log would open their link. */

@@ -36,6 +36,8 @@ export interface LinkRecord {
   /** Total spend in the shop's currency, used for spend tiers. */
   spend?: number;
   group: AudienceGroup;
+  /** The A/B arm (a `variants[].id`) of a target link in a project with arms; never set on control links. */
+  arm?: string;
   /** ISO time of the import that created the link. */
   importedAt: string;
 }
@@ -44,6 +46,8 @@ export interface LinkRecord {
 export interface SegmentLinks {
   total: number;
   control: number;
+  /** Target links per A/B arm, in projects with arms (absent before the first arm). */
+  arms?: Record<string, number>;
 }
 
 /** Customer ids read by position, so a million-customer import need not build an array of them. */

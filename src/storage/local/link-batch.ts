@@ -14,6 +14,8 @@ export interface LinkBatch {
   /** Points `slice` at the field's UTF-8 bytes; false, pointing at nothing, when the link has no such field. */
   textAt(field: LinkTextField, index: number, slice: Utf8Slice): boolean;
   groupAt(index: number): AudienceGroup;
+  /** The link's A/B arm, if it has one. */
+  armAt(index: number): string | undefined;
   spendAt(index: number): number | undefined;
   importedAtOf(index: number): string;
 }
@@ -32,6 +34,8 @@ export async function collectLinkBatch(project: string, links: LinkSource): Prom
   let groups = new Uint8Array(1024);
   let spends = new Float64Array(1024);
   const importedAt: string[] = [];
+  /** Most links share one of a few arms (or none), so a sparse array of names costs little. */
+  const arms: (string | undefined)[] = [];
   let size = 0;
   for await (const link of links) {
     if (link.project !== project) {
@@ -50,6 +54,7 @@ export async function collectLinkBatch(project: string, links: LinkSource): Prom
     groups[size] = link.group === 'control' ? 1 : 0;
     spends[size] = link.spend ?? Number.NaN;
     importedAt.push(link.importedAt);
+    arms.push(link.arm);
     size++;
   }
   const flagOf = (field: LinkTextField) => (field === 'name' ? HAS_NAME : field === 'segment' ? HAS_SEGMENT : 0);
@@ -63,6 +68,7 @@ export async function collectLinkBatch(project: string, links: LinkSource): Prom
       return flag === 0 ? slice.end > slice.start : true;
     },
     groupAt: (index) => (groups[index] === 1 ? 'control' : 'target'),
+    armAt: (index) => arms[index],
     spendAt: (index) => {
       const spend = spends[index] ?? Number.NaN;
       return Number.isNaN(spend) ? undefined : spend;
@@ -87,7 +93,9 @@ export function linkRecordAt(project: string, batch: LinkBatch, index: number): 
   const name = text('name');
   const segment = text('segment');
   const spend = batch.spendAt(index);
+  const arm = batch.armAt(index);
   if (name !== undefined) link.name = name;
+  if (arm !== undefined) link.arm = arm;
   if (segment !== undefined) link.segment = segment;
   if (spend !== undefined) link.spend = spend;
   return link;

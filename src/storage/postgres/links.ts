@@ -11,6 +11,7 @@ interface LinkRow {
   segment: string | null;
   spend: number | null;
   control: boolean;
+  arm: string | null;
   imported_at: Date;
 }
 
@@ -30,6 +31,7 @@ export function linkOf(project: string, row: LinkRow): LinkRecord {
   if (row.name !== null) link.name = row.name;
   if (row.segment !== null) link.segment = row.segment;
   if (row.spend !== null) link.spend = row.spend;
+  if (row.arm !== null) link.arm = row.arm;
   return link;
 }
 
@@ -48,7 +50,7 @@ export class PostgresLinkStore implements LinkStore {
   async add(project: string, links: LinkSource): Promise<void> {
     checkProjectName(project);
     await this.#sql.begin(async (sql) => {
-      await sql`CREATE TEMPORARY TABLE incoming (position integer, token text, customer_id text, name text, segment text, spend double precision, control boolean, imported_at timestamptz) ON COMMIT DROP`;
+      await sql`CREATE TEMPORARY TABLE incoming (position integer, token text, customer_id text, name text, segment text, spend double precision, control boolean, arm text, imported_at timestamptz) ON COMMIT DROP`;
       const copy = await sql`COPY incoming FROM STDIN`.writable();
       await pipeline(Readable.from(copyLines(project, links)), copy);
       await sql`
@@ -65,19 +67,19 @@ export class PostgresLinkStore implements LinkStore {
         LIMIT 1`;
       if (clash) throw tokenTakenError(project, { token: clash.token, customerId: clash.customer_id }, clash.owner);
       await sql`
-        INSERT INTO links (project, token, customer_id, name, segment, spend, control, imported_at)
-        SELECT ${project}, token, customer_id, name, segment, spend, control, imported_at FROM fresh
+        INSERT INTO links (project, token, customer_id, name, segment, spend, control, arm, imported_at)
+        SELECT ${project}, token, customer_id, name, segment, spend, control, arm, imported_at FROM fresh
         ON CONFLICT (project, customer_id) DO NOTHING`;
     });
   }
 
   async byToken(project: string, token: string): Promise<LinkRecord | undefined> {
-    const [row] = await this.#sql<LinkRow[]>`SELECT token, customer_id, name, segment, spend, control, imported_at FROM links WHERE project = ${project} AND token = ${token}`;
+    const [row] = await this.#sql<LinkRow[]>`SELECT token, customer_id, name, segment, spend, control, arm, imported_at FROM links WHERE project = ${project} AND token = ${token}`;
     return row && linkOf(project, row);
   }
 
   async byCustomerId(project: string, customerId: string): Promise<LinkRecord | undefined> {
-    const [row] = await this.#sql<LinkRow[]>`SELECT token, customer_id, name, segment, spend, control, imported_at FROM links WHERE project = ${project} AND customer_id = ${customerId}`;
+    const [row] = await this.#sql<LinkRow[]>`SELECT token, customer_id, name, segment, spend, control, arm, imported_at FROM links WHERE project = ${project} AND customer_id = ${customerId}`;
     return row && linkOf(project, row);
   }
 
@@ -91,7 +93,7 @@ export class PostgresLinkStore implements LinkStore {
         else positions.set(id, [index]);
       }
       const rows = await this.#sql<LinkRow[]>`
-        SELECT token, customer_id, name, segment, spend, control, imported_at FROM links
+        SELECT token, customer_id, name, segment, spend, control, arm, imported_at FROM links
         WHERE project = ${project} AND customer_id = ANY(${[...positions.keys()]}::text[])`;
       for (const row of rows) {
         for (const index of positions.get(row.customer_id) ?? []) found(index, linkOf(project, row));
@@ -105,14 +107,22 @@ export class PostgresLinkStore implements LinkStore {
   }
 
   async countsBySegment(project: string): Promise<Map<string, SegmentLinks>> {
-    const rows = await this.#sql<{ segment: string; total: number; control: number }[]>`
-      SELECT coalesce(segment, '') AS segment, count(*)::integer AS total, count(*) FILTER (WHERE control)::integer AS control
-      FROM links WHERE project = ${project} GROUP BY 1`;
-    return new Map(rows.map((row) => [row.segment, { total: row.total, control: row.control }]));
+    const rows = await this.#sql<{ segment: string; arm: string | null; total: number; control: number }[]>`
+      SELECT coalesce(segment, '') AS segment, arm, count(*)::integer AS total, count(*) FILTER (WHERE control)::integer AS control
+      FROM links WHERE project = ${project} GROUP BY 1, 2`;
+    const counts = new Map<string, SegmentLinks>();
+    for (const row of rows) {
+      const count = counts.get(row.segment) ?? { total: 0, control: 0 };
+      count.total += row.total;
+      count.control += row.control;
+      if (row.arm !== null) (count.arms ??= {})[row.arm] = (count.arms[row.arm] ?? 0) + row.total;
+      counts.set(row.segment, count);
+    }
+    return counts;
   }
 
   async *scan(project: string): AsyncIterable<LinkRecord> {
-    const rows = this.#sql<LinkRow[]>`SELECT token, customer_id, name, segment, spend, control, imported_at FROM links WHERE project = ${project}`.cursor(1000);
+    const rows = this.#sql<LinkRow[]>`SELECT token, customer_id, name, segment, spend, control, arm, imported_at FROM links WHERE project = ${project}`.cursor(1000);
     for await (const batch of rows) for (const row of batch) yield linkOf(project, row);
   }
 }
@@ -127,7 +137,7 @@ async function* copyLines(project: string, links: LinkSource): AsyncGenerator<st
     }
     chunk += `${position}\t${copyText(link.token)}\t${copyText(link.customerId)}\t${copyText(link.name)}\t${copyText(link.segment)}\t${
       link.spend ?? '\\N'
-    }\t${link.group === 'control' ? 't' : 'f'}\t${link.importedAt}\n`;
+    }\t${link.group === 'control' ? 't' : 'f'}\t${copyText(link.arm)}\t${link.importedAt}\n`;
     position++;
     if (position % COPY_CHUNK === 0) {
       yield chunk;

@@ -102,4 +102,12 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE TABLE admin_revoked_sessions (session text PRIMARY KEY, until timestamptz NOT NULL);
     `,
   },
+  {
+    version: 4,
+    name: 'link arms',
+    sql: /* sql */ `
+      -- The A/B arm of a target link in a project with arms.
+      ALTER TABLE links ADD COLUMN arm text;
+    `,
+  },
 ];

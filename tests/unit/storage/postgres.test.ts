@@ -63,7 +63,7 @@ describe.skipIf(unavailable)('PostgreSQL store', () => {
     const pools = Array.from({ length: 4 }, () => connect({ url, maxConnections: 2 }));
     const applied = await Promise.all(pools.map((sql) => migrate(sql)));
 
-    expect(applied.flat()).toEqual([1, 2, 3]);
+    expect(applied.flat()).toEqual([1, 2, 3, 4]);
     expect(await migrate(pools[0]!)).toEqual([]);
     await Promise.all(pools.map((sql) => sql.end()));
   });
