@@ -76,8 +76,8 @@ export async function startPostgresCluster({ durable = false } = {}): Promise<Po
   const start = async () => {
     await exec('pg_ctl', ['-D', data, '-o', options, '-l', join(dir, 'server.log'), '-w', '-t', '60', 'start']);
   };
-  const stop = async () => {
-    await exec('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']);
+  const stop = async (mode = 'fast') => {
+    await exec('pg_ctl', ['-D', data, '-m', mode, '-w', 'stop']);
   };
   await start();
   const adminUrl = `postgres://postgres@127.0.0.1:${port}/postgres`;
@@ -104,7 +104,8 @@ export async function startPostgresCluster({ durable = false } = {}): Promise<Po
       running = true;
     },
     async destroy() {
-      if (running) await stop().catch(() => undefined);
+      // Immediate: the files are deleted next, so there is nothing to checkpoint for.
+      if (running) await stop('immediate').catch(() => undefined);
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -19,7 +19,7 @@ describe.skipIf(unavailable)('PostgreSQL store', () => {
   }, 120_000);
   afterAll(async () => {
     await cluster?.destroy();
-  });
+  }, 60_000);
 
   describeStorageContract('postgres', async () => {
     const storage = await createPostgresStorage({ url: await freshDatabase() });
