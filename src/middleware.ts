@@ -1,5 +1,5 @@
 import { defineMiddleware } from 'astro/middleware';
-import { errorResponse, HttpError, isCrossSiteForm, storageUnavailable } from './server/http.ts';
+import { errorResponse, HttpError, httpErrorOf, isCrossSiteForm } from './server/http.ts';
 import { StorageUnavailableError } from './storage/errors.ts';
 import { identifyRequest } from './server/public-origin.ts';
 
@@ -23,7 +23,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
     return await next();
   } catch (error) {
     // Pages read the store too: while the database is away they answer the same 503 as the API.
-    if (error instanceof StorageUnavailableError) return errorResponse(storageUnavailable(error));
+    if (error instanceof StorageUnavailableError) return errorResponse(httpErrorOf(error));
     throw error;
   }
 });

@@ -12,6 +12,7 @@ import { verifySession } from './session.ts';
 
 export const SESSION_COOKIE = 'rekindle_admin';
 export const CSRF_COOKIE = 'rekindle_admin_csrf';
+export const DEVICE_COOKIE = 'rekindle_admin_device';
 /** Both cookies are sent to admin URLs only, never to the player-facing pages. */
 export const ADMIN_COOKIE_PATH = '/admin';
 
@@ -20,14 +21,15 @@ export type ConfiguredAuth = Extract<AdminAuth, { configured: true }>;
 export type AdminAccess =
   | { status: 'unconfigured'; problem?: string }
   | { status: 'signed-out'; auth: ConfiguredAuth }
-  | { status: 'signed-in'; auth: ConfiguredAuth; session: string };
+  | { status: 'signed-in'; auth: ConfiguredAuth; session: string; expiresAt: Date };
 
 export async function adminAccess(cookies: AstroCookies, now = new Date()): Promise<AdminAccess> {
   const auth = await adminAuth();
   if (!auth.configured) return { status: 'unconfigured', problem: auth.problem };
   const session = cookies.get(SESSION_COOKIE)?.value;
-  if (session && verifySession(auth.secret, session, now).valid && !(await isSignedOut(session, now))) {
-    return { status: 'signed-in', auth, session };
+  const check = verifySession(auth.secret, session, now);
+  if (session && check.valid && !(await isSignedOut(session, now))) {
+    return { status: 'signed-in', auth, session, expiresAt: check.expiresAt };
   }
   return { status: 'signed-out', auth };
 }

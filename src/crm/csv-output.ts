@@ -1,4 +1,5 @@
 import { open, rename, rm, type FileHandle } from 'node:fs/promises';
+import { removeStalePartials } from './stale-partials.ts';
 
 type Cell = string | number | boolean | undefined;
 
@@ -67,6 +68,7 @@ export class AtomicCsvWriter {
   }
 
   static async open(path: string): Promise<AtomicCsvWriter> {
+    await removeStalePartials(path);
     const temporary = `${path}.${process.pid}.partial`;
     return new AtomicCsvWriter(path, temporary, await open(temporary, 'w'));
   }

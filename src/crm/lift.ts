@@ -28,7 +28,7 @@ export type LiftEstimate =
  */
 export function estimateLift(target: Proportion, control: Proportion): LiftEstimate {
   const lift = liftOf(target, control);
-  if (!lift || target.size === 0) return { status: 'no-control' };
+  if (!lift) return { status: 'no-control' };
   const needs = { target: shortOf(target), control: shortOf(control) };
   if (needs.target > 0 || needs.control > 0) return { status: 'too-early', target, control, needs };
   return { status: 'measured', lift, verdict: verdictOf(lift) };

@@ -161,17 +161,7 @@ export async function buildReport(options: { project: ReportProject; storage: St
 }
 
 function groupStats(facts: CustomerFacts, control: 0 | 1): GroupStats {
-  const stats: GroupStats = {
-    links: 0,
-    visited: 0,
-    started: 0,
-    completed: 0,
-    giftOpened: 0,
-    shared: 0,
-    reactivated: 0,
-    reactivationRate: 0,
-    attributed: 0,
-  };
+  const stats: GroupStats = { links: 0, visited: 0, started: 0, completed: 0, giftOpened: 0, shared: 0, reactivated: 0, reactivationRate: 0, attributed: 0 };
   for (let index = 0; index < facts.size; index++) {
     if (facts.isControl[index] !== control) continue;
     stats.links++;

@@ -5,7 +5,9 @@ import { claimFromPool, giftFor, loadPromoPool, openGift, tierFor, type GiftView
 import { mechanicFor } from '../mechanics/registry.ts';
 import { ActionRefused, type ActContext, type Mechanic, type PlaySummary, type StockSource } from '../mechanics/types.ts';
 import { HttpError } from '../server/http.ts';
-import { newShareId } from '../share/share-id.ts';
+import { isDeepStrictEqual } from 'node:util';
+import { playerCookieKey } from '../server/cookie-signature.ts';
+import { playerShareId } from '../share/share-id.ts';
 import { customerLink, type Player } from '../server/player.ts';
 import type { PlayRecord, Storage, TrackedEvent } from '../storage/types.ts';
 import { enqueueWebhook } from '../webhooks/index.ts';
@@ -96,18 +98,44 @@ async function validReferral(context: PlayContext, shareId: string): Promise<str
  * Freezes the player's finished result as a public share and returns its id. The content is the
  * server's own summary, never anything from the request.
  */
-export async function shareResult(context: PlayContext): Promise<string> {
+export function shareResult(context: PlayContext): Promise<string> {
+  return oneAtATime(`${context.project.slug}\n${context.player.key}`, () => shareOnce(context));
+}
+
+/** Distinct results one player may share; a repeated share of the same result reuses its id. */
+export const MAX_SHARES_PER_PLAYER = 10;
+
+async function shareOnce(context: PlayContext): Promise<string> {
   const { project, storage, player, now } = context;
   const status = await playStatus(context);
   if (!status.completed || !status.summary) {
     throw new HttpError(403, 'not-completed', playStrings(project.config.locale).shareNotReady);
   }
-  const id = newShareId();
   // Facts are answers for the CRM (a survey's reasons); a public share carries only what it shows.
   const { facts: _forTheCrmOnly, ...content } = status.summary;
-  await storage.shares.create({ id, project: project.slug, player: player.key, content, createdAt: now.toISOString() });
-  await track(context, 'share-create', { share: id });
-  return id;
+  for (let slot = 0; slot < MAX_SHARES_PER_PLAYER; slot++) {
+    const id = playerShareId(playerCookieKey(), project.slug, player.key, slot);
+    const existing = await storage.shares.get(id);
+    if (existing && isDeepStrictEqual(existing.content, content)) return id;
+    if (existing) continue;
+    await storage.shares.create({ id, project: project.slug, player: player.key, content, createdAt: now.toISOString() });
+    await track(context, 'share-create', { share: id });
+    return id;
+  }
+  throw new HttpError(429, 'share-limit', playStrings(project.config.locale).shareLimit(MAX_SHARES_PER_PLAYER));
+}
+
+const queues = new Map<string, Promise<unknown>>();
+
+/** Runs `task` after every earlier task of the same key in this process: two taps make one share. */
+function oneAtATime<T>(key: string, task: () => Promise<T>): Promise<T> {
+  const run = (queues.get(key) ?? Promise.resolve()).then(task, task);
+  const settled = run.catch(() => undefined);
+  queues.set(key, settled);
+  void settled.then(() => {
+    if (queues.get(key) === settled) queues.delete(key);
+  });
+  return run;
 }
 
 /**
