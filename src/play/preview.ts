@@ -143,6 +143,7 @@ const previewCodes = new Map<string, string>();
  */
 export const previewPromo: Pick<Storage, 'promo'> = {
   promo: {
+    load: async () => undefined,
     async claim(project, pool, player) {
       const key = `${project}\0${pool}\0${player}`;
       const code = previewCodes.get(key) ?? `PREVIEW-${nanoid(6).toUpperCase().replace(/[^A-Z0-9]/g, 'X')}`;
