@@ -7,6 +7,7 @@ import { limitConnections, SERVER_OPTIONS } from './connection-limits.ts';
 import { playerCookieKey } from './cookie-signature.ts';
 import { environmentProblems } from './environment.ts';
 import { writeError } from './http.ts';
+import { logRequests } from './log.ts';
 import { malformedRequest } from './request-guard.ts';
 
 type NodeHandler = (request: http.IncomingMessage, response: http.ServerResponse) => void;
@@ -24,6 +25,7 @@ export async function startServer(options: { host: string; port: number; entry?:
   await getStorage();
   playerCookieKey();
   const server = http.createServer(SERVER_OPTIONS, (request, response) => {
+    logRequests(request, response);
     const malformed = malformedRequest(request);
     const beacon = malformed ? undefined : beaconRoute(request);
     if (malformed) writeError(response, malformed);
