@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pino, type Logger } from 'pino';
+import { httpRequests, routeOf } from './metrics.ts';
 
 /**
  * The server's structured log: one JSON object per line, for a log shipper. What goes in is
@@ -26,6 +27,7 @@ export function logRequests(request: IncomingMessage, response: ServerResponse, 
   const id = requestIdOf(request);
   response.setHeader('X-Request-Id', id);
   response.once('finish', () => {
+    httpRequests.inc({ route: routeOf(request.url ?? ''), status: String(response.statusCode) });
     logger.info(
       {
         reqId: id,
