@@ -54,7 +54,12 @@ export class ShareImageRenderer {
     this.#disk = new DiskBudget(this.#dir, options.diskBytes ?? DEFAULT_DISK_BYTES);
   }
 
-  async render(request: ShareImageRequest): Promise<ShareImage> {
+  /**
+   * The image, drawn only if `mayDraw` allows it when a draw is really needed: asked once per
+   * draw, so concurrent requests for one uncached image share one draw and one permission.
+   * Throws ShareDrawRefused when it says no.
+   */
+  async render(request: ShareImageRequest, mayDraw: () => boolean = () => true): Promise<ShareImage> {
     const { key, sources } = await this.#key(request);
     const etag = etagFor(key);
     const inMemory = this.#memory.get(key);
@@ -64,7 +69,7 @@ export class ShareImageRenderer {
     }
     let pending = this.#drawing.get(key);
     if (!pending) {
-      pending = this.#loadOrDraw(key, request, sources).finally(() => this.#drawing.delete(key));
+      pending = this.#loadOrDraw(key, request, sources, mayDraw).finally(() => this.#drawing.delete(key));
       this.#drawing.set(key, pending);
     }
     return { png: await pending, etag };
@@ -90,7 +95,7 @@ export class ShareImageRenderer {
     return { key: createHash('sha256').update(identity).digest('hex'), sources };
   }
 
-  async #loadOrDraw(key: string, request: ShareImageRequest, sources: CardSources): Promise<Buffer> {
+  async #loadOrDraw(key: string, request: ShareImageRequest, sources: CardSources, mayDraw: () => boolean): Promise<Buffer> {
     const stored = await this.#readDisk(key);
     if (stored) {
       this.stats.diskHits += 1;
@@ -98,6 +103,7 @@ export class ShareImageRenderer {
       void this.#disk.used(this.#path(key).file);
       return stored;
     }
+    if (!mayDraw()) throw new ShareDrawRefused();
     this.stats.draws += 1;
     const png = await drawShareCard(request, sources);
     await this.#writeDisk(key, png);
@@ -139,6 +145,13 @@ export class ShareImageRenderer {
       await rm(temporary, { force: true });
       throw error;
     }
+  }
+}
+
+/** A draw the caller's `mayDraw` refused, e.g. a client over its rate limit. */
+export class ShareDrawRefused extends Error {
+  constructor() {
+    super('drawing this share image was refused');
   }
 }
 
