@@ -3,6 +3,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { getStorage } from '../storage/index.ts';
 import { answerBeacon, beaconRoute } from './beacon-handler.ts';
+import { compressAppResponse } from './compression.ts';
 import { environmentProblems } from './environment.ts';
 import { loadStaticFiles } from './static-files.ts';
 
@@ -25,7 +26,10 @@ export async function startServer(options: { host: string; port: number; entry?:
     const beacon = beaconRoute(request);
     if (beacon) void answerBeacon(request, response, beacon);
     else if (!decodableUrl(request.url)) response.writeHead(400).end('Bad request.');
-    else if (!staticFiles.serve(request, response)) handler(request, response);
+    else if (!staticFiles.serve(request, response)) {
+      compressAppResponse(request, response);
+      handler(request, response);
+    }
   });
   await new Promise<void>((resolve) => server.listen(options.port, options.host, resolve));
   return server;
