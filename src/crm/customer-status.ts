@@ -11,17 +11,20 @@ export const CUSTOMER_STATUS_HEADER = [
   'reactivated',
   'first_visit_at',
   'completed_at',
+  'answers',
 ] as const;
 
 /**
  * One CSV line per linked customer (header first), for follow-up chains in the CRM: «visited but
  * did not finish», «completed, no purchase yet»… Flags are 1/0, times ISO; lines are yielded one
- * by one, so an HTTP response or a file can stream them.
+ * by one, so an HTTP response or a file can stream them. `answers` (src/crm/play-answers.ts) fills
+ * the last column: a survey's reasons, for chains that act on them.
  */
 export async function* exportCustomerStatus(options: {
   project: FactsProject;
   storage: Pick<Storage, 'links' | 'events' | 'plays' | 'orders'>;
   now: Date;
+  answers?: ReadonlyMap<string, string>;
 }): AsyncGenerator<string> {
   const facts = await collectFacts(options);
   yield csvLine(CUSTOMER_STATUS_HEADER);
@@ -37,6 +40,7 @@ export async function* exportCustomerStatus(options: {
       flag(!Number.isNaN(facts.reactivatedAt[index] ?? Number.NaN)),
       isoOrEmpty(firstVisit),
       isoOrEmpty(completed),
+      options.answers?.get(facts.customerIds[index] ?? ''),
     ]);
   }
 }

@@ -8,6 +8,7 @@ export function linkBatchOf(records: readonly LinkRecord[]): LinkBatch {
     size: records.length,
     textAt: (field, index, slice) => pointSliceAtText(slice, recordAt(index)[field]),
     groupAt: (index) => recordAt(index).group,
+    armAt: (index) => recordAt(index).arm,
     spendAt: (index) => recordAt(index).spend,
     importedAtOf: (index) => recordAt(index).importedAt,
   };
@@ -27,16 +28,19 @@ export function linkRecordAt(project: string, batch: LinkBatch, index: number): 
   const name = text('name');
   const segment = text('segment');
   const spend = batch.spendAt(index);
+  const arm = batch.armAt?.(index);
   if (name !== undefined) link.name = name;
+  if (arm !== undefined) link.arm = arm;
   if (segment !== undefined) link.segment = segment;
   if (spend !== undefined) link.spend = spend;
   return link;
 }
 
-/** Counts one more link of `segment` in `counts`. */
-export function addToSegmentCounts(counts: Map<string, SegmentLinks>, segment: string, group: AudienceGroup): void {
+/** Counts one more link of `segment` (and of its A/B arm, if any) in `counts`. */
+export function addToSegmentCounts(counts: Map<string, SegmentLinks>, segment: string, group: AudienceGroup, arm?: string | null): void {
   const count = counts.get(segment) ?? { total: 0, control: 0 };
   count.total++;
   if (group === 'control') count.control++;
+  if (arm != null) (count.arms ??= {})[arm] = (count.arms[arm] ?? 0) + 1;
   counts.set(segment, count);
 }

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { inputFileExists, isMissingFile, loadProjectForCli, parseImportCommandLine, withImportStorage } from '../../crm/cli-support.ts';
 import { importCustomerLinks, type LinkImportSummary } from '../../crm/link-import.ts';
 import type { MailMergeFiles } from '../../crm/mail-merge.ts';
+import { detectionPlan } from '../../crm/plan.ts';
+import type { Storage } from '../../storage/types.ts';
 import type { CliCommand } from '../main.ts';
 
 const USAGE = [
@@ -56,6 +58,7 @@ const links: CliCommand = {
       }
       if (!result.mailMerge) throw new Error('the import wrote no mail-merge files although it was given --out');
       console.log(summaryText(slug, result.summary, result.mailMerge, project.config.reactivation.controlShare));
+      console.log(await planText(storage, slug, project.config.reactivation));
       return 0;
     });
   },
@@ -102,10 +105,18 @@ function summaryText(slug: string, summary: LinkImportSummary, files: MailMergeF
     `Target ${summary.target}, control ${summary.control} (control share ${Math.round(share * 100)}% per segment):`,
     `  ${'segment'.padEnd(width)} ${pad('customers')} ${pad('new')} ${pad('target')} ${pad('control')}`,
     ...table,
+    ...armLines(summary.byArm),
     `Mail-merge file (target, with urls): ${files.targetFile} (${files.target} rows)`,
     `Control group (do not mail, no urls): ${files.controlFile} (${files.control} rows)`,
   );
   return lines.join('\n');
+}
+
+/** The A/B split of this file's target customers; the mailing file's `arm` column names each one's. */
+function armLines(byArm: Record<string, number>): string[] {
+  const arms = Object.entries(byArm);
+  if (arms.length === 0) return [];
+  return [`A/B arms of the target group (column «arm» of the mail-merge file): ${arms.map(([arm, count]) => `${arm} ${count}`).join(', ')}`];
 }
 
 function segmentLabel(segment: string): string {
@@ -114,4 +125,38 @@ function segmentLabel(segment: string): string {
 
 function pad(value: number | string): string {
   return String(value).padStart(9);
+}
+
+/**
+ * The plan before the send, over every link of the project (this file and earlier ones): the
+ * smallest lift the control group can detect (see src/crm/plan.ts), and a warning when the
+ * forecast counts on less.
+ */
+async function planText(storage: Storage, slug: string, reactivation: { forecast?: number; baseRate?: number }): Promise<string> {
+  let [targetSize, controlSize] = [0, 0];
+  for (const counts of (await storage.links.countsBySegment(slug)).values()) {
+    targetSize += counts.total - counts.control;
+    controlSize += counts.control;
+  }
+  const { forecast = 0, baseRate } = reactivation;
+  const plan = detectionPlan({ forecast, baseRate, targetSize, controlSize });
+  if (!plan) {
+    return controlSize === 0
+      ? 'Plan: there is no control group, so no lift can be measured.'
+      : 'Plan: set reactivation.baseRate (the share expected back without any mailing, e.g. 0.02) to see the smallest lift this control group can detect.';
+  }
+  const points = (difference: number) => `${(difference * 100).toFixed(2)} points`;
+  const rate = `${(plan.baseRate * 100).toFixed(2)}%${plan.baseRateFrom === 'forecast' ? " (the forecast's rate; set reactivation.baseRate for the rate without mailing)" : ''}`;
+  const lines = [
+    `Plan: with ${targetSize} mailed and ${controlSize} held out at a base rate of ${rate}, the smallest lift this control group can detect`,
+    `  is ${points(plan.minimumDetectable)} (about ${Math.round(plan.minimumDetectableCustomers)} customers), at 80% power and α 5%:`,
+    '  δ = (1.960 + 0.842) · √(p(1 − p)/n_control + (p + δ)(1 − p − δ)/n_target)',
+  ];
+  if (plan.forecastUndetectable && plan.forecastEffect !== undefined) {
+    lines.push(
+      `Warning: the forecast of ${forecast} counts on a lift of ${points(plan.forecastEffect)}, smaller than ${points(plan.minimumDetectable)}:`,
+      '  even if it comes true, the interval will probably include zero. Hold out a larger control group (reactivation.controlShare) or accept this now.',
+    );
+  }
+  return lines.join('\n');
 }

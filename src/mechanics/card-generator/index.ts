@@ -1,4 +1,4 @@
-import type { Mechanic } from '../types.ts';
+import { defineMechanic } from '../types.ts';
 import { checkCardConfig } from './check.ts';
 import { act, funnelSteps, initialState, isComplete, summary, view, type CardGeneratorState, type CardGeneratorView } from './rules.ts';
 import { cardGeneratorActionSchema, cardGeneratorConfigSchema, type CardGeneratorConfig } from './schema.ts';
@@ -10,7 +10,7 @@ export type { CardGeneratorConfig } from './schema.ts';
  * «Генератор поздравлений»: a few questions, then a greeting card composed from the answers, with
  * «Другой вариант» for the next variant and «Создать ещё» for a new card.
  */
-export const cardGenerator: Mechanic<'card-generator', CardGeneratorConfig, CardGeneratorState, CardGeneratorView> = {
+export const cardGenerator = defineMechanic<CardGeneratorConfig, CardGeneratorState, CardGeneratorView>()({
   kind: 'card-generator',
   configSchema: cardGeneratorConfigSchema,
   actionSchema: cardGeneratorActionSchema,
@@ -21,4 +21,4 @@ export const cardGenerator: Mechanic<'card-generator', CardGeneratorConfig, Card
   view,
   summary,
   funnelSteps,
-};
+});

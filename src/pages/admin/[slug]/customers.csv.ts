@@ -1,6 +1,7 @@
 import type { APIRoute } from 'astro';
 import { ADMIN_HEADERS, guardAdminData } from '../../../admin/guard.ts';
 import { exportCustomerStatus } from '../../../crm/customer-status.ts';
+import { answersByCustomer } from '../../../crm/play-answers.ts';
 import { handleApi, HttpError } from '../../../server/http.ts';
 import { findProject } from '../../../server/projects.ts';
 import { getStorage } from '../../../storage/index.ts';
@@ -18,7 +19,9 @@ export const GET: APIRoute = (context) =>
     if (lookup.status === 'broken') {
       throw new HttpError(503, 'project-unavailable', `Project ${slug} has config problems; run \`npm run validate\`.`);
     }
-    const lines = exportCustomerStatus({ project: lookup.project, storage: await getStorage(), now: new Date() });
+    const storage = await getStorage();
+    const answers = await answersByCustomer(lookup.project, storage);
+    const lines = exportCustomerStatus({ project: lookup.project, storage, now: new Date(), answers });
     // The export reads all facts before its first line: failing there gives a proper error
     // response instead of a 200 with a truncated file.
     const header = await lines.next();
