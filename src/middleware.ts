@@ -1,6 +1,7 @@
 import { defineMiddleware } from 'astro/middleware';
 import { ADMIN_HEADERS, adminGate, isAdminPath } from './admin/guard.ts';
-import { errorResponse, HttpError, isCrossSiteForm } from './server/http.ts';
+import { errorResponse, HttpError, httpErrorOf, isCrossSiteForm } from './server/http.ts';
+import { StorageUnavailableError } from './storage/errors.ts';
 import { identifyRequest } from './server/public-origin.ts';
 
 /**
@@ -19,12 +20,22 @@ export const onRequest = defineMiddleware(async (context, next) => {
   if (isCrossSiteForm(context.request, context.locals.request.publicOrigin)) {
     return errorResponse(new HttpError(403, 'cross-origin', 'Forms from other sites are not accepted.'));
   }
-  if (!isAdminPath(context.url.pathname)) return next();
+  if (!isAdminPath(context.url.pathname)) return render(next);
   const gate = await adminGate(context);
   if (gate instanceof Response) return withHeaders(gate, ADMIN_HEADERS);
   context.locals.admin = gate;
-  return withHeaders(await next(), ADMIN_HEADERS);
+  return withHeaders(await render(next), ADMIN_HEADERS);
 });
+
+async function render(next: () => Promise<Response>): Promise<Response> {
+  try {
+    return await next();
+  } catch (error) {
+    // Pages read the store too: while the database is away they answer the same 503 as the API.
+    if (error instanceof StorageUnavailableError) return errorResponse(httpErrorOf(error));
+    throw error;
+  }
+}
 
 /** Admin answers are private, never cached, indexed or framed, whichever route made them. */
 function withHeaders(response: Response, headers: Record<string, string>): Response {

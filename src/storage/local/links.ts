@@ -1,8 +1,8 @@
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { checkBatchProject } from '../record-checks.ts';
-import { addToSegmentCounts, linkBatchOf } from '../link-batch.ts';
-import type { CustomerIds, LinkBatch, LinkRecord, LinkStore, SegmentLinks } from '../types.ts';
+import { addToSegmentCounts } from '../segment-counts.ts';
+import type { CustomerIds, LinkRecord, LinkSource, LinkStore, SegmentLinks } from '../types.ts';
+import { collectLinkBatch, type LinkBatch } from './link-batch.ts';
 import { fsyncDirectory, isNotFound, mkdirDurably, writeFileAtomically } from './durable-fs.ts';
 import { withFileLock } from './file-lock.ts';
 import { emptyManifest, nextManifest, recordPack, referencedFiles, sparsePacks, withNewLinks, type LinkManifest } from './link-manifest.ts';
@@ -59,10 +59,9 @@ export class LocalLinkStore implements LinkStore {
     this.#cache = new ShardCache(cachedShards);
   }
 
-  async add(project: string, links: readonly LinkRecord[] | LinkBatch): Promise<void> {
-    if ('textAt' in links) return this.#project(project).add(links);
-    checkBatchProject('links.add', project, links);
-    return this.#project(project).add(linkBatchOf(links));
+  async add(project: string, links: LinkSource): Promise<void> {
+    const store = this.#project(project);
+    return store.add(await collectLinkBatch(project, links));
   }
 
   async byToken(project: string, token: string): Promise<LinkRecord | undefined> {
@@ -125,8 +124,8 @@ class ProjectLinks {
     return this.#lookup(async (manifest) => {
       const shard = shardOf(customerId, manifest.customerShards.length);
       const customers = await this.#shard('c', shard, manifest.customerShards[shard] ?? 0);
-      const row = customers?.rowOf.get(customerId);
-      const token = row === undefined ? undefined : customers?.columns.token[row];
+      const row = customers?.rowOfKey(customerId);
+      const token = row === undefined ? undefined : customers?.token(row);
       return token === undefined ? undefined : this.#findToken(manifest, token);
     });
   }
@@ -260,8 +259,8 @@ class ProjectLinks {
   async #findToken(manifest: LinkManifest, token: string): Promise<LinkRecord | undefined> {
     const shard = shardOf(token, manifest.tokenShards.length);
     const links = await this.#shard('t', shard, manifest.tokenShards[shard] ?? 0);
-    const row = links?.rowOf.get(token);
-    return row === undefined || !links ? undefined : linkAt(this.#project, links.columns, row);
+    const row = links?.rowOfKey(token);
+    return row === undefined || !links ? undefined : links.link(this.#project, row);
   }
 
   async #shard<Kind extends ShardKind>(kind: Kind, shard: number, place: ShardPlace): Promise<Shard<Kind> | undefined> {
