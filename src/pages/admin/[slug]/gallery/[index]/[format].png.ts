@@ -1,5 +1,4 @@
 import type { APIRoute } from 'astro';
-import { guardAdminData } from '../../../../../admin/guard.ts';
 import { previewResults } from '../../../../../play/preview.ts';
 import { handleApi, HttpError } from '../../../../../server/http.ts';
 import { findProject } from '../../../../../server/projects.ts';
@@ -9,7 +8,6 @@ import { shareImageResponse } from '../../../../../share/route.ts';
 /** A result's share image (og.png or story.png) as a player would share it, for the gallery. */
 export const GET: APIRoute = (context) =>
   handleApi(async () => {
-    await guardAdminData(context.cookies);
     const format = context.params.format ?? '';
     if (!isShareFormat(format)) throw new HttpError(404, 'unknown-format', 'Share images are og.png and story.png.');
     const lookup = await findProject(context.params.slug ?? '');
