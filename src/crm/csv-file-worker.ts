@@ -5,7 +5,7 @@
  * importer pauses the reading here instead of letting the whole file pile up in its queue.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { CsvFileError, parseCsvStream, type ColumnSpec } from './csv-input.ts';
+import { CsvFileError, parseCsvStream, type ColumnSpec, type CsvReadSummary } from './csv-input.ts';
 import { RowBatchBuilder, type RowBatch } from './csv-row-batch.ts';
 
 export interface CsvFileWorkerData {
@@ -15,7 +15,7 @@ export interface CsvFileWorkerData {
 
 export type CsvFileWorkerMessage =
   | { kind: 'rows'; batch: RowBatch }
-  | { kind: 'done'; rows: number }
+  | { kind: 'done'; summary: CsvReadSummary }
   | { kind: 'unreadable'; file: string; line: number | undefined; reason: string };
 
 /** A few thousand rows: large enough that a message costs little per row, small enough to overlap. */
@@ -52,7 +52,7 @@ async function* throttled(chunks: AsyncIterable<Buffer>): AsyncGenerator<Buffer>
 }
 
 try {
-  const rows = await parseCsvStream(
+  const summary = await parseCsvStream(
     { path },
     columns,
     (row) => {
@@ -62,7 +62,7 @@ try {
     throttled,
   );
   if (builder.size > 0) flush();
-  post({ kind: 'done', rows });
+  post({ kind: 'done', summary });
 } catch (error) {
   if (!(error instanceof CsvFileError)) throw error;
   post({ kind: 'unreadable', file: error.file, line: error.line, reason: error.reason });

@@ -3,7 +3,8 @@ import { open } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
 import Papa from 'papaparse';
-import { CsvFileError, RecordReader, textChunks } from '../lib/csv-records.ts';
+import { CsvFileError, InvalidTextError, RecordReader, textChunks } from '../lib/csv-records.ts';
+import { detectEncoding, ENCODING_LABELS, type DetectedEncoding, type TextEncodingName } from '../lib/text-encoding.ts';
 import type { CsvFileWorkerData, CsvFileWorkerMessage } from './csv-file-worker.ts';
 import { forEachRowOf } from './csv-row-batch.ts';
 
@@ -67,16 +68,31 @@ export function detectDelimiter(text: string): string {
   return best;
 }
 
-async function peek(source: CsvSource): Promise<string> {
-  if ('text' in source) return source.text.slice(0, HEADER_PEEK_BYTES);
+/** The start of the source as text, and the encoding its bytes are in (text is already decoded). */
+async function peek(source: CsvSource): Promise<{ text: string; encoding: TextEncodingName }> {
+  if ('text' in source) return { text: source.text.slice(0, HEADER_PEEK_BYTES), encoding: 'utf-8' };
   const handle = await open(source.path, 'r');
+  let head: Buffer;
   try {
     const buffer = Buffer.alloc(HEADER_PEEK_BYTES);
     const { bytesRead } = await handle.read(buffer, 0, HEADER_PEEK_BYTES, 0);
-    return buffer.subarray(0, bytesRead).toString('utf8');
+    head = buffer.subarray(0, bytesRead);
   } finally {
     await handle.close();
   }
+  const detected = detectEncoding(head);
+  if (!detected.ok) throw new CsvFileError(source.path, undefined, refusedEncodingReason(detected));
+  return { text: new TextDecoder(detected.encoding).decode(head, { stream: true }), encoding: detected.encoding };
+}
+
+const SAVE_AS_UTF8 = 'open it in Excel and save it with «Save as» → «CSV UTF-8 (comma delimited)», then import that file';
+
+function refusedEncodingReason(detected: Extract<DetectedEncoding, { ok: false }>): string {
+  const what =
+    detected.reason === 'koi8-like'
+      ? 'the file is not in UTF-8 and looks like KOI8-R, an encoding the import does not read'
+      : 'the file is not in UTF-8, and read as Windows-1251 it is not Russian text either (Latin-1 or DOS 866?)';
+  return `${what}, so its names would come out garbled; ${SAVE_AS_UTF8}.`;
 }
 
 /**
@@ -128,10 +144,10 @@ function quoteList(values: readonly string[]): string {
 }
 
 /**
- * Streams the rows of a CSV export to `onRow`: delimiter detected from the header, UTF-8 BOM
- * dropped, CRLF, LF or lone CR, quoted fields with delimiters, quotes and line breaks, blank
+ * Streams the rows of a CSV export to `onRow`: encoding detected (UTF-8 with or without BOM,
+ * UTF-16, Windows-1251; see text-encoding.ts), delimiter detected from the header, CRLF, LF or lone CR, quoted fields with delimiters, quotes and line breaks, blank
  * lines skipped, headers matched by alias, every known value trimmed. Memory stays flat however
- * long the file is. Resolves with the number of data rows; rejects with CsvFileError for an
+ * long the file is. Resolves with the number of data rows and the encoding; rejects with CsvFileError for an
  * unreadable file. A file is parsed on a worker thread (csv-file-worker.ts) while `onRow` runs
  * here, so on two cores the parsing and the handling of rows overlap; text is parsed in this
  * thread.
@@ -140,7 +156,7 @@ export async function readCsvRows<Key extends string>(
   source: CsvSource,
   columns: readonly ColumnSpec<Key>[],
   onRow: (row: CsvRow<Key>) => void,
-): Promise<number> {
+): Promise<CsvReadSummary> {
   return 'path' in source ? readCsvFileInWorker(source.path, columns, onRow) : parseCsvStream(source, columns, onRow);
 }
 
@@ -161,9 +177,10 @@ export async function parseCsvStream<Key extends string>(
   columns: readonly ColumnSpec<Key>[],
   onRow: (row: CsvRow<Key>) => void,
   pace?: ChunkPacer,
-): Promise<number> {
+): Promise<CsvReadSummary> {
   const file = sourceName(source);
-  const parser = new Papa.Parser({ delimiter: detectDelimiter(await peek(source)), newline: '\n' });
+  const head = await peek(source);
+  const parser = new Papa.Parser({ delimiter: detectDelimiter(head.text), newline: '\n' });
   let header: { indexes: [Key, number][]; width: number } | undefined;
   let rows = 0;
   const records = new RecordReader(file, (record, line) => {
@@ -177,16 +194,41 @@ export async function parseCsvStream<Key extends string>(
     onRow({ line, values, extraFields: Math.max(0, record.length - header.width) });
   });
   let unparsed = '';
-  for await (const text of textChunks(pace ? pace(openStream(source)) : openStream(source))) {
-    unparsed = records.read(parser, unparsed + text, false);
-    if (unparsed.length > MAX_RECORD_CHARACTERS) {
-      const line = records.nextLine;
-      throw new CsvFileError(file, line, `the CSV cannot be read (the record starting on line ${line} is longer than 1 MB; a quote is probably left open there).`);
+  const chunks = pace ? pace(openStream(source)) : openStream(source);
+  try {
+    for await (const text of textChunks(chunks, head.encoding)) {
+      unparsed = records.read(parser, unparsed + text, false);
+      if (unparsed.length > MAX_RECORD_CHARACTERS) {
+        const line = records.nextLine;
+        throw new CsvFileError(file, line, `the CSV cannot be read (the record starting on line ${line} is longer than 1 MB; a quote is probably left open there).`);
+      }
     }
+  } catch (error) {
+    if (!(error instanceof InvalidTextError)) throw error;
+    const line = records.nextLine + lineBreaks(unparsed + error.validText);
+    throw new CsvFileError(
+      file,
+      line,
+      `the text stops being ${ENCODING_LABELS[head.encoding]} around line ${line}, so the file mixes encodings (rows pasted from another export?); ${SAVE_AS_UTF8}.`,
+    );
   }
   records.read(parser, unparsed, true);
   if (!header) throw new CsvFileError(file, undefined, 'the file is empty; expected a header line and rows.');
-  return rows;
+  return { rows, encoding: head.encoding };
+}
+
+/** What a read of the CSV tells besides its rows. */
+export interface CsvReadSummary {
+  /** Data rows (blank lines not counted). */
+  rows: number;
+  /** The encoding the file was read in; text sources count as UTF-8. */
+  encoding: TextEncodingName;
+}
+
+function lineBreaks(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) count++;
+  return count;
 }
 
 /** The trimmed non-empty values of the known columns; undefined for a blank record (`;;;`). */
@@ -207,11 +249,11 @@ function readCsvFileInWorker<Key extends string>(
   path: string,
   columns: readonly ColumnSpec<Key>[],
   onRow: (row: CsvRow<Key>) => void,
-): Promise<number> {
+): Promise<CsvReadSummary> {
   const keys = columns.map((column) => column.key);
   const workerData: CsvFileWorkerData = { path, columns };
   const worker = new Worker(new URL('./csv-file-worker.ts', import.meta.url), { workerData });
-  return new Promise<number>((resolve, reject) => {
+  return new Promise<CsvReadSummary>((resolve, reject) => {
     let settled = false;
     const settle = (outcome: () => void) => {
       if (settled) return;
@@ -226,7 +268,7 @@ function readCsvFileInWorker<Key extends string>(
       });
     worker.on('message', (message: CsvFileWorkerMessage) => {
       if (settled) return;
-      if (message.kind === 'done') settle(() => resolve(message.rows));
+      if (message.kind === 'done') settle(() => resolve(message.summary));
       else if (message.kind === 'unreadable') fail(new CsvFileError(message.file, message.line, message.reason));
       else {
         try {

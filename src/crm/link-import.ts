@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { tierSchema } from '../config/schemas/project.ts';
 import { tierFor } from '../gifts/rules.ts';
 import { grown } from '../lib/text-column.ts';
+import type { TextEncodingName } from '../lib/text-encoding.ts';
 import { TokenColumn } from '../lib/token-column.ts';
 import type { AudienceGroup, LinkBatch, LinkStore } from '../storage/types.ts';
 import { assignGroups, controlDraw, type Newcomers } from './control.ts';
@@ -43,6 +44,8 @@ export interface SegmentSplit {
 export interface LinkImportSummary {
   /** Data rows read (blank lines not counted). */
   rows: number;
+  /** The encoding the file was read in. */
+  encoding: TextEncodingName;
   /** Distinct customers in the file. */
   customers: number;
   /** Rows repeating an earlier row of the same customer word for word; skipped. */
@@ -251,6 +254,7 @@ function newLinkBatch(importedAt: string, customers: CustomerTable, links: LinkC
 
 interface ReadCustomers {
   rows: number;
+  encoding: TextEncodingName;
   repeatedRows: number;
   customers: CustomerTable;
   /**
@@ -269,7 +273,7 @@ async function readCustomers(source: CsvSource, project: string): Promise<ReadCu
   let draws = new Float64Array(1024);
   const tokens = new TokenColumn(1024);
   let repeatedRows = 0;
-  const rows = await readCsvRows(source, CUSTOMER_COLUMNS, (row) => {
+  const { rows, encoding } = await readCsvRows(source, CUSTOMER_COLUMNS, (row) => {
     const customer = customerFromRow(row);
     if (!('customerId' in customer)) {
       problems.add(customer);
@@ -287,7 +291,7 @@ async function readCustomers(source: CsvSource, project: string): Promise<ReadCu
     if (sameCustomerData(earlier, customer)) repeatedRows++;
     else problems.add(duplicateProblem(earlier, customer));
   });
-  return { rows, repeatedRows, customers, draws, tokens, problems };
+  return { rows, encoding, repeatedRows, customers, draws, tokens, problems };
 }
 
 function duplicateProblem(earlier: CustomerRow, later: CustomerRow): RowProblem {
@@ -298,7 +302,11 @@ function duplicateProblem(earlier: CustomerRow, later: CustomerRow): RowProblem 
   };
 }
 
-function summarize(imported: ImportedLinks, read: Pick<ReadCustomers, 'rows' | 'repeatedRows'>, changedExisting: number): LinkImportSummary {
+function summarize(
+  imported: ImportedLinks,
+  read: Pick<ReadCustomers, 'rows' | 'encoding' | 'repeatedRows'>,
+  changedExisting: number,
+): LinkImportSummary {
   const segments = new Map<string, SegmentSplit>();
   let newLinks = 0;
   let control = 0;
@@ -321,6 +329,7 @@ function summarize(imported: ImportedLinks, read: Pick<ReadCustomers, 'rows' | '
   }
   return {
     rows: read.rows,
+    encoding: read.encoding,
     customers: imported.size,
     repeatedRows: read.repeatedRows,
     newLinks,

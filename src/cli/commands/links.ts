@@ -3,6 +3,7 @@ import path from 'node:path';
 import { inputFileExists, isMissingFile, loadProjectForCli, parseImportCommandLine, withImportStorage } from '../../crm/cli-support.ts';
 import { importCustomerLinks, type LinkImportSummary } from '../../crm/link-import.ts';
 import type { MailMergeFiles } from '../../crm/mail-merge.ts';
+import { ENCODING_LABELS } from '../../lib/text-encoding.ts';
 import type { CliCommand } from '../main.ts';
 
 const USAGE = [
@@ -92,6 +93,7 @@ function summaryText(slug: string, summary: LinkImportSummary, files: MailMergeF
   const lines = [
     `Imported ${summary.rows} rows into ${slug}: ${summary.customers} customers, ${summary.newLinks} new links, ${summary.existingLinks} already linked.`,
   ];
+  if (summary.encoding !== 'utf-8') lines.push(`The file was read as ${ENCODING_LABELS[summary.encoding]}.`);
   if (summary.repeatedRows > 0) lines.push(`${summary.repeatedRows} rows repeated a customer word for word and were skipped.`);
   if (summary.changedExisting > 0) {
     lines.push(

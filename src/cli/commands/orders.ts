@@ -1,5 +1,6 @@
 import { inputFileExists, loadProjectForCli, parseImportCommandLine, withImportStorage } from '../../crm/cli-support.ts';
 import { importOrdersCsv } from '../../crm/orders.ts';
+import { ENCODING_LABELS } from '../../lib/text-encoding.ts';
 import type { CliCommand } from '../main.ts';
 
 const USAGE = [
@@ -39,6 +40,7 @@ const orders: CliCommand = {
       const lines = [
         `Read ${result.rows} rows of ${file} into ${slug}: ${result.added} orders added, ${result.duplicates} already stored.`,
       ];
+      if (result.encoding !== 'utf-8') lines.push(`The file was read as ${ENCODING_LABELS[result.encoding]}.`);
       if (result.repeatedRows > 0) lines.push(`${result.repeatedRows} rows repeated an order word for word and were skipped.`);
       if (result.unknownCustomerOrders > 0) {
         lines.push(
