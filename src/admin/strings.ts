@@ -81,6 +81,7 @@ const ru = {
     `Поделились результатом: ${shares}. Открыли страницу шеринга: ${visits}. Начали играть оттуда: ${started}, прошли до конца: ${completed}.`,
 
   downloadCustomers: 'Скачать статусы клиентов (CSV)',
+  downloadCustomersExcel: 'Для Excel',
   downloadHint: 'Строка на клиента: группа, открыл, прошёл, подарок, вернулся — для следующих цепочек.',
   generatedAt: (when: string) => `Данные на ${when}.`,
 
@@ -186,6 +187,7 @@ const en: AdminStrings = {
     `Results shared: ${shares}. Share page visits: ${visits}. Plays started from a share page: ${started}, completed: ${completed}.`,
 
   downloadCustomers: 'Download customer statuses (CSV)',
+  downloadCustomersExcel: 'For Excel',
   downloadHint: 'One row per customer: group, visited, completed, gift, came back; for follow-up chains.',
   generatedAt: (when: string) => `Data as of ${when}.`,
 

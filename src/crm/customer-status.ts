@@ -1,5 +1,5 @@
 import type { Storage } from '../storage/types.ts';
-import { csvLine } from './csv-output.ts';
+import { csvLine, csvPreamble, PLAIN_CSV, type CsvDialect } from './csv-output.ts';
 import { collectFacts, type FactsProject } from './facts.ts';
 
 export const CUSTOMER_STATUS_HEADER = [
@@ -16,15 +16,17 @@ export const CUSTOMER_STATUS_HEADER = [
 /**
  * One CSV line per linked customer (header first), for follow-up chains in the CRM: «visited but
  * did not finish», «completed, no purchase yet»… Flags are 1/0, times ISO; lines are yielded one
- * by one, so an HTTP response or a file can stream them.
+ * by one, so an HTTP response or a file can stream them; the first carries the dialect's BOM.
  */
 export async function* exportCustomerStatus(options: {
   project: FactsProject;
   storage: Pick<Storage, 'links' | 'events' | 'plays' | 'orders'>;
   now: Date;
+  dialect?: CsvDialect;
 }): AsyncGenerator<string> {
+  const dialect = options.dialect ?? PLAIN_CSV;
   const facts = await collectFacts(options);
-  yield csvLine(CUSTOMER_STATUS_HEADER);
+  yield csvPreamble(dialect) + csvLine(CUSTOMER_STATUS_HEADER, dialect);
   for (let index = 0; index < facts.size; index++) {
     const firstVisit = facts.firstVisitAt[index] ?? Number.NaN;
     const completed = facts.completedAt[index] ?? Number.NaN;
@@ -37,7 +39,7 @@ export async function* exportCustomerStatus(options: {
       flag(!Number.isNaN(facts.reactivatedAt[index] ?? Number.NaN)),
       isoOrEmpty(firstVisit),
       isoOrEmpty(completed),
-    ]);
+    ], dialect);
   }
 }
 

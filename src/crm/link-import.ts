@@ -9,7 +9,7 @@ import type { AudienceGroup, LinkBatch, LinkStore } from '../storage/types.ts';
 import { assignGroups, controlDraw, type Newcomers } from './control.ts';
 import { readCsvRows, type CsvSource } from './csv-input.ts';
 import { CustomerTable } from './customer-table.ts';
-import { writeMailMerge, type MailMergeDraft, type MailMergeFiles } from './mail-merge.ts';
+import { writeMailMerge, type MailMergeDraft, type MailMergeFiles, type MailMergeFormats } from './mail-merge.ts';
 import { CUSTOMER_COLUMNS, customerFromRow, differingFields, sameCustomerData, type CustomerRow } from './customers.ts';
 import { ProblemList, type RowProblem } from './problems.ts';
 
@@ -148,6 +148,7 @@ export async function importCustomerLinks(options: {
   baseUrl: string;
   now: Date;
   mailMergeOut?: string;
+  mailMergeFormats?: MailMergeFormats;
 }): Promise<LinkImportResult> {
   const { project, storage, source, baseUrl, now, mailMergeOut } = options;
   const read = await readCustomers(source, project.slug);
@@ -164,7 +165,7 @@ export async function importCustomerLinks(options: {
   const imported = new ImportedLinks({ customers, ...links, project, baseUrl });
   const mailMerge = await storeAlongsideMailMerge(
     storage.links.add(project.slug, newLinkBatch(now.toISOString(), customers, links, newcomers.indexes)),
-    mailMergeOut === undefined ? undefined : writeMailMerge(imported, mailMergeOut),
+    mailMergeOut === undefined ? undefined : writeMailMerge(imported, mailMergeOut, options.mailMergeFormats),
   );
   return { ok: true, customers: imported, summary: summarize(imported, read, links.changedExisting), mailMerge };
 }

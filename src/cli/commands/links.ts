@@ -2,18 +2,26 @@ import { access, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { inputFileExists, isMissingFile, loadProjectForCli, parseImportCommandLine, withImportStorage } from '../../crm/cli-support.ts';
 import { importCustomerLinks, type LinkImportSummary } from '../../crm/link-import.ts';
-import type { MailMergeFiles } from '../../crm/mail-merge.ts';
+import { DEFAULT_MAIL_MERGE_FORMATS, type MailMergeFiles, type MailMergeFormats } from '../../crm/mail-merge.ts';
 import { ENCODING_LABELS } from '../../lib/text-encoding.ts';
 import type { CliCommand } from '../main.ts';
 
 const USAGE = [
   'rekindle links import <project> <customers.csv> [--out <links.csv>] [--base-url https://…]',
+  '                      [--format plain|excel] [--control-format excel|plain]',
   '  Columns: customer_id (required); name, email, phone, segment, total_spend (optional,',
   '  Russian headers like «Имя», «Сумма покупок» work too). Comma or semicolon delimited.',
   '  Writes <links.csv> (target group, with personal urls) and <links>.control.csv (held-out,',
   '  no urls). Default --out: <customers>.links.csv beside the input; default --base-url:',
   '  $REKINDLE_PUBLIC_URL or http://localhost:4321.',
+  '  Files in the customer file\'s encoding are fine: UTF-8, UTF-16 (Excel «Unicode text»), Windows-1251.',
+  '  --format: plain (default: comma, LF, for the email service) or excel (semicolons, CRLF and a',
+  '  BOM, which Russian Excel opens cleanly). --control-format: the same for the control list,',
+  '  which people open by hand, so excel by default.',
 ].join('\n');
+
+/** Fewer held-out customers than this and the target-vs-control difference drowns in noise. */
+const MIN_MEASURABLE_CONTROL = 100;
 
 /**
  * `npm run links -- import <project> <customers.csv>`: gives every customer of a CRM export a
@@ -24,7 +32,7 @@ const links: CliCommand = {
   summary: 'import customers: personal links, control group and the mail-merge CSV',
   usage: USAGE,
   async run(args) {
-    const commandLine = parseImportCommandLine(args, ['out', 'base-url']);
+    const commandLine = parseImportCommandLine(args, ['out', 'base-url', 'format', 'control-format']);
     if (typeof commandLine === 'string') {
       console.error(`${commandLine}.\nUsage: ${USAGE}`);
       return 2;
@@ -33,6 +41,11 @@ const links: CliCommand = {
     const baseUrl = options['base-url'] ?? process.env.REKINDLE_PUBLIC_URL ?? 'http://localhost:4321';
     if (!/^https?:\/\/[^\s/]+/.test(baseUrl)) {
       console.error(`--base-url «${baseUrl}» is not an http(s) address; expected e.g. https://promo.example.ru`);
+      return 2;
+    }
+    const formats = mailMergeFormatsOf(options);
+    if (typeof formats === 'string') {
+      console.error(formats);
       return 2;
     }
     const out = options.out ?? defaultOut(file);
@@ -46,7 +59,15 @@ const links: CliCommand = {
     if (!project) return 1;
 
     return withImportStorage(async (storage) => {
-      const result = await importCustomerLinks({ project, storage, source: { path: file }, baseUrl, now: new Date(), mailMergeOut: out });
+      const result = await importCustomerLinks({
+        project,
+        storage,
+        source: { path: file },
+        baseUrl,
+        now: new Date(),
+        mailMergeOut: out,
+        mailMergeFormats: formats,
+      });
       if (!result.ok) {
         const count = result.problems.count;
         console.error(
@@ -63,6 +84,17 @@ const links: CliCommand = {
 };
 
 export default links;
+
+function mailMergeFormatsOf(options: Record<string, string | undefined>): MailMergeFormats | string {
+  const formats = { ...DEFAULT_MAIL_MERGE_FORMATS };
+  for (const [option, key] of [['format', 'target'], ['control-format', 'control']] as const) {
+    const value = options[option];
+    if (value === undefined) continue;
+    if (value !== 'plain' && value !== 'excel') return `--${option} «${value}» is not a format; expected plain or excel.`;
+    formats[key] = value;
+  }
+  return formats;
+}
 
 /** Why the mail-merge file cannot be written at `out`, found before anything is imported. */
 async function mailMergeOutProblem(out: string): Promise<string | undefined> {
@@ -107,6 +139,12 @@ function summaryText(slug: string, summary: LinkImportSummary, files: MailMergeF
     `Mail-merge file (target, with urls): ${files.targetFile} (${files.target} rows)`,
     `Control group (do not mail, no urls): ${files.controlFile} (${files.control} rows)`,
   );
+  if (share > 0 && summary.control < MIN_MEASURABLE_CONTROL) {
+    lines.push(
+      `Warning: the control group has ${summary.control} customers, too few to measure reactivation against ` +
+        `(at least ${MIN_MEASURABLE_CONTROL} are needed); the dashboard's target-vs-control comparison will be noise. Import more customers or raise reactivation.controlShare.`,
+    );
+  }
   return lines.join('\n');
 }
 

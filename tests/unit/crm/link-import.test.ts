@@ -73,6 +73,15 @@ describe('importCustomerLinks', () => {
     });
   });
 
+  it('writes a name that is a formula to the mailing file as text, and a phone number as it was', async () => {
+    await inMailFolder(async (dir) => {
+      const text = 'customer_id,name,phone\nc1,"=HYPERLINK(""http://evil.example"",""Подарок"")",+7 999 123-45-67\n';
+      const result = expectOk(await importText(createMemoryStorage(), text, { share: 0, mailMergeOut: path.join(dir, 'mail.csv') }));
+      const [, row] = (await readFile(result.mailMerge?.targetFile ?? '', 'utf8')).split('\n');
+      expect(row).toBe(`c1,"'=HYPERLINK(""http://evil.example"",""Подарок"")",,+7 999 123-45-67,,,${[...result.customers][0]?.url}`);
+    });
+  });
+
   it('leaves the mail-merge files as they were when the links cannot be stored', async () => {
     await inMailFolder(async (dir) => {
       const out = path.join(dir, 'mail.csv');
