@@ -47,6 +47,20 @@ export interface Mechanic<
    * label for the dashboard and a test telling whether a state has passed the step.
    */
   funnelSteps(config: Config): FunnelStep<State>[];
+  /** A small working config of this mechanic, for `rekindle new` (see MechanicExample). */
+  example?: MechanicExample;
+}
+
+/**
+ * A mechanic's own part of a new project.yaml, as `rekindle new` writes it: a short, working,
+ * commented example an author edits rather than a blank form. It must validate together with
+ * the shared fields `rekindle new` writes (a test checks every registered mechanic).
+ */
+export interface MechanicExample {
+  /** YAML of the mechanic's own fields (everything but `kind`), with comments, per project locale. */
+  yaml: Record<'ru' | 'en', string>;
+  /** Neutral placeholder pictures the YAML names, as path in the project folder → SVG text. */
+  assets?: Record<string, string>;
 }
 
 export interface ActContext {

@@ -1,5 +1,6 @@
 import type { Mechanic } from '../types.ts';
 import { checkCardConfig } from './check.ts';
+import { cardExample } from './example.ts';
 import { act, funnelSteps, initialState, isComplete, summary, view, type CardGeneratorState, type CardGeneratorView } from './rules.ts';
 import { cardGeneratorActionSchema, cardGeneratorConfigSchema, type CardGeneratorConfig } from './schema.ts';
 
@@ -21,4 +22,5 @@ export const cardGenerator: Mechanic<'card-generator', CardGeneratorConfig, Card
   view,
   summary,
   funnelSteps,
+  example: cardExample,
 };

@@ -9,6 +9,7 @@ import {
   scoreOf,
   type QuizState,
 } from './rules.ts';
+import { quizExample } from './example.ts';
 import { actionSchema, configSchema } from './schema.ts';
 import { quizStrings } from './strings.ts';
 import { quizView, type QuizProjectConfig, type QuizView } from './view.ts';
@@ -56,4 +57,6 @@ export const trueFalseQuiz: TrueFalseQuiz = {
       passed: (state: QuizState) => state.answers.length > index,
     }));
   },
+
+  example: quizExample,
 };
