@@ -9,8 +9,10 @@ export default defineConfig({
   // Components that only appear after a client-side step (gift, share buttons) lost their styles
   // in Astro's CSS bundling under Rolldown; injected CSS travels with each component instead.
   integrations: [svelte({ compilerOptions: { css: 'injected' } })],
-  // Astro's own origin check only covers form posts; JSON APIs check Origin in src/server/http.ts.
-  security: { checkOrigin: true },
+  // Astro's origin check compares with the socket's origin, which behind a TLS proxy is never the
+  // browser's: src/middleware.ts checks form posts against the public origin instead, and JSON
+  // APIs check Origin in src/server/http.ts.
+  security: { checkOrigin: false },
   server: { host: process.env.HOST ?? '127.0.0.1', port: Number(process.env.PORT ?? 4321) },
   vite: {
     // sharp is a native module and satori loads wasm: keep both out of the SSR bundle.

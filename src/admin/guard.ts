@@ -1,5 +1,5 @@
 import type { AstroCookies } from 'astro';
-import { HttpError, publicOrigin } from '../server/http.ts';
+import { HttpError } from '../server/http.ts';
 import { adminAuth, type AdminAuth } from './auth.ts';
 import { verifySession } from './session.ts';
 
@@ -71,9 +71,4 @@ export const ADMIN_HEADERS: Record<string, string> = {
 
 export function applyAdminHeaders(headers: Headers): void {
   for (const [name, value] of Object.entries(ADMIN_HEADERS)) headers.set(name, value);
-}
-
-/** Secure cookies on https, including behind a TLS-terminating proxy that sets REKINDLE_PUBLIC_URL. */
-export function isSecureRequest(url: URL): boolean {
-  return url.protocol === 'https:' || (publicOrigin()?.startsWith('https:') ?? false);
 }

@@ -23,7 +23,7 @@ export async function projectFromRoute(context: APIContext): Promise<LoadedProje
  * then the project and the player remembered by the page visit.
  */
 export async function playerRequest(context: APIContext, options: { changesState: boolean }): Promise<PlayContext> {
-  if (options.changesState) assertSameOrigin(context.request, context.url);
+  if (options.changesState) assertSameOrigin(context.request, context.locals.request.publicOrigin);
   const project = await projectFromRoute(context);
   const storage: Storage = await getStorage();
   const player = rememberedPlayer(project.slug, context.cookies);

@@ -3,6 +3,7 @@ import { getStorage } from '../storage/index.ts';
 import { BEACON_BODY_LIMIT, beaconEvent, isBeaconKind, type BeaconKind } from '../tracking/beacons.ts';
 import { assertSameOriginHeaders, HttpError } from './http.ts';
 import { cookieName, playerFromCookie } from './player.ts';
+import { identifyNodeRequest } from './public-origin.ts';
 import { findProject } from './projects.ts';
 
 const BEACON_PATH = /^\/api\/([a-z0-9-]{1,64})\/([a-z]+)$/;
@@ -27,7 +28,7 @@ export async function answerBeacon(
   route: { slug: string; kind: BeaconKind },
 ): Promise<void> {
   try {
-    assertSameOriginHeaders(request.headers.origin, header(request, 'sec-fetch-site'), ownOrigin(request));
+    assertSameOriginHeaders(request.headers.origin, header(request, 'sec-fetch-site'), identifyNodeRequest(request).publicOrigin);
     const lookup = await findProject(route.slug);
     if (lookup.status !== 'ok') throw new HttpError(404, 'project-not-found', `There is no project named ${route.slug}.`);
     const player = playerFromCookie(cookieValue(request.headers.cookie, cookieName(route.slug)));
@@ -44,11 +45,6 @@ export async function answerBeacon(
   } catch (error) {
     answerError(response, error);
   }
-}
-
-function ownOrigin(request: IncomingMessage): string {
-  const encrypted = 'encrypted' in request.socket && request.socket.encrypted === true;
-  return `${encrypted ? 'https' : 'http'}://${request.headers.host ?? ''}`;
 }
 
 function header(request: IncomingMessage, name: string): string | undefined {

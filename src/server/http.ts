@@ -44,34 +44,38 @@ export async function handleApi(run: () => Promise<Response>): Promise<Response>
 }
 
 /**
- * Astro's checkOrigin covers form posts only, so state-changing JSON requests check Origin here:
- * a page on another site must not be able to answer questions or claim gifts in a player's name.
+ * State-changing JSON requests check Origin against the public origin (public-origin.ts): a page
+ * on another site must not be able to answer questions or claim gifts in a player's name.
  * Browsers always send Origin on cross-origin POSTs; a request with neither Origin nor a matching
  * Sec-Fetch-Site is refused too.
  */
-export function assertSameOrigin(request: Request, url: URL): void {
-  assertSameOriginHeaders(request.headers.get('origin'), request.headers.get('sec-fetch-site'), url.origin);
+export function assertSameOrigin(request: Request, publicOrigin: string): void {
+  assertSameOriginHeaders(request.headers.get('origin'), request.headers.get('sec-fetch-site'), publicOrigin);
 }
 
 /** The same check from raw header values, for handlers that run before Astro builds a Request. */
-export function assertSameOriginHeaders(origin: string | null | undefined, fetchSite: string | null | undefined, ownOrigin: string): void {
+export function assertSameOriginHeaders(origin: string | null | undefined, fetchSite: string | null | undefined, publicOrigin: string): void {
   if (origin) {
-    if (origin === ownOrigin || origin === publicOrigin()) return;
+    if (origin === publicOrigin) return;
     throw new HttpError(403, 'cross-origin', 'Requests from other sites are not accepted.');
   }
   if (fetchSite === 'same-origin') return;
   throw new HttpError(403, 'origin-missing', 'The request has no Origin header; send it from the project page.');
 }
 
-/** The site's public origin when it runs behind a proxy that rewrites Host (REKINDLE_PUBLIC_URL). */
-export function publicOrigin(): string | undefined {
-  const configured = process.env.REKINDLE_PUBLIC_URL;
-  if (!configured) return undefined;
-  try {
-    return new URL(configured).origin;
-  } catch {
-    return undefined;
-  }
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
+
+/**
+ * A state-changing request a page on another site could send without CORS (a form post, or no
+ * content type at all) whose Origin is not ours. The rule of Astro's `checkOrigin`, against the
+ * public origin instead of the socket's.
+ */
+export function isCrossSiteForm(request: Request, publicOrigin: string): boolean {
+  if (SAFE_METHODS.has(request.method)) return false;
+  if (request.headers.get('origin') === publicOrigin) return false;
+  const contentType = request.headers.get('content-type')?.toLowerCase();
+  return contentType === undefined || FORM_TYPES.some((type) => contentType.includes(type));
 }
 
 export const DEFAULT_BODY_LIMIT = 16 * 1024;

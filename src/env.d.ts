@@ -1,0 +1,6 @@
+declare namespace App {
+  interface Locals {
+    /** Set by src/middleware.ts for every request: see src/server/public-origin.ts. */
+    request: import('./server/public-origin.ts').RequestIdentity;
+  }
+}
