@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cliMessages } from '../i18n/cli-messages.ts';
 import { allowedKeysAt, type ConfigPath } from './schema-walk.ts';
 
 /**
@@ -56,7 +57,7 @@ const friendlyErrorMap: z.core.$ZodErrorMap = (issue) => {
     case 'invalid_type':
       if (issue.input === undefined) return `required field is missing; expected ${typeNoun(issue.expected)}`;
       return issue.expected === 'string' && isUnquotedPlaceholder(issue.input)
-        ? `expected text, got ${describeValue(issue.input)}; a text starting with { must be in quotes, like '{${Object.keys(issue.input).join('}, {')}}'`
+        ? `expected text, got ${describeValue(issue.input)}; ${cliMessages().validate.quotePlaceholder(`'{${Object.keys(issue.input).join('}, {')}}'`)}`
         : `expected ${typeNoun(issue.expected)}`;
     case 'invalid_value':
       return expectedOneOf(issue.values);

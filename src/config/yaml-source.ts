@@ -1,4 +1,5 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { cliMessages } from '../i18n/cli-messages.ts';
 import type { ConfigPath } from './schema-walk.ts';
 
 export interface YamlSyntaxProblem {
@@ -64,7 +65,8 @@ export function quotingHint(sourceLine: string): string | undefined {
   if (!match) return undefined;
   const [, prefix = '', value = ''] = match;
   if (/^['"|>]/.test(value)) return undefined;
-  const why = value.includes(': ') ? 'a text containing «: » must be in quotes' : /^[{[]/.test(value) ? 'a text starting with { or [ must be in quotes' : undefined;
+  const messages = cliMessages().validate;
+  const why = value.includes(': ') ? messages.quoteColon : /^[{[]/.test(value) ? messages.quoteBrace : undefined;
   if (!why) return undefined;
   return `${why}: ${prefix.trim()} '${value.replace(/'/g, "''")}'`;
 }

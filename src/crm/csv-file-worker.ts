@@ -7,10 +7,14 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { CsvFileError, parseCsvStream, type ColumnSpec, type CsvReadSummary } from './csv-input.ts';
 import { RowBatchBuilder, type RowBatch } from './csv-row-batch.ts';
+import type { Locale } from '../config/schemas/common.ts';
+import { useProjectLocale } from '../i18n/cli-messages.ts';
 
 export interface CsvFileWorkerData {
   path: string;
   columns: readonly ColumnSpec[];
+  /** The language of the importing thread's messages, which this thread's module state does not know. */
+  messageLocale: Locale;
 }
 
 export type CsvFileWorkerMessage =
@@ -24,7 +28,8 @@ const MAX_BATCHES_IN_FLIGHT = 8;
 
 const port = parentPort;
 if (!port) throw new Error('csv-file-worker.ts runs as a worker thread of readCsvRows');
-const { path, columns } = workerData as CsvFileWorkerData;
+const { path, columns, messageLocale } = workerData as CsvFileWorkerData;
+useProjectLocale(messageLocale);
 
 let inFlight = 0;
 let acknowledged: (() => void) | undefined;

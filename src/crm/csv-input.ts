@@ -4,6 +4,7 @@ import { Readable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
 import Papa from 'papaparse';
 import { CsvFileError, InvalidTextError, RecordReader, textChunks } from '../lib/csv-records.ts';
+import { cliMessages, currentMessageLocale } from '../i18n/cli-messages.ts';
 import { detectEncoding, ENCODING_LABELS, type DetectedEncoding, type TextEncodingName } from '../lib/text-encoding.ts';
 import type { CsvFileWorkerData, CsvFileWorkerMessage } from './csv-file-worker.ts';
 import { forEachRowOf } from './csv-row-batch.ts';
@@ -85,14 +86,9 @@ async function peek(source: CsvSource): Promise<{ text: string; encoding: TextEn
   return { text: new TextDecoder(detected.encoding).decode(head, { stream: true }), encoding: detected.encoding };
 }
 
-const SAVE_AS_UTF8 = 'open it in Excel and save it with «Save as» → «CSV UTF-8 (comma delimited)», then import that file';
-
 function refusedEncodingReason(detected: Extract<DetectedEncoding, { ok: false }>): string {
-  const what =
-    detected.reason === 'koi8-like'
-      ? 'the file is not in UTF-8 and looks like KOI8-R, an encoding the import does not read'
-      : 'the file is not in UTF-8, and read as Windows-1251 it is not Russian text either (Latin-1 or DOS 866?)';
-  return `${what}, so its names would come out garbled; ${SAVE_AS_UTF8}.`;
+  const messages = cliMessages().csv;
+  return messages.garbled(detected.reason === 'koi8-like' ? messages.refusedKoi8 : messages.refusedLegacy, messages.saveAsUtf8);
 }
 
 /**
@@ -123,24 +119,16 @@ function mapHeader<Key extends string>(
     const column = columns.find((spec) => spec.aliases.some((alias) => normalizeHeader(alias) === normalized));
     if (!column) return;
     if (indexes.has(column.key)) {
-      throw new CsvFileError(
-        file,
-        1,
-        `columns ${quoteList([header[indexes.get(column.key) ?? 0] ?? '', raw])} both mean ${column.aliases[0]}; keep one of them.`,
-      );
+      throw new CsvFileError(file, 1, cliMessages().csv.doubledColumn([header[indexes.get(column.key) ?? 0] ?? '', raw], column.aliases[0] ?? column.key));
     }
     indexes.set(column.key, index);
   });
   const missing = columns.filter((spec) => spec.required && !indexes.has(spec.key));
   if (missing.length > 0) {
-    const wanted = missing.map((spec) => `${spec.aliases[0]} column (also accepted: ${quoteList(spec.aliases.slice(1, 6))})`);
-    throw new CsvFileError(file, 1, `the header has no ${wanted.join(', no ')}; found ${quoteList(header)}.`);
+    const wanted = missing.map((spec) => ({ canonical: spec.aliases[0] ?? spec.key, aliases: spec.aliases.slice(1, 6) }));
+    throw new CsvFileError(file, 1, cliMessages().csv.missingColumns(wanted, header));
   }
   return indexes;
-}
-
-function quoteList(values: readonly string[]): string {
-  return values.map((value) => `«${value}»`).join(', ');
 }
 
 /**
@@ -200,20 +188,17 @@ export async function parseCsvStream<Key extends string>(
       unparsed = records.read(parser, unparsed + text, false);
       if (unparsed.length > MAX_RECORD_CHARACTERS) {
         const line = records.nextLine;
-        throw new CsvFileError(file, line, `the CSV cannot be read (the record starting on line ${line} is longer than 1 MB; a quote is probably left open there).`);
+        throw new CsvFileError(file, line, cliMessages().csv.recordTooLong(line));
       }
     }
   } catch (error) {
     if (!(error instanceof InvalidTextError)) throw error;
     const line = records.nextLine + lineBreaks(unparsed + error.validText);
-    throw new CsvFileError(
-      file,
-      line,
-      `the text stops being ${ENCODING_LABELS[head.encoding]} around line ${line}, so the file mixes encodings (rows pasted from another export?); ${SAVE_AS_UTF8}.`,
-    );
+    const messages = cliMessages().csv;
+    throw new CsvFileError(file, line, messages.mixedEncodings(ENCODING_LABELS[head.encoding], line, messages.saveAsUtf8));
   }
   records.read(parser, unparsed, true);
-  if (!header) throw new CsvFileError(file, undefined, 'the file is empty; expected a header line and rows.');
+  if (!header) throw new CsvFileError(file, undefined, cliMessages().csv.empty);
   return { rows, encoding: head.encoding };
 }
 
@@ -251,7 +236,7 @@ function readCsvFileInWorker<Key extends string>(
   onRow: (row: CsvRow<Key>) => void,
 ): Promise<CsvReadSummary> {
   const keys = columns.map((column) => column.key);
-  const workerData: CsvFileWorkerData = { path, columns };
+  const workerData: CsvFileWorkerData = { path, columns, messageLocale: currentMessageLocale() };
   const worker = new Worker(new URL('./csv-file-worker.ts', import.meta.url), { workerData });
   return new Promise<CsvReadSummary>((resolve, reject) => {
     let settled = false;

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { inputFileExists, isMissingFile, loadProjectForCli, parseImportCommandLine, withImportStorage } from '../../crm/cli-support.ts';
 import { importCustomerLinks, type LinkImportSummary } from '../../crm/link-import.ts';
 import { DEFAULT_MAIL_MERGE_FORMATS, type MailMergeFiles, type MailMergeFormats } from '../../crm/mail-merge.ts';
+import { cliMessages } from '../../i18n/cli-messages.ts';
 import { ENCODING_LABELS } from '../../lib/text-encoding.ts';
 import type { CliCommand } from '../main.ts';
 
@@ -49,7 +50,7 @@ const links: CliCommand = {
       return 2;
     }
     const out = options.out ?? defaultOut(file);
-    if (!(await inputFileExists(file, 'the customers CSV exported from the CRM'))) return 1;
+    if (!(await inputFileExists(file, cliMessages().customersFile))) return 1;
     const outProblem = await mailMergeOutProblem(out);
     if (outProblem) {
       console.error(`--out ${out}: ${outProblem}`);
@@ -70,10 +71,7 @@ const links: CliCommand = {
       });
       if (!result.ok) {
         const count = result.problems.count;
-        console.error(
-          `${file}: ${count} of ${result.rows} rows cannot be imported, so nothing was imported or written:\n` +
-            result.problems.format(file),
-        );
+        console.error(`${cliMessages().links.refusedRows(file, count, result.rows)}\n${result.problems.format(file)}`);
         return 1;
       }
       if (!result.mailMerge) throw new Error('the import wrote no mail-merge files although it was given --out');
@@ -117,39 +115,27 @@ function defaultOut(input: string): string {
 }
 
 function summaryText(slug: string, summary: LinkImportSummary, files: MailMergeFiles, share: number): string {
+  const messages = cliMessages().links;
+  const segmentLabel = (segment: string) => (segment === '' ? messages.noSegment : segment);
+  const [segmentColumn = '', ...countColumns] = messages.columns;
   const width = Math.max(9, ...summary.bySegment.map((split) => segmentLabel(split.segment).length));
   const table = summary.bySegment.map(
     (split) =>
       `  ${segmentLabel(split.segment).padEnd(width)} ${pad(split.customers)} ${pad(split.newLinks)} ${pad(split.target)} ${pad(split.control)}`,
   );
-  const lines = [
-    `Imported ${summary.rows} rows into ${slug}: ${summary.customers} customers, ${summary.newLinks} new links, ${summary.existingLinks} already linked.`,
-  ];
-  if (summary.encoding !== 'utf-8') lines.push(`The file was read as ${ENCODING_LABELS[summary.encoding]}.`);
-  if (summary.repeatedRows > 0) lines.push(`${summary.repeatedRows} rows repeated a customer word for word and were skipped.`);
-  if (summary.changedExisting > 0) {
-    lines.push(
-      `${summary.changedExisting} already linked customers have a new segment or spend in this file; their links keep the data of their first import.`,
-    );
-  }
+  const lines = [messages.imported(summary.rows, slug, summary.customers, summary.newLinks, summary.existingLinks)];
+  if (summary.encoding !== 'utf-8') lines.push(messages.readAs(ENCODING_LABELS[summary.encoding]));
+  if (summary.repeatedRows > 0) lines.push(messages.repeated(summary.repeatedRows));
+  if (summary.changedExisting > 0) lines.push(messages.changedExisting(summary.changedExisting));
   lines.push(
-    `Target ${summary.target}, control ${summary.control} (control share ${Math.round(share * 100)}% per segment):`,
-    `  ${'segment'.padEnd(width)} ${pad('customers')} ${pad('new')} ${pad('target')} ${pad('control')}`,
+    messages.split(summary.target, summary.control, Math.round(share * 100)),
+    `  ${segmentColumn.padEnd(width)} ${countColumns.map(pad).join(' ')}`,
     ...table,
-    `Mail-merge file (target, with urls): ${files.targetFile} (${files.target} rows)`,
-    `Control group (do not mail, no urls): ${files.controlFile} (${files.control} rows)`,
+    messages.targetFile(files.targetFile, files.target),
+    messages.controlFile(files.controlFile, files.control),
   );
-  if (share > 0 && summary.control < MIN_MEASURABLE_CONTROL) {
-    lines.push(
-      `Warning: the control group has ${summary.control} customers, too few to measure reactivation against ` +
-        `(at least ${MIN_MEASURABLE_CONTROL} are needed); the dashboard's target-vs-control comparison will be noise. Import more customers or raise reactivation.controlShare.`,
-    );
-  }
+  if (share > 0 && summary.control < MIN_MEASURABLE_CONTROL) lines.push(messages.smallControl(summary.control, MIN_MEASURABLE_CONTROL));
   return lines.join('\n');
-}
-
-function segmentLabel(segment: string): string {
-  return segment === '' ? '(no segment)' : segment;
 }
 
 function pad(value: number | string): string {

@@ -15,6 +15,16 @@ describe('YAML syntax errors a marketer can act on', () => {
     ]);
   });
 
+  it('gives the hint in Russian under a Russian LANG', () => {
+    const saved = process.env.LANG;
+    process.env.LANG = 'ru_RU.UTF-8';
+    try {
+      expect(quotingHint('title: Верю или нет: тест')).toBe("текст с «: » внутри нужно взять в кавычки: title: 'Верю или нет: тест'");
+    } finally {
+      process.env.LANG = saved;
+    }
+  });
+
   it('gives no quoting hint where quotes would not help', () => {
     expect(quotingHint("title: 'already: quoted'")).toBeUndefined();
     expect(quotingHint('  startButton: Играю')).toBeUndefined();
