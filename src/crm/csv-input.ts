@@ -119,7 +119,8 @@ function mapHeader<Key extends string>(
     const column = columns.find((spec) => spec.aliases.some((alias) => normalizeHeader(alias) === normalized));
     if (!column) return;
     if (indexes.has(column.key)) {
-      throw new CsvFileError(file, 1, cliMessages().csv.doubledColumn([header[indexes.get(column.key) ?? 0] ?? '', raw], column.aliases[0] ?? column.key));
+      const both = [header[indexes.get(column.key) ?? 0] ?? '', raw];
+      throw new CsvFileError(file, 1, cliMessages().csv.doubledColumn(both, column.aliases[0] ?? column.key));
     }
     indexes.set(column.key, index);
   });
@@ -133,10 +134,11 @@ function mapHeader<Key extends string>(
 
 /**
  * Streams the rows of a CSV export to `onRow`: encoding detected (UTF-8 with or without BOM,
- * UTF-16, Windows-1251; see text-encoding.ts), delimiter detected from the header, CRLF, LF or lone CR, quoted fields with delimiters, quotes and line breaks, blank
- * lines skipped, headers matched by alias, every known value trimmed. Memory stays flat however
- * long the file is. Resolves with the number of data rows and the encoding; rejects with CsvFileError for an
- * unreadable file. A file is parsed on a worker thread (csv-file-worker.ts) while `onRow` runs
+ * UTF-16, Windows-1251; see text-encoding.ts), delimiter detected from the header, CRLF, LF or
+ * lone CR, quoted fields with delimiters, quotes and line breaks, blank lines skipped, headers
+ * matched by alias, every known value trimmed. Memory stays flat however long the file is.
+ * Resolves with the number of data rows and the encoding; rejects with CsvFileError for an
+ * unreadable file (or one in an encoding it cannot read). A file is parsed on a worker thread (csv-file-worker.ts) while `onRow` runs
  * here, so on two cores the parsing and the handling of rows overlap; text is parsed in this
  * thread.
  */
