@@ -5,7 +5,7 @@ import { tierFor } from '../gifts/rules.ts';
 import { grown } from '../lib/text-column.ts';
 import type { TextEncodingName } from '../lib/text-encoding.ts';
 import { TokenColumn } from '../lib/token-column.ts';
-import type { AudienceGroup, LinkBatch, LinkStore } from '../storage/types.ts';
+import type { AudienceGroup, LinkBatch, LinkRecord, LinkStore } from '../storage/types.ts';
 import { assignGroups, controlDraw, type Newcomers } from './control.ts';
 import { readCsvRows, type CsvSource } from './csv-input.ts';
 import { CustomerTable } from './customer-table.ts';
@@ -53,14 +53,18 @@ export interface LinkImportSummary {
   newLinks: number;
   existingLinks: number;
   /**
-   * Existing customers whose row now differs from their stored link (e.g. a new segment). Their
-   * link keeps the stored segment, spend and group, so results stay comparable across imports.
+   * Existing customers whose row now gives another name, segment or spend than their stored
+   * link. Their link keeps the stored data and group, so results stay comparable across imports.
    */
   changedExisting: number;
+  /** Of those, how many differ in each field: a re-import of a repaired file shows up as names. */
+  changedFields: ChangedFields;
   target: number;
   control: number;
   bySegment: SegmentSplit[];
 }
+
+export type ChangedFields = Record<'name' | 'segment' | 'spend', number>;
 
 export type LinkImportResult =
   | { ok: true; customers: ImportedLinks; summary: LinkImportSummary; mailMerge?: MailMergeFiles }
@@ -167,7 +171,7 @@ export async function importCustomerLinks(options: {
     storage.links.add(project.slug, newLinkBatch(now.toISOString(), customers, links, newcomers.indexes)),
     mailMergeOut === undefined ? undefined : writeMailMerge(imported, mailMergeOut, options.mailMergeFormats),
   );
-  return { ok: true, customers: imported, summary: summarize(imported, read, links.changedExisting), mailMerge };
+  return { ok: true, customers: imported, summary: summarize(imported, read, links), mailMerge };
 }
 
 /**
@@ -194,6 +198,7 @@ interface LinkColumns {
   isNew: Uint8Array;
   linkSpends: Float64Array;
   changedExisting: number;
+  changedFields: ChangedFields;
 }
 
 /**
@@ -209,10 +214,11 @@ async function existingLinks(store: LinkStore, project: string, read: ReadCustom
     isNew: new Uint8Array(customers.size).fill(1),
     linkSpends: new Float64Array(customers.size),
     changedExisting: 0,
+    changedFields: { name: 0, segment: 0, spend: 0 },
   };
   if (lookUp) {
     await store.byCustomerIds(project, customers, (index, link) => {
-      if (link.segment !== customers.segmentAt(index) || link.spend !== customers.spendAt(index)) columns.changedExisting++;
+      countChanges(columns, link, { name: customers.nameAt(index), segment: customers.segmentAt(index), spend: customers.spendAt(index) });
       columns.tokens.set(index, link.token);
       columns.isControl[index] = link.group === 'control' ? 1 : 0;
       columns.isNew[index] = 0;
@@ -223,6 +229,13 @@ async function existingLinks(store: LinkStore, project: string, read: ReadCustom
     if (columns.isNew[index] === 1) columns.linkSpends[index] = customers.spendAt(index) ?? Number.NaN;
   }
   return columns;
+}
+
+/** Counts the fields the file gives another value for than the stored link; a field the file leaves empty is no change. */
+function countChanges(columns: LinkColumns, link: LinkRecord, inFile: Pick<LinkRecord, 'name' | 'segment' | 'spend'>): void {
+  const changed = (['name', 'segment', 'spend'] as const).filter((field) => inFile[field] !== undefined && inFile[field] !== link[field]);
+  for (const field of changed) columns.changedFields[field]++;
+  if (changed.length > 0) columns.changedExisting++;
 }
 
 function newcomersOf(customers: CustomerTable, isNew: Uint8Array, draws: Float64Array): Newcomers & { indexes: Uint32Array } {
@@ -306,7 +319,7 @@ function duplicateProblem(earlier: CustomerRow, later: CustomerRow): RowProblem 
 function summarize(
   imported: ImportedLinks,
   read: Pick<ReadCustomers, 'rows' | 'encoding' | 'repeatedRows'>,
-  changedExisting: number,
+  changes: Pick<LinkColumns, 'changedExisting' | 'changedFields'>,
 ): LinkImportSummary {
   const segments = new Map<string, SegmentSplit>();
   let newLinks = 0;
@@ -335,7 +348,8 @@ function summarize(
     repeatedRows: read.repeatedRows,
     newLinks,
     existingLinks: imported.size - newLinks,
-    changedExisting,
+    changedExisting: changes.changedExisting,
+    changedFields: changes.changedFields,
     target: imported.size - control,
     control,
     bySegment: [...segments.values()].sort((a, b) => b.customers - a.customers || a.segment.localeCompare(b.segment)),

@@ -53,8 +53,9 @@ const en = {
       `Imported ${rows} rows into ${slug}: ${customers} customers, ${newLinks} new links, ${existing} already linked.`,
     readAs: (encoding: string) => `The file was read as ${encoding}.`,
     repeated: (rows: number) => `${rows} rows repeated a customer word for word and were skipped.`,
-    changedExisting: (count: number) =>
-      `${count} already linked customers have a new segment or spend in this file; their links keep the data of their first import.`,
+    changedExisting: (count: number, fields: Record<'name' | 'segment' | 'spend', number>) =>
+      `${count} already linked customers have other data in this file (name: ${fields.name}, segment: ${fields.segment}, ` +
+      `spend: ${fields.spend}); their links keep the data of their first import.`,
     split: (target: number, control: number, percent: number) => `Target ${target}, control ${control} (control share ${percent}% per segment):`,
     columns: ['segment', 'customers', 'new', 'target', 'control'] as readonly string[],
     noSegment: '(no segment)',
@@ -109,8 +110,9 @@ const ru: CliMessages = {
       `Импортировано строк в ${slug}: ${rows}. Клиентов: ${customers}, новых ссылок: ${newLinks}, уже со ссылкой: ${existing}.`,
     readAs: (encoding) => `Файл прочитан в кодировке ${encoding}.`,
     repeated: (rows) => `Строк, слово в слово повторяющих клиента, пропущено: ${rows}.`,
-    changedExisting: (count) =>
-      `У ${count} клиентов со ссылкой в этом файле другой сегмент или сумма покупок; их ссылки сохраняют данные первого импорта.`,
+    changedExisting: (count, fields) =>
+      `У клиентов со ссылкой (${count}) в этом файле другие данные (имя: ${fields.name}, сегмент: ${fields.segment}, ` +
+      `сумма покупок: ${fields.spend}); их ссылки сохраняют данные первого импорта.`,
     split: (target, control, percent) => `Целевая группа: ${target}, контрольная: ${control} (доля контроля ${percent}% в каждом сегменте):`,
     columns: ['сегмент', 'клиентов', 'новых', 'целевая', 'контроль'],
     noSegment: '(без сегмента)',

@@ -126,7 +126,7 @@ function summaryText(slug: string, summary: LinkImportSummary, files: MailMergeF
   const lines = [messages.imported(summary.rows, slug, summary.customers, summary.newLinks, summary.existingLinks)];
   if (summary.encoding !== 'utf-8') lines.push(messages.readAs(ENCODING_LABELS[summary.encoding]));
   if (summary.repeatedRows > 0) lines.push(messages.repeated(summary.repeatedRows));
-  if (summary.changedExisting > 0) lines.push(messages.changedExisting(summary.changedExisting));
+  if (summary.changedExisting > 0) lines.push(messages.changedExisting(summary.changedExisting, summary.changedFields));
   lines.push(
     messages.split(summary.target, summary.control, Math.round(share * 100)),
     `  ${segmentColumn.padEnd(width)} ${countColumns.map(pad).join(' ')}`,

@@ -147,6 +147,14 @@ describe('importCustomerLinks', () => {
     expect(result.summary).toMatchObject({ rows: 3, customers: 2, repeatedRows: 1, newLinks: 2 });
   });
 
+  it('reports per field which already linked customers come with other data, keeping their links as stored', async () => {
+    const storage = createMemoryStorage();
+    const first = expectOk(await importText(storage, 'customer_id,name,segment,total_spend\nc1,������,vip,100\nc2,Олег,vip,200\n'));
+    const second = expectOk(await importText(storage, 'customer_id,name,segment\nc1,Ольга,vip\nc2,Олег,\n'));
+    expect(second.summary).toMatchObject({ changedExisting: 1, changedFields: { name: 1, segment: 0, spend: 0 } });
+    expect([...second.customers][0]?.token).toBe([...first.customers][0]?.token);
+  });
+
   it('gives a re-imported customer the same link and group, and adds a second file to the first', async () => {
     const storage = createMemoryStorage();
     const first = expectOk(await importText(storage, customersCsv(50, () => 'churned')));
@@ -156,7 +164,7 @@ describe('importCustomerLinks', () => {
       const again = [...second.customers].find((customer) => customer.customerId === id);
       expect(again).toMatchObject({ token: firstById.get(id)?.token, group: firstById.get(id)?.group, isNew: false });
     }
-    expect(second.summary).toMatchObject({ newLinks: 1, existingLinks: 2, changedExisting: 1 });
+    expect(second.summary).toMatchObject({ newLinks: 1, existingLinks: 2, changedExisting: 1, changedFields: { name: 0, segment: 1, spend: 0 } });
     expect(await storage.links.count('new-year')).toBe(51);
   });
 });
