@@ -5,7 +5,7 @@ import { tierFor } from '../gifts/rules.ts';
 import { grown } from '../lib/text-column.ts';
 import type { TextEncodingName } from '../lib/text-encoding.ts';
 import { TokenColumn } from '../lib/token-column.ts';
-import type { AudienceGroup, LinkBatch, LinkRecord, LinkStore } from '../storage/types.ts';
+import type { AudienceGroup, LinkBatch, LinkDetails, LinkRecord, LinkStore } from '../storage/types.ts';
 import { assignGroups, controlDraw, type Newcomers } from './control.ts';
 import { readCsvRows, type CsvSource } from './csv-input.ts';
 import { CustomerTable } from './customer-table.ts';
@@ -59,6 +59,8 @@ export interface LinkImportSummary {
   changedExisting: number;
   /** Of those, how many differ in each field: a re-import of a repaired file shows up as names. */
   changedFields: ChangedFields;
+  /** Whether those links took the file's data (`updateExisting`) or kept their own. */
+  updatedExisting: boolean;
   target: number;
   control: number;
   bySegment: SegmentSplit[];
@@ -140,7 +142,9 @@ export function personalUrl(baseUrl: string, slug: string, token: string): strin
  * Reads a customer export and gives every customer a personal link, all or nothing: if any row
  * is bad, nothing is stored and the problems come back with their line numbers. Customers who
  * already have a link (from an earlier file) keep it and their group; new ones are split into
- * target and control per segment (see control.ts). With `mailMergeOut`, the mail-merge files
+ * target and control per segment (see control.ts). With `updateExisting`, a customer who already
+ * has a link gets the name, segment and spend of this file into it (never another token or
+ * group), e.g. after a garbled file was imported first. With `mailMergeOut`, the mail-merge files
  * are written while the links are stored, and replace their targets only once both succeeded.
  * Throws CsvFileError when the file as a whole cannot be read (no customer_id column, broken
  * quoting).
@@ -153,6 +157,7 @@ export async function importCustomerLinks(options: {
   now: Date;
   mailMergeOut?: string;
   mailMergeFormats?: MailMergeFormats;
+  updateExisting?: boolean;
 }): Promise<LinkImportResult> {
   const { project, storage, source, baseUrl, now, mailMergeOut } = options;
   const read = await readCustomers(source, project.slug);
@@ -160,7 +165,7 @@ export async function importCustomerLinks(options: {
 
   const { customers } = read;
   const existing = await storage.links.countsBySegment(project.slug);
-  const links = await existingLinks(storage.links, project.slug, read, existing.size > 0);
+  const links = await existingLinks(storage.links, project.slug, read, { lookUp: existing.size > 0, update: options.updateExisting === true });
   const newcomers = newcomersOf(customers, links.isNew, read.draws);
   const groups = assignGroups({ project: project.slug, share: project.config.reactivation.controlShare, newcomers, existing });
   groups.forEach((group, position) => {
@@ -168,10 +173,13 @@ export async function importCustomerLinks(options: {
   });
   const imported = new ImportedLinks({ customers, ...links, project, baseUrl });
   const mailMerge = await storeAlongsideMailMerge(
-    storage.links.add(project.slug, newLinkBatch(now.toISOString(), customers, links, newcomers.indexes)),
+    storage.links
+      .add(project.slug, newLinkBatch(now.toISOString(), customers, links, newcomers.indexes))
+      .then(() => storage.links.updateDetails(project.slug, links.updates)),
     mailMergeOut === undefined ? undefined : writeMailMerge(imported, mailMergeOut, options.mailMergeFormats),
   );
-  return { ok: true, customers: imported, summary: summarize(imported, read, links), mailMerge };
+  const summary = { ...summarize(imported, read, links), updatedExisting: options.updateExisting === true };
+  return { ok: true, customers: imported, summary, mailMerge };
 }
 
 /**
@@ -199,6 +207,8 @@ interface LinkColumns {
   linkSpends: Float64Array;
   changedExisting: number;
   changedFields: ChangedFields;
+  /** What to write into the existing links of changed customers, when the import updates them. */
+  updates: LinkDetails[];
 }
 
 /**
@@ -206,7 +216,12 @@ interface LinkColumns {
  * the fresh one drawn as the file was read. The stored links are looked up all at once, which
  * reads each shard of the project once; none are looked up for a project that has no links yet.
  */
-async function existingLinks(store: LinkStore, project: string, read: ReadCustomers, lookUp: boolean): Promise<LinkColumns> {
+async function existingLinks(
+  store: LinkStore,
+  project: string,
+  read: ReadCustomers,
+  { lookUp, update }: { lookUp: boolean; update: boolean },
+): Promise<LinkColumns> {
   const { customers } = read;
   const columns: LinkColumns = {
     tokens: read.tokens,
@@ -215,14 +230,20 @@ async function existingLinks(store: LinkStore, project: string, read: ReadCustom
     linkSpends: new Float64Array(customers.size),
     changedExisting: 0,
     changedFields: { name: 0, segment: 0, spend: 0 },
+    updates: [],
   };
   if (lookUp) {
     await store.byCustomerIds(project, customers, (index, link) => {
-      countChanges(columns, link, { name: customers.nameAt(index), segment: customers.segmentAt(index), spend: customers.spendAt(index) });
+      const inFile = { name: customers.nameAt(index), segment: customers.segmentAt(index), spend: customers.spendAt(index) };
+      const changed = countChanges(columns, link, inFile);
       columns.tokens.set(index, link.token);
       columns.isControl[index] = link.group === 'control' ? 1 : 0;
       columns.isNew[index] = 0;
       columns.linkSpends[index] = link.spend ?? Number.NaN;
+      if (update && changed.length > 0) {
+        columns.updates.push({ customerId: link.customerId, ...Object.fromEntries(changed.map((field) => [field, inFile[field]])) });
+        if (inFile.spend !== undefined) columns.linkSpends[index] = inFile.spend;
+      }
     });
   }
   for (let index = 0; index < customers.size; index++) {
@@ -232,10 +253,11 @@ async function existingLinks(store: LinkStore, project: string, read: ReadCustom
 }
 
 /** Counts the fields the file gives another value for than the stored link; a field the file leaves empty is no change. */
-function countChanges(columns: LinkColumns, link: LinkRecord, inFile: Pick<LinkRecord, 'name' | 'segment' | 'spend'>): void {
+function countChanges(columns: LinkColumns, link: LinkRecord, inFile: Pick<LinkRecord, 'name' | 'segment' | 'spend'>): (keyof ChangedFields)[] {
   const changed = (['name', 'segment', 'spend'] as const).filter((field) => inFile[field] !== undefined && inFile[field] !== link[field]);
   for (const field of changed) columns.changedFields[field]++;
   if (changed.length > 0) columns.changedExisting++;
+  return changed;
 }
 
 function newcomersOf(customers: CustomerTable, isNew: Uint8Array, draws: Float64Array): Newcomers & { indexes: Uint32Array } {
@@ -320,7 +342,7 @@ function summarize(
   imported: ImportedLinks,
   read: Pick<ReadCustomers, 'rows' | 'encoding' | 'repeatedRows'>,
   changes: Pick<LinkColumns, 'changedExisting' | 'changedFields'>,
-): LinkImportSummary {
+): Omit<LinkImportSummary, 'updatedExisting'> {
   const segments = new Map<string, SegmentSplit>();
   let newLinks = 0;
   let control = 0;

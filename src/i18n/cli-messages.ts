@@ -55,7 +55,10 @@ const en = {
     repeated: (rows: number) => `${rows} rows repeated a customer word for word and were skipped.`,
     changedExisting: (count: number, fields: Record<'name' | 'segment' | 'spend', number>) =>
       `${count} already linked customers have other data in this file (name: ${fields.name}, segment: ${fields.segment}, ` +
-      `spend: ${fields.spend}); their links keep the data of their first import.`,
+      `spend: ${fields.spend}); their links keep the data of their first import (--update takes the file's).`,
+    updatedExisting: (count: number, fields: Record<'name' | 'segment' | 'spend', number>) =>
+      `Updated the links of ${count} already linked customers from this file (name: ${fields.name}, segment: ${fields.segment}, ` +
+      `spend: ${fields.spend}); their links and groups are unchanged.`,
     split: (target: number, control: number, percent: number) => `Target ${target}, control ${control} (control share ${percent}% per segment):`,
     columns: ['segment', 'customers', 'new', 'target', 'control'] as readonly string[],
     noSegment: '(no segment)',
@@ -112,7 +115,10 @@ const ru: CliMessages = {
     repeated: (rows) => `Строк, слово в слово повторяющих клиента, пропущено: ${rows}.`,
     changedExisting: (count, fields) =>
       `У клиентов со ссылкой (${count}) в этом файле другие данные (имя: ${fields.name}, сегмент: ${fields.segment}, ` +
-      `сумма покупок: ${fields.spend}); их ссылки сохраняют данные первого импорта.`,
+      `сумма покупок: ${fields.spend}); их ссылки сохраняют данные первого импорта (--update возьмёт данные файла).`,
+    updatedExisting: (count, fields) =>
+      `Обновлены ссылки клиентов, уже бывших в проекте (${count}), по этому файлу (имя: ${fields.name}, сегмент: ${fields.segment}, ` +
+      `сумма покупок: ${fields.spend}); сами ссылки и группы не изменились.`,
     split: (target, control, percent) => `Целевая группа: ${target}, контрольная: ${control} (доля контроля ${percent}% в каждом сегменте):`,
     columns: ['сегмент', 'клиентов', 'новых', 'целевая', 'контроль'],
     noSegment: '(без сегмента)',

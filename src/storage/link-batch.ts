@@ -34,6 +34,18 @@ export function linkRecordAt(project: string, batch: LinkBatch, index: number): 
 }
 
 /** Counts one more link of `segment` in `counts`. */
+/** Moves one link from its old segment's counts to its new one's. */
+export function moveInSegmentCounts(counts: Map<string, SegmentLinks>, from: string, to: string, group: AudienceGroup): void {
+  if (from === to) return;
+  const old = counts.get(from);
+  if (old) {
+    old.total--;
+    if (group === 'control') old.control--;
+    if (old.total === 0) counts.delete(from);
+  }
+  addToSegmentCounts(counts, to, group);
+}
+
 export function addToSegmentCounts(counts: Map<string, SegmentLinks>, segment: string, group: AudienceGroup): void {
   const count = counts.get(segment) ?? { total: 0, control: 0 };
   count.total++;

@@ -9,7 +9,7 @@ import type { CliCommand } from '../main.ts';
 
 const USAGE = [
   'rekindle links import <project> <customers.csv> [--out <links.csv>] [--base-url https://…]',
-  '                      [--format plain|excel] [--control-format excel|plain]',
+  '                      [--format plain|excel] [--control-format excel|plain] [--update]',
   '  Columns: customer_id (required); name, email, phone, segment, total_spend (optional,',
   '  Russian headers like «Имя», «Сумма покупок» work too). Comma, semicolon or tab delimited;',
   '  UTF-8, UTF-16 (Excel «Unicode text») or Windows-1251 (Excel «CSV»).',
@@ -19,6 +19,8 @@ const USAGE = [
   '  --format: plain (default: comma, LF, for the email service) or excel (semicolons, CRLF and a',
   '  BOM, which Russian Excel opens cleanly). --control-format: the same for the control list,',
   '  which people open by hand, so excel by default.',
+  '  --update: customers who already have a link get this file\'s name, segment and spend into it',
+  '  (their link and group never change), e.g. after a file with garbled names was imported.',
 ].join('\n');
 
 /** Fewer held-out customers than this and the target-vs-control difference drowns in noise. */
@@ -33,7 +35,11 @@ const links: CliCommand = {
   summary: 'import customers: personal links, control group and the mail-merge CSV',
   usage: USAGE,
   async run(args) {
-    const commandLine = parseImportCommandLine(args, ['out', 'base-url', 'format', 'control-format']);
+    const update = args.includes('--update');
+    const commandLine = parseImportCommandLine(
+      args.filter((arg) => arg !== '--update'),
+      ['out', 'base-url', 'format', 'control-format'],
+    );
     if (typeof commandLine === 'string') {
       console.error(`${commandLine}.\nUsage: ${USAGE}`);
       return 2;
@@ -68,6 +74,7 @@ const links: CliCommand = {
         now: new Date(),
         mailMergeOut: out,
         mailMergeFormats: formats,
+        updateExisting: update,
       });
       if (!result.ok) {
         const count = result.problems.count;
@@ -126,7 +133,10 @@ function summaryText(slug: string, summary: LinkImportSummary, files: MailMergeF
   const lines = [messages.imported(summary.rows, slug, summary.customers, summary.newLinks, summary.existingLinks)];
   if (summary.encoding !== 'utf-8') lines.push(messages.readAs(ENCODING_LABELS[summary.encoding]));
   if (summary.repeatedRows > 0) lines.push(messages.repeated(summary.repeatedRows));
-  if (summary.changedExisting > 0) lines.push(messages.changedExisting(summary.changedExisting, summary.changedFields));
+  if (summary.changedExisting > 0) {
+    const report = summary.updatedExisting ? messages.updatedExisting : messages.changedExisting;
+    lines.push(report(summary.changedExisting, summary.changedFields));
+  }
   lines.push(
     messages.split(summary.target, summary.control, Math.round(share * 100)),
     `  ${segmentColumn.padEnd(width)} ${countColumns.map(pad).join(' ')}`,

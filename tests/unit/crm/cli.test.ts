@@ -137,6 +137,20 @@ describe('rekindle links import', () => {
     await storage.close();
   });
 
+  it('with --update, takes a repaired name into the stored link, keeping its token', async () => {
+    const repaired = path.join(work, 'repaired.csv');
+    writeFileSync(repaired, 'customer_id;Имя\nc1;Ольга\n');
+    const storage = await createStorage({ dataDir });
+    const before = await storage.links.byCustomerId('ny', 'c1');
+    await storage.close();
+    const { code, output } = await run(links, ['import', 'ny', repaired, '--update', '--out', path.join(work, 'repaired-mail.csv')]);
+    expect(code).toBe(0);
+    expect(output).toContain('Updated the links of 1 already linked customers from this file (name: 1, segment: 0, spend: 0)');
+    const after = await createStorage({ dataDir });
+    expect(await after.links.byCustomerId('ny', 'c1')).toEqual({ ...before, name: 'Ольга' });
+    await after.close();
+  });
+
   it('explains a wrong command line', async () => {
     const { code, output } = await run(links, ['import', 'ny']);
     expect(code).toBe(2);

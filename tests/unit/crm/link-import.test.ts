@@ -155,6 +155,19 @@ describe('importCustomerLinks', () => {
     expect([...second.customers][0]?.token).toBe([...first.customers][0]?.token);
   });
 
+  it('with updateExisting, repairs the name, segment and spend of linked customers without changing link or group', async () => {
+    const storage = createMemoryStorage();
+    const first = expectOk(await importText(storage, 'customer_id,name,segment,total_spend\nc1,������,vip,100\nc2,Олег,vip,200\n'));
+    const repaired = 'customer_id,name,segment,total_spend\nc1,Ольга,sleeping,60000\nc2,Олег,vip,200\n';
+    const withSource = { ...project, config: { ...project.config, reactivation: { controlShare: 0.1 } } };
+    const second = await importCustomerLinks({ project: withSource, storage, source: { text: repaired }, baseUrl: 'https://promo.example.ru', now, updateExisting: true });
+    const summary = expectOk(second).summary;
+    expect(summary).toMatchObject({ changedExisting: 1, changedFields: { name: 1, segment: 1, spend: 1 }, updatedExisting: true });
+    const [olga] = [...first.customers];
+    expect(await storage.links.byCustomerId('new-year', 'c1')).toMatchObject({ token: olga?.token, group: olga?.group, name: 'Ольга', segment: 'sleeping', spend: 60000 });
+    expect([...expectOk(second).customers][0]).toMatchObject({ token: olga?.token, tier: 'vip' });
+  });
+
   it('gives a re-imported customer the same link and group, and adds a second file to the first', async () => {
     const storage = createMemoryStorage();
     const first = expectOk(await importText(storage, customersCsv(50, () => 'churned')));
