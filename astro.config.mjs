@@ -14,6 +14,7 @@ export default defineConfig({
   // APIs check Origin in src/server/http.ts.
   security: { checkOrigin: false },
   server: { host: process.env.HOST ?? '127.0.0.1', port: Number(process.env.PORT ?? 4321) },
+  image: { endpoint: { route: '/_image', entrypoint: './src/server/image-endpoint.ts' } },
   vite: {
     // sharp is a native module and satori loads wasm: keep both out of the SSR bundle.
     ssr: { external: ['sharp', 'satori', 'pdf-lib', '@pdf-lib/fontkit'] },

@@ -63,3 +63,12 @@ export function formatLongDay(isoDay: string, locale: Locale): string {
 export function formatCompact(value: number, locale: Locale): string {
   return new Intl.NumberFormat(intlLocale(locale), { notation: 'compact', maximumFractionDigits: 1 }).format(value);
 }
+
+/** A difference of rates in percentage points with a sign: 0.0123 → «+1,2» (ru) / «+1.2» (en). */
+export function formatSignedPoints(difference: number, locale: Locale, digits = 1): string {
+  if (!Number.isFinite(difference)) return '—';
+  const points = difference * 100;
+  const text = new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(Math.abs(points));
+  const zero = Number(text.replace(',', '.')) === 0;
+  return `${zero ? '' : points > 0 ? '+' : '−'}${text}`;
+}

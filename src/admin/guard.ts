@@ -1,6 +1,7 @@
 import type { AstroCookies } from 'astro';
 import { HttpError } from '../server/http.ts';
 import { adminAuth, type AdminAuth } from './auth.ts';
+import { sessionRevocations } from './revocations.ts';
 import { verifySession } from './session.ts';
 
 /**
@@ -11,6 +12,7 @@ import { verifySession } from './session.ts';
 
 export const SESSION_COOKIE = 'rekindle_admin';
 export const CSRF_COOKIE = 'rekindle_admin_csrf';
+export const DEVICE_COOKIE = 'rekindle_admin_device';
 /** Both cookies are sent to admin URLs only, never to the player-facing pages. */
 export const ADMIN_COOKIE_PATH = '/admin';
 
@@ -19,13 +21,16 @@ export type ConfiguredAuth = Extract<AdminAuth, { configured: true }>;
 export type AdminAccess =
   | { status: 'unconfigured'; problem?: string }
   | { status: 'signed-out'; auth: ConfiguredAuth }
-  | { status: 'signed-in'; auth: ConfiguredAuth; session: string };
+  | { status: 'signed-in'; auth: ConfiguredAuth; session: string; expiresAt: Date };
 
 export async function adminAccess(cookies: AstroCookies, now = new Date()): Promise<AdminAccess> {
   const auth = await adminAuth();
   if (!auth.configured) return { status: 'unconfigured', problem: auth.problem };
   const session = cookies.get(SESSION_COOKIE)?.value;
-  if (session && verifySession(auth.secret, session, now).valid) return { status: 'signed-in', auth, session };
+  const check = verifySession(auth.secret, session, now);
+  if (session && check.valid && !sessionRevocations().isRevoked(session)) {
+    return { status: 'signed-in', auth, session, expiresAt: check.expiresAt };
+  }
   return { status: 'signed-out', auth };
 }
 

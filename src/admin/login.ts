@@ -1,7 +1,7 @@
 import type { AdminAuth } from './auth.ts';
 import { LoginLimiter, type LoginAllowance } from './login-limiter.ts';
 import { verifyPassword } from './password.ts';
-import { signSession, verifyCsrf } from './session.ts';
+import { knownDevice, newDeviceCookie, signSession, verifyCsrf } from './session.ts';
 
 type ConfiguredAuth = Extract<AdminAuth, { configured: true }>;
 
@@ -9,15 +9,17 @@ type ConfiguredAuth = Extract<AdminAuth, { configured: true }>;
 export const MAX_PASSWORD_LENGTH = 1024;
 
 export type LoginOutcome =
-  | { kind: 'signed-in'; session: string }
+  | { kind: 'signed-in'; session: string; device: string }
   | { kind: 'wrong-password'; attemptsLeft: number }
   | { kind: 'rate-limited'; retryAfterSeconds: number }
   | { kind: 'stale-form' };
 
 export interface LoginAttempt {
   auth: ConfiguredAuth;
-  /** Client address the failure limit is counted by. */
+  /** Client address the failure limit is counted by (see public-origin.ts for proxies). */
   client: string;
+  /** The browser's device cookie from an earlier sign-in, if any. */
+  device?: string | undefined;
   password: string | undefined;
   csrfToken: string | undefined;
   /** The pre-login cookie the CSRF token was issued for. */
@@ -31,7 +33,9 @@ export interface LoginAttempt {
  * first (no scrypt work for a blocked client), then the CSRF token, then the password.
  */
 export async function attemptLogin(attempt: LoginAttempt): Promise<LoginOutcome> {
-  const { auth, client, password, now, limiter } = attempt;
+  const { auth, password, now, limiter } = attempt;
+  const device = knownDevice(auth.secret, attempt.device);
+  const client = device ? `device:${device}` : `address:${attempt.client}`;
   const allowance: LoginAllowance = limiter.check(client, now);
   if (!allowance.allowed) return { kind: 'rate-limited', retryAfterSeconds: allowance.retryAfterSeconds };
   if (!verifyCsrf(auth.secret, attempt.csrfBinding, attempt.csrfToken)) return { kind: 'stale-form' };
@@ -47,7 +51,7 @@ export async function attemptLogin(attempt: LoginAttempt): Promise<LoginOutcome>
     return { kind: 'wrong-password', attemptsLeft: limiter.maxFailures - limiter.failures(client, now) };
   }
   limiter.recordSuccess(client);
-  return { kind: 'signed-in', session: signSession(auth.secret, now) };
+  return { kind: 'signed-in', session: signSession(auth.secret, now), device: device ? (attempt.device ?? '') : newDeviceCookie(auth.secret) };
 }
 
 /** The process-wide limiter the login page uses. */

@@ -2,9 +2,9 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /**
  * Stateless admin sessions: the cookie carries its own expiry and an HMAC over it, so any app
- * instance that shares the secret accepts it and no session table is needed. The price of
- * statelessness: logout clears the cookie but cannot revoke a copy stolen before; the short
- * lifetime bounds that, and changing the password or secret revokes every session at once.
+ * instance that shares the secret accepts it and no session table is needed. Logout revokes the
+ * one session in a small list (revocations.ts); changing the password or secret revokes every
+ * session at once.
  */
 
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
@@ -12,6 +12,7 @@ export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
 /** Distinct labels keep a session signature from ever being valid as a CSRF token, and back. */
 const SESSION_LABEL = 'rekindle-admin-session.v1';
 const CSRF_LABEL = 'rekindle-admin-csrf.v1';
+const DEVICE_LABEL = 'rekindle-admin-device.v1';
 
 export type SessionCheck =
   | { valid: true; expiresAt: Date }
@@ -47,6 +48,23 @@ export function csrfToken(secret: Buffer, binding: string): string {
 export function verifyCsrf(secret: Buffer, binding: string | undefined, token: string | undefined): boolean {
   if (!binding || !token) return false;
   return sameText(token, csrfToken(secret, binding));
+}
+
+/**
+ * A browser that has signed in before keeps a signed device cookie, so its login attempts are
+ * counted apart from everyone else's (OWASP's "device cookies"): a stranger who exhausts the
+ * failure limit of an address shared behind a proxy does not lock the team out.
+ */
+export function newDeviceCookie(secret: Buffer): string {
+  const id = randomBytes(12).toString('base64url');
+  return `${id}.${sign(secret, DEVICE_LABEL, id)}`;
+}
+
+/** The device id of a genuine device cookie, else undefined. */
+export function knownDevice(secret: Buffer, value: string | undefined): string | undefined {
+  const [id, signature, extra] = value?.split('.') ?? [];
+  if (!id || !signature || extra !== undefined || !/^[\w-]{16}$/.test(id)) return undefined;
+  return sameText(signature, sign(secret, DEVICE_LABEL, id)) ? id : undefined;
 }
 
 /** A random value for the pre-login CSRF cookie. */

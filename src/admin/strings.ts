@@ -59,6 +59,48 @@ const ru = {
   incremental: 'Дополнительные возвраты благодаря проекту',
   confidence: (low: string, high: string) => `95% доверительный интервал: от ${low} до ${high}`,
   noControl: 'Контрольной группы нет — эффект проекта оценить нельзя.',
+  liftVerdict: {
+    gain: 'Интервал целиком выше нуля: рассылка вернула больше клиентов, чем вернулось бы без неё.',
+    loss: 'Интервал целиком ниже нуля: после рассылки вернулось меньше клиентов, чем в контроле.',
+    unclear: 'Интервал захватывает ноль: пока нельзя сказать, что рассылка что-то изменила.',
+  } as Record<'gain' | 'loss' | 'unclear', string>,
+  tooEarly: 'Рано судить',
+  tooEarlyNeeds: (target: number, control: number, minimum: number) =>
+    `Интервал показывается, когда в каждой группе вернулось не меньше ${minimum} клиентов. Ещё нужно: ${[
+      target > 0 ? `${target} в целевой группе` : '',
+      control > 0 ? `${control} в контрольной` : '',
+    ]
+      .filter(Boolean)
+      .join(' и ')}.`,
+  tooEarlyShort: (target: number, control: number) =>
+    `рано судить: нужно ещё ${[target > 0 ? `${target} в цели` : '', control > 0 ? `${control} в контроле` : ''].filter(Boolean).join(', ')}`,
+  ittNote: 'Обе группы считаются одинаково: покупка в окне от даты рассылки, заходил человек в игру или нет.',
+  attributedHeading: 'Приписано игре',
+  attributedText: (fromSend: boolean, days: number) =>
+    `Купили после визита в игру (${fromSend ? 'в окне от рассылки' : `в течение ${days} календ. дн. от первого визита`}). Это не эффект рассылки: многие вернулись бы и без неё — для решений смотрите прирост против контроля.`,
+  points: 'п. п.',
+  liftRange: (low: string, high: string) => `от ${low} до ${high}`,
+  liftHeading: 'Прирост по сегментам и уровням трат',
+  liftCaption: 'Доля вернувшихся в цели минус доля в контроле, в процентных пунктах, с 95% интервалом.',
+  liftColumn: 'Прирост, 95% интервал',
+  liftBadge: { gain: 'значимо выше', loss: 'значимо ниже', unclear: 'разница не доказана' } as Record<'gain' | 'loss' | 'unclear', string>,
+  planHeading: 'Какой эффект заметит контрольная группа',
+  planText: (difference: string, customers: string, baseRate: string, fromForecast: boolean) =>
+    `С такими группами различим прирост от ${difference} (≈ ${customers} клиентов) при базовой доле ${baseRate}${fromForecast ? ' (доля прогноза; задайте reactivation.baseRate — долю, которая вернулась бы без рассылки)' : ''}; мощность 80%, α 5%.`,
+  planWarning: (effect: string, difference: string) =>
+    `Прогноз рассчитывает на прирост ${effect} — меньше различимого ${difference}: даже если прогноз сбудется, интервал, скорее всего, захватит ноль. Увеличьте контрольную группу или примите это заранее.`,
+  planFormula: 'δ = (1,960 + 0,842) · √(p(1 − p)/n_контроль + (p + δ)(1 − p − δ)/n_цель)',
+  planMissing: 'Чтобы увидеть, какой прирост различит контрольная группа, задайте reactivation.baseRate — долю клиентов, которая вернулась бы без рассылки.',
+  abHeading: 'A/B-тест вариантов',
+  abCaption: 'Каждый вариант против контрольной группы и варианты друг против друга: разница долей вернувшихся с 95% интервалом.',
+  abArm: 'Вариант',
+  abPair: 'Пара',
+  abArmRate: 'Доля: вариант',
+  abFirstRate: 'Доля: первый',
+  abSecondRate: 'Доля: второй',
+  abPairLabel: (arm: string, other: string) => `${arm} против ${other}`,
+  abWinner: (arm: string, other: string) => `Вариант «${arm}» возвращает больше клиентов, чем «${other}»: интервал разницы целиком выше нуля.`,
+  abNoWinner: 'Победителя нет: интервалы разницы между вариантами захватывают ноль (или данных пока мало).',
 
   segmentsHeading: 'Сегменты и уровни трат',
   segment: 'Сегмент',
@@ -100,8 +142,8 @@ const ru = {
   } as Record<string, string>,
   copyLink: 'Скопировали ссылку',
   nativeShare: 'Меню «Поделиться» телефона',
-  windowText: (days: number, fromSend: boolean, purchase: boolean) =>
-    `Окно атрибуции: ${days} дн. ${fromSend ? 'от рассылки' : 'от первого визита'}; ${purchase ? 'считается покупка' : 'считается участие в проекте'}.`,
+  windowText: (days: number, purchase: boolean) =>
+    `Окно: ${days} календарных дней от рассылки, по часовому поясу проекта; ${purchase ? 'считается покупка' : 'считается участие в проекте'}.`,
   anonymousText: (visited: string, completed: string) =>
     `Без персональной ссылки (пересланные ссылки, шеринг): открыли ${visited}, прошли ${completed}.`,
 };
@@ -165,6 +207,48 @@ const en: AdminStrings = {
   incremental: 'Extra reactivations caused by the project',
   confidence: (low: string, high: string) => `95% confidence interval: ${low} to ${high}`,
   noControl: 'There is no control group, so the project’s own effect cannot be measured.',
+  liftVerdict: {
+    gain: 'The whole interval is above zero: the mailing brought back more customers than would have come back without it.',
+    loss: 'The whole interval is below zero: fewer customers came back after the mailing than in the control group.',
+    unclear: 'The interval includes zero: it cannot be said yet that the mailing changed anything.',
+  },
+  tooEarly: 'Too early to tell',
+  tooEarlyNeeds: (target: number, control: number, minimum: number) =>
+    `The interval is shown once at least ${minimum} customers have come back in each group. Still needed: ${[
+      target > 0 ? `${target} in the target group` : '',
+      control > 0 ? `${control} in the control group` : '',
+    ]
+      .filter(Boolean)
+      .join(' and ')}.`,
+  tooEarlyShort: (target: number, control: number) =>
+    `too early: needs ${[target > 0 ? `${target} more in target` : '', control > 0 ? `${control} more in control` : ''].filter(Boolean).join(', ')}`,
+  ittNote: 'Both groups are counted alike: a purchase inside the window from the send date, whether or not the customer visited the game.',
+  attributedHeading: 'Attributed to the game',
+  attributedText: (fromSend: boolean, days: number) =>
+    `Bought after visiting the game (${fromSend ? 'inside the window from the send date' : `within ${days} calendar days of the first visit`}). This is not the mailing’s effect: many would have come back anyway; decide on the lift against the control group.`,
+  points: 'pp',
+  liftRange: (low: string, high: string) => `${low} to ${high}`,
+  liftHeading: 'Lift by segment and spend tier',
+  liftCaption: 'Target reactivation rate minus control rate, in percentage points, with its 95% interval.',
+  liftColumn: 'Lift, 95% interval',
+  liftBadge: { gain: 'clearly higher', loss: 'clearly lower', unclear: 'no proven difference' },
+  planHeading: 'What effect the control group can detect',
+  planText: (difference: string, customers: string, baseRate: string, fromForecast: boolean) =>
+    `With these groups a lift of ${difference} (≈ ${customers} customers) or more is detectable at a base rate of ${baseRate}${fromForecast ? ' (the forecast’s rate; set reactivation.baseRate, the share that would come back without the mailing)' : ''}; power 80%, α 5%.`,
+  planWarning: (effect: string, difference: string) =>
+    `The forecast counts on a lift of ${effect}, smaller than the detectable ${difference}: even if the forecast comes true, the interval will probably include zero. Enlarge the control group, or accept this before sending.`,
+  planFormula: 'δ = (1.960 + 0.842) · √(p(1 − p)/n_control + (p + δ)(1 − p − δ)/n_target)',
+  planMissing: 'To see the smallest lift the control group can detect, set reactivation.baseRate: the share of customers who would come back without the mailing.',
+  abHeading: 'A/B test of arms',
+  abCaption: 'Each arm against the control group, and the arms against each other: the difference of reactivation rates with its 95% interval.',
+  abArm: 'Arm',
+  abPair: 'Pair',
+  abArmRate: 'Rate: arm',
+  abFirstRate: 'Rate: first',
+  abSecondRate: 'Rate: second',
+  abPairLabel: (arm: string, other: string) => `${arm} vs ${other}`,
+  abWinner: (arm: string, other: string) => `Arm «${arm}» brings back more customers than «${other}»: the whole interval of the difference is above zero.`,
+  abNoWinner: 'No winner: the intervals of the differences between arms include zero (or there is too little data yet).',
 
   segmentsHeading: 'Segments and spend tiers',
   segment: 'Segment',
@@ -206,8 +290,8 @@ const en: AdminStrings = {
   },
   copyLink: 'Copied the link',
   nativeShare: 'Phone’s share menu',
-  windowText: (days: number, fromSend: boolean, purchase: boolean) =>
-    `Attribution window: ${days} days from ${fromSend ? 'the mailing' : 'the first visit'}; ${purchase ? 'a purchase counts' : 'taking part counts'}.`,
+  windowText: (days: number, purchase: boolean) =>
+    `Window: ${days} calendar days from the send date, in the project’s time zone; ${purchase ? 'a purchase counts' : 'taking part counts'}.`,
   anonymousText: (visited: string, completed: string) =>
     `Without a personal link (forwarded links, shares): ${visited} visited, ${completed} completed.`,
 };

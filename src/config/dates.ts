@@ -58,3 +58,16 @@ export function dayInZone(instantMs: number, timeZone: string): string {
   }
   return format.format(new Date(instantMs));
 }
+
+/**
+ * The end (exclusive) of a window of `days` calendar days in `timeZone` that opens at
+ * `startMs`: local midnight after the last of them, the opening day counting as day 1. So a
+ * 30-day window from 2021-03-15 in Berlin ends at 2021-04-14 00:00 CEST, 30 days but one hour
+ * short of 720 hours because the clocks went forward; a window opened at 18:00 runs to the end
+ * of its 30th calendar day too, so every customer's window closes at a midnight the CRM team
+ * can name.
+ */
+export function calendarWindowEnd(startMs: number, days: number, timeZone: string): number {
+  const [year, month, day] = dayInZone(startMs, timeZone).split('-').map(Number) as [number, number, number];
+  return zonedToUtc(Date.UTC(year, month - 1, day + days), timeZone);
+}

@@ -1,4 +1,5 @@
 import { open, rename, rm, type FileHandle } from 'node:fs/promises';
+import { removeStalePartials } from './stale-partials.ts';
 
 type Cell = string | number | boolean | undefined;
 
@@ -119,6 +120,7 @@ export class AtomicCsvWriter {
   }
 
   static async open(path: string, dialect: CsvDialect = PLAIN_CSV): Promise<AtomicCsvWriter> {
+    await removeStalePartials(path);
     const temporary = `${path}.${process.pid}.partial`;
     return new AtomicCsvWriter(path, temporary, await open(temporary, 'w'), dialect);
   }

@@ -11,17 +11,21 @@ export const CUSTOMER_STATUS_HEADER = [
   'reactivated',
   'first_visit_at',
   'completed_at',
+  'answers',
 ] as const;
 
 /**
  * One CSV line per linked customer (header first), for follow-up chains in the CRM: «visited but
  * did not finish», «completed, no purchase yet»… Flags are 1/0, times ISO; lines are yielded one
  * by one, so an HTTP response or a file can stream them; the first carries the dialect's BOM.
+ * `answers` (src/crm/play-answers.ts) fills the last column: a survey's reasons, for chains that
+ * act on them.
  */
 export async function* exportCustomerStatus(options: {
   project: FactsProject;
   storage: Pick<Storage, 'links' | 'events' | 'plays' | 'orders'>;
   now: Date;
+  answers?: ReadonlyMap<string, string>;
   dialect?: CsvDialect;
 }): AsyncGenerator<string> {
   const dialect = options.dialect ?? PLAIN_CSV;
@@ -39,6 +43,7 @@ export async function* exportCustomerStatus(options: {
       flag(!Number.isNaN(facts.reactivatedAt[index] ?? Number.NaN)),
       isoOrEmpty(firstVisit),
       isoOrEmpty(completed),
+      options.answers?.get(facts.customerIds[index] ?? ''),
     ], dialect);
   }
 }

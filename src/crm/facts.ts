@@ -3,7 +3,7 @@ import type { reactivationSchema, tierSchema } from '../config/schemas/project.t
 import { tierFor } from '../gifts/rules.ts';
 import { mechanicFor } from '../mechanics/registry.ts';
 import type { FunnelStep } from '../mechanics/types.ts';
-import { dayInZone, instantOf } from '../config/dates.ts';
+import { calendarWindowEnd, dayInZone, instantOf } from '../config/dates.ts';
 import type { LinkRecord, OrderRecord, PlayRecord, Storage, TrackedEvent } from '../storage/types.ts';
 
 /**
@@ -12,7 +12,7 @@ import type { LinkRecord, OrderRecord, PlayRecord, Storage, TrackedEvent } from 
  * counters. The report and the customer status export are both views of these facts.
  */
 
-const DAY_MS = 24 * 60 * 60 * 1000;
+const QUARTER_HOUR_MS = 15 * 60 * 1000;
 const LINK_PREFIX = 'link:';
 const ANON_PREFIX = 'anon:';
 
@@ -48,13 +48,25 @@ export class CustomerFacts {
   /** Index into `tiers`; 0 means no tier (spend unknown or outside every tier). */
   readonly tierIndex: Uint32Array;
   readonly tiers: string[] = [''];
-  /** Start of the attribution window when it runs from the send date (ms). */
+  /** Index into `arms`; 0 means no A/B arm (control links, projects without arms). */
+  readonly armIndex: Uint8Array;
+  readonly arms: string[] = [''];
+  /** Start of the send-based window, the same rule for both groups (ms). */
   readonly sentAt: Float64Array;
   /** ms, NaN when it never happened. */
   readonly firstVisitAt: Float64Array;
   readonly startedAt: Float64Array;
   readonly completedAt: Float64Array;
+  /**
+   * Intent to treat: the first qualifying order (or start) inside the send-based window, for
+   * target and control alike, visit or not. The lift and the headline count this.
+   */
   readonly reactivatedAt: Float64Array;
+  /**
+   * Attributed to the game: the first qualifying order (or start) after the customer's first
+   * visit, inside the attribution window (`from`). Correlation, not cause: shown apart.
+   */
+  readonly attributedAt: Float64Array;
   readonly giftOpened: Uint8Array;
   readonly shared: Uint8Array;
   /** The mechanic's funnel steps between started and completed, with how many target links passed each. */
@@ -73,11 +85,13 @@ export class CustomerFacts {
     this.isControl = new Uint8Array(size);
     this.segmentIndex = new Uint32Array(size);
     this.tierIndex = new Uint32Array(size);
+    this.armIndex = new Uint8Array(size);
     this.sentAt = new Float64Array(size);
     this.firstVisitAt = new Float64Array(size).fill(Number.NaN);
     this.startedAt = new Float64Array(size).fill(Number.NaN);
     this.completedAt = new Float64Array(size).fill(Number.NaN);
     this.reactivatedAt = new Float64Array(size).fill(Number.NaN);
+    this.attributedAt = new Float64Array(size).fill(Number.NaN);
     this.giftOpened = new Uint8Array(size);
     this.shared = new Uint8Array(size);
   }
@@ -142,9 +156,16 @@ class FactsCollector {
   #ordersOfLinks = 0;
   readonly #segmentIndex = new Map<string, number>();
   readonly #tierIndex = new Map<string, number>();
+  readonly #armIndex = new Map<string, number>();
   readonly #configuredSentAt: number | undefined;
   readonly #stepTests: FunnelStep<unknown>[];
   readonly #anonymousVisitors = new Set<string>();
+  /**
+   * Window ends by the quarter hour of their start: a window's end depends only on the local day
+   * it opens, and local midnight falls on a quarter hour in every zone, so a million links and
+   * every visitor of a month share a few thousand lookups of the zone's calendar.
+   */
+  readonly #windowEnds = new Map<number, number>();
   #links = 0;
 
   constructor(project: FactsProject, nowMs: number, linkCount: number) {
@@ -234,6 +255,7 @@ class FactsCollector {
     facts.segmentIndex[index] = indexOf(this.#segmentIndex, facts.segments, link.segment ?? '');
     const tier = tierFor(this.#project.config.tiers, link.spend)?.name;
     facts.tierIndex[index] = tier === undefined ? 0 : indexOf(this.#tierIndex, facts.tiers, tier);
+    facts.armIndex[index] = link.arm === undefined ? 0 : indexOf(this.#armIndex, facts.arms, link.arm);
     facts.sentAt[index] = this.#configuredSentAt ?? Date.parse(link.importedAt);
     if (this.#players.size > 0) this.#takePlayer(index, this.#players.get(link.token));
     const orders = this.#orders.get(link.customerId);
@@ -291,9 +313,14 @@ class FactsCollector {
     const reactivation = this.#project.config.reactivation;
     this.#ordersOfLinks += orders.length;
     for (const { at, amount } of orders) {
-      if (amount <= 0 || !this.#inWindow(index, at, reactivation)) continue;
-      facts.orders.qualifying++;
-      if (reactivation.counts === 'purchase') facts.reactivatedAt[index] = earliest(facts.reactivatedAt[index], at);
+      if (amount <= 0) continue;
+      if (this.#inSendWindow(index, at)) {
+        facts.orders.qualifying++;
+        if (reactivation.counts === 'purchase') facts.reactivatedAt[index] = earliest(facts.reactivatedAt[index], at);
+      }
+      if (reactivation.counts === 'purchase' && this.#inAttributionWindow(index, at)) {
+        facts.attributedAt[index] = earliest(facts.attributedAt[index], at);
+      }
     }
   }
 
@@ -301,22 +328,43 @@ class FactsCollector {
     const facts = this.#facts;
     for (let index = 0; index < facts.size; index++) {
       const started = facts.startedAt[index] ?? Number.NaN;
-      if (this.#inWindow(index, started, reactivation)) facts.reactivatedAt[index] = started;
+      if (this.#inSendWindow(index, started)) facts.reactivatedAt[index] = started;
+      if (this.#inAttributionWindow(index, started)) facts.attributedAt[index] = started;
     }
   }
 
   /**
-   * The window is [start, start + windowDays × 24 h): with a send date of 2020-12-14 and 30 days,
-   * orders through 2021-01-12 23:59:59 count. It starts at the customer's first visit when the
-   * project says so and the customer visited; otherwise (control customers, who are never mailed,
-   * and target customers who never came) at the send date, so both groups are measured alike.
+   * Intent to treat: the window opens at the send date for every customer, mailed or held out,
+   * visitor or not, and runs `windowDays` calendar days of the project's time zone (see
+   * calendarWindowEnd): with a send date of 2020-12-14 and 30 days, orders through 2021-01-12
+   * 23:59:59 Moscow time count. A visitor's window never starts later than a control
+   * customer's, so the two groups are compared over the same days.
    */
-  #inWindow(index: number, at: number, reactivation: Reactivation): boolean {
+  #inSendWindow(index: number, at: number): boolean {
+    const start = this.#facts.sentAt[index] ?? Number.NaN;
+    return at >= start && at < this.#windowEnd(start);
+  }
+
+  /**
+   * Attributed to the game: after the customer's first visit, and inside the send-based window
+   * or, with `from: first-visit`, inside `windowDays` calendar days from that visit.
+   */
+  #inAttributionWindow(index: number, at: number): boolean {
     const facts = this.#facts;
     const firstVisit = facts.firstVisitAt[index] ?? Number.NaN;
-    const start =
-      reactivation.from === 'first-visit' && !Number.isNaN(firstVisit) ? firstVisit : (facts.sentAt[index] ?? Number.NaN);
-    return at >= start && at < start + reactivation.windowDays * DAY_MS;
+    if (facts.isControl[index] === 1 || !(at >= firstVisit)) return false;
+    if (this.#project.config.reactivation.from === 'first-visit') return at < this.#windowEnd(firstVisit);
+    return this.#inSendWindow(index, at);
+  }
+
+  #windowEnd(start: number): number {
+    const quarterHour = Math.floor(start / QUARTER_HOUR_MS);
+    let end = this.#windowEnds.get(quarterHour);
+    if (end === undefined) {
+      end = Number.isNaN(start) ? Number.NaN : calendarWindowEnd(start, this.#project.config.reactivation.windowDays, this.#timeZone);
+      this.#windowEnds.set(quarterHour, end);
+    }
+    return end;
   }
 }
 

@@ -6,6 +6,7 @@ import { grown } from '../lib/text-column.ts';
 import type { TextEncodingName } from '../lib/text-encoding.ts';
 import { TokenColumn } from '../lib/token-column.ts';
 import type { AudienceGroup, LinkBatch, LinkDetails, LinkRecord, LinkStore } from '../storage/types.ts';
+import { assignArms } from './arms.ts';
 import { assignGroups, controlDraw, type Newcomers } from './control.ts';
 import { readCsvRows, type CsvSource } from './csv-input.ts';
 import { CustomerTable } from './customer-table.ts';
@@ -18,7 +19,7 @@ type Tier = z.output<typeof tierSchema>;
 /** What a link import needs of a project; a LoadedProject satisfies it. */
 export interface LinkImportProject {
   slug: string;
-  config: { reactivation: { controlShare: number }; tiers: readonly Tier[] };
+  config: { reactivation: { controlShare: number }; tiers: readonly Tier[]; variants?: readonly { id: string }[] };
 }
 
 /** A customer of the imported file with their link, in file order. */
@@ -26,6 +27,8 @@ export interface ImportedCustomer extends CustomerRow {
   token: string;
   group: AudienceGroup;
   tier?: string;
+  /** The A/B arm of a target customer in a project with arms. */
+  arm?: string;
   /** The personal link; control customers have one too, but it is never written out. */
   url: string;
   /** False when the customer already had a link from an earlier import (same link, same group). */
@@ -63,6 +66,8 @@ export interface LinkImportSummary {
   updatedExisting: boolean;
   target: number;
   control: number;
+  /** Target customers of this file per A/B arm (empty without arms). */
+  byArm: Record<string, number>;
   bySegment: SegmentSplit[];
 }
 
@@ -85,6 +90,9 @@ export class ImportedLinks implements Iterable<ImportedCustomer> {
   readonly isControl: Uint8Array;
   /** 1 for a customer who got their link in this import. */
   readonly isNew: Uint8Array;
+  /** The A/B arm: 0 for none, else 1 + its place in `armNames`. */
+  readonly arms: Uint8Array;
+  readonly armNames: readonly string[];
   readonly #linkSpends: Float64Array;
   readonly #tiers: readonly Tier[];
   /** `<base>/<slug>?c=`: a personal url is this plus the token. */
@@ -95,6 +103,8 @@ export class ImportedLinks implements Iterable<ImportedCustomer> {
     tokens: TokenColumn;
     isControl: Uint8Array;
     isNew: Uint8Array;
+    arms: Uint8Array;
+    armNames: readonly string[];
     linkSpends: Float64Array;
     project: LinkImportProject;
     baseUrl: string;
@@ -103,6 +113,8 @@ export class ImportedLinks implements Iterable<ImportedCustomer> {
     this.tokens = options.tokens;
     this.isControl = options.isControl;
     this.isNew = options.isNew;
+    this.arms = options.arms;
+    this.armNames = options.armNames;
     this.#linkSpends = options.linkSpends;
     this.#tiers = options.project.config.tiers;
     this.urlPrefix = personalUrl(options.baseUrl, options.project.slug, '');
@@ -118,6 +130,10 @@ export class ImportedLinks implements Iterable<ImportedCustomer> {
     return Number.isNaN(spend) ? undefined : tierFor(this.#tiers, spend)?.name;
   }
 
+  armAt(index: number): string | undefined {
+    return this.armNames[(this.arms[index] ?? 0) - 1];
+  }
+
   *[Symbol.iterator](): Iterator<ImportedCustomer> {
     for (let index = 0; index < this.size; index++) {
       const token = this.tokens.at(index);
@@ -126,6 +142,7 @@ export class ImportedLinks implements Iterable<ImportedCustomer> {
         token,
         group: this.isControl[index] === 1 ? 'control' : 'target',
         tier: this.tierAt(index),
+        arm: this.armAt(index),
         url: this.urlPrefix + token,
         isNew: this.isNew[index] === 1,
       };
@@ -165,12 +182,13 @@ export async function importCustomerLinks(options: {
 
   const { customers } = read;
   const existing = await storage.links.countsBySegment(project.slug);
-  const links = await existingLinks(storage.links, project.slug, read, { lookUp: existing.size > 0, update: options.updateExisting === true });
+  const links = await existingLinks(storage.links, project, read, { lookUp: existing.size > 0, update: options.updateExisting === true });
   const newcomers = newcomersOf(customers, links.isNew, read.draws);
   const groups = assignGroups({ project: project.slug, share: project.config.reactivation.controlShare, newcomers, existing });
   groups.forEach((group, position) => {
     if (group === 'control') links.isControl[newcomers.indexes[position] ?? 0] = 1;
   });
+  assignNewArms(project, customers, links, newcomers.indexes, existing);
   const imported = new ImportedLinks({ customers, ...links, project, baseUrl });
   const mailMerge = await storeAlongsideMailMerge(
     storage.links
@@ -204,6 +222,10 @@ interface LinkColumns {
   tokens: TokenColumn;
   isControl: Uint8Array;
   isNew: Uint8Array;
+  /** 0 for no arm, else 1 + the arm's place in `armNames`. */
+  arms: Uint8Array;
+  /** The project's arms in config order, then any arm of an earlier import the config no longer names. */
+  armNames: string[];
   linkSpends: Float64Array;
   changedExisting: number;
   changedFields: ChangedFields;
@@ -218,7 +240,7 @@ interface LinkColumns {
  */
 async function existingLinks(
   store: LinkStore,
-  project: string,
+  project: LinkImportProject,
   read: ReadCustomers,
   { lookUp, update }: { lookUp: boolean; update: boolean },
 ): Promise<LinkColumns> {
@@ -227,13 +249,15 @@ async function existingLinks(
     tokens: read.tokens,
     isControl: new Uint8Array(customers.size),
     isNew: new Uint8Array(customers.size).fill(1),
+    arms: new Uint8Array(customers.size),
+    armNames: (project.config.variants ?? []).map((variant) => variant.id),
     linkSpends: new Float64Array(customers.size),
     changedExisting: 0,
     changedFields: { name: 0, segment: 0, spend: 0 },
     updates: [],
   };
   if (lookUp) {
-    await store.byCustomerIds(project, customers, (index, link) => {
+    await store.byCustomerIds(project.slug, customers, (index, link) => {
       const inFile = { name: customers.nameAt(index), segment: customers.segmentAt(index), spend: customers.spendAt(index) };
       const changed = countChanges(columns, link, inFile);
       columns.tokens.set(index, link.token);
@@ -244,6 +268,7 @@ async function existingLinks(
         columns.updates.push({ customerId: link.customerId, ...Object.fromEntries(changed.map((field) => [field, inFile[field]])) });
         if (inFile.spend !== undefined) columns.linkSpends[index] = inFile.spend;
       }
+      if (link.arm !== undefined) columns.arms[index] = armNumber(columns.armNames, link.arm);
     });
   }
   for (let index = 0; index < customers.size; index++) {
@@ -258,6 +283,37 @@ function countChanges(columns: LinkColumns, link: LinkRecord, inFile: Pick<LinkR
   for (const field of changed) columns.changedFields[field]++;
   if (changed.length > 0) columns.changedExisting++;
   return changed;
+}
+
+function armNumber(names: string[], arm: string): number {
+  const place = names.indexOf(arm);
+  return place === -1 ? names.push(arm) : place + 1;
+}
+
+/** Arms for the new target links (see arms.ts); nothing in a project without arms. */
+function assignNewArms(
+  project: LinkImportProject,
+  customers: CustomerTable,
+  links: LinkColumns,
+  newIndexes: Uint32Array,
+  existing: Parameters<typeof assignArms>[0]['existing'],
+): void {
+  const arms = (project.config.variants ?? []).map((variant) => variant.id);
+  if (arms.length === 0) return;
+  const targets = newIndexes.filter((index) => links.isControl[index] === 0);
+  const chosen = assignArms({
+    project: project.slug,
+    arms,
+    existing,
+    newcomers: {
+      size: targets.length,
+      customerIdAt: (position) => customers.customerIdAt(targets[position] ?? 0),
+      segmentAt: (position) => customers.segmentAt(targets[position] ?? 0) ?? '',
+    },
+  });
+  targets.forEach((index, position) => {
+    links.arms[index] = (chosen[position] ?? 0) + 1;
+  });
 }
 
 function newcomersOf(customers: CustomerTable, isNew: Uint8Array, draws: Float64Array): Newcomers & { indexes: Uint32Array } {
@@ -283,6 +339,7 @@ function newLinkBatch(importedAt: string, customers: CustomerTable, links: LinkC
     textAt: (field, position, slice) =>
       field === 'token' ? links.tokens.locate(indexAt(position), slice) : customers.textAt(field, indexAt(position), slice),
     groupAt: (position) => (links.isControl[indexAt(position)] === 1 ? 'control' : 'target'),
+    armAt: (position) => links.armNames[(links.arms[indexAt(position)] ?? 0) - 1],
     spendAt: (position) => customers.spendAt(indexAt(position)),
     importedAtOf: () => importedAt,
   };
@@ -346,7 +403,10 @@ function summarize(
   const segments = new Map<string, SegmentSplit>();
   let newLinks = 0;
   let control = 0;
+  const byArm: Record<string, number> = {};
   for (let index = 0; index < imported.size; index++) {
+    const arm = imported.armAt(index);
+    if (arm !== undefined) byArm[arm] = (byArm[arm] ?? 0) + 1;
     const segment = imported.customers.segmentAt(index) ?? '';
     let split = segments.get(segment);
     if (!split) {
@@ -374,6 +434,7 @@ function summarize(
     changedFields: changes.changedFields,
     target: imported.size - control,
     control,
+    byArm,
     bySegment: [...segments.values()].sort((a, b) => b.customers - a.customers || a.segment.localeCompare(b.segment)),
   };
 }

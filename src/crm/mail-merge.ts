@@ -5,6 +5,8 @@ import { AtomicCsvWriter, commitStaged, CSV_FORMATS, discardStaged, type CsvForm
 import type { ImportedLinks } from './link-import.ts';
 
 export const MAIL_MERGE_HEADER = ['customer_id', 'name', 'email', 'phone', 'segment', 'tier', 'url'] as const;
+/** A project with A/B arms names each customer's arm before the url, so the mailing can vary its text by arm too. */
+export const MAIL_MERGE_HEADER_WITH_ARMS = ['customer_id', 'name', 'email', 'phone', 'segment', 'tier', 'arm', 'url'] as const;
 /**
  * The held-out list has no url and no email or phone, so it cannot be uploaded to a mailing by
  * mistake; customer_id is enough to check that nobody in it was mailed.
@@ -96,6 +98,8 @@ interface MailMergeColumns {
   tokens: SharedTokens;
   segments: LabelColumn;
   tiers: LabelColumn;
+  /** Each customer's A/B arm; absent in a project without arms. */
+  arms?: LabelColumn;
 }
 
 /** A few distinct labels (segments, tiers) by number: 0 for none, else 1 + the label's position. */
@@ -117,6 +121,7 @@ function mailMergeColumnsOf(links: ImportedLinks): MailMergeColumns {
     tokens: links.tokens.shared(),
     segments: labelColumn(links.size, (index) => customers.segmentAt(index)),
     tiers: labelColumn(links.size, (index) => links.tierAt(index)),
+    arms: links.armNames.length > 0 ? { labels: [...links.armNames], numbers: Uint32Array.from(links.arms) } : undefined,
   };
 }
 
@@ -154,7 +159,8 @@ export async function stageMailMerge({ columns, out, formats }: MailMergeJob): P
     const tokens = new TokenColumn(columns.tokens);
     const label = (column: LabelColumn, index: number) => column.labels[(column.numbers[index] ?? 0) - 1];
     let target = 0;
-    await targetFile.writeLine(MAIL_MERGE_HEADER);
+    const { arms } = columns;
+    await targetFile.writeLine(arms ? MAIL_MERGE_HEADER_WITH_ARMS : MAIL_MERGE_HEADER);
     await controlFile.writeLine(CONTROL_HEADER);
     for (let index = 0; index < columns.size; index++) {
       const [customerId, name, segment, tier] = [customerIds.bytesAt(index), names.bytesAt(index), label(columns.segments, index), label(columns.tiers, index)];
@@ -164,7 +170,8 @@ export async function stageMailMerge({ columns, out, formats }: MailMergeJob): P
       } else {
         target++;
         const url = columns.urlPrefix + tokens.at(index);
-        flushing = targetFile.writeLine([customerId, name, emails.bytesAt(index), phones.bytesAt(index), segment, tier, url]);
+        const contact = [customerId, name, emails.bytesAt(index), phones.bytesAt(index), segment, tier];
+        flushing = targetFile.writeLine(arms ? [...contact, label(arms, index), url] : [...contact, url]);
       }
       if (flushing) await flushing;
     }

@@ -1,8 +1,11 @@
 import type { PromoCodeGift } from '../config/schemas/gift.ts';
 import { loadPromoPool, type GiftProject } from '../gifts/index.ts';
 import type { Storage } from '../storage/types.ts';
+import { armsReport, type ArmsReport } from './arm-report.ts';
 import { collectFacts, type CustomerFacts, type FactsProject } from './facts.ts';
-import { deltaShare, dropOff, formatDeltaPercent, liftOf, type Lift } from './stats.ts';
+import { estimateLift, type LiftEstimate } from './lift.ts';
+import { detectionPlan, type DetectionPlan } from './plan.ts';
+import { deltaShare, dropOff, formatDeltaPercent } from './stats.ts';
 
 /** What the report needs of a project; a LoadedProject satisfies it. */
 export interface ReportProject extends FactsProject, GiftProject {
@@ -17,9 +20,12 @@ export interface GroupStats {
   completed: number;
   giftOpened: number;
   shared: number;
+  /** Came back inside the send-based window, visit or not: intent to treat (see facts.ts). */
   reactivated: number;
   /** reactivated / links; 0 for an empty group. */
   reactivationRate: number;
+  /** Came back after a visit, inside the attribution window: «attributed to the game». */
+  attributed: number;
 }
 
 export interface FunnelStepReport {
@@ -54,6 +60,8 @@ export interface BreakdownRow {
   reactivatedControl: number;
   rateTarget: number;
   rateControl: number;
+  /** The segment's or tier's own target-against-control lift, or why it is too early. */
+  lift: LiftEstimate;
 }
 
 export interface PromoPoolReport {
@@ -84,12 +92,16 @@ export interface ProjectReport {
   delta?: number;
   /** The delta as the seed writes it, e.g. «+35%». */
   deltaText?: string;
-  /** Target against control; undefined until both groups have links. */
-  lift?: Lift;
+  /** Target against control over the same send-based window, with its interval or «too early». */
+  lift: LiftEstimate;
+  /** The smallest lift the control group can detect (80% power, α 5%); undefined without both groups. */
+  plan?: DetectionPlan;
   funnel: FunnelStepReport[];
   daily: DailyPoint[];
   bySegment: BreakdownRow[];
   byTier: BreakdownRow[];
+  /** A/B arms against the control group and against each other; empty lists without arms. */
+  ab: ArmsReport;
   shares: {
     created: number;
     pageVisits: number;
@@ -107,14 +119,15 @@ export interface ProjectReport {
 /**
  * Everything the dashboard shows for a project, computed from storage as of `now`: links and
  * groups, the funnel, fact against forecast, lift over the control group with its 95% interval
- * (see stats.ts), daily series, segment and tier breakdowns, sharing and promo codes left.
+ * or «too early» (see lift.ts), the detection plan (plan.ts), daily series, segment and tier
+ * breakdowns with their own lifts, sharing and promo codes left.
  */
 export async function buildReport(options: { project: ReportProject; storage: Storage; now: Date }): Promise<ProjectReport> {
   const { project, storage, now } = options;
   const facts = await collectFacts({ project, storage, now });
   const target = groupStats(facts, 0);
   const control = groupStats(facts, 1);
-  const { forecast, windowDays, from, counts, sentAt } = project.config.reactivation;
+  const { forecast, windowDays, from, counts, sentAt, baseRate } = project.config.reactivation;
   const delta = deltaShare(target.reactivated, forecast);
   return {
     project: project.slug,
@@ -127,14 +140,13 @@ export async function buildReport(options: { project: ReportProject; storage: St
     fact: target.reactivated,
     delta,
     deltaText: delta === undefined ? undefined : formatDeltaPercent(delta),
-    lift: liftOf(
-      { reactivated: target.reactivated, size: target.links },
-      { reactivated: control.reactivated, size: control.links },
-    ),
+    lift: estimateLift({ reactivated: target.reactivated, size: target.links }, { reactivated: control.reactivated, size: control.links }),
+    plan: detectionPlan({ forecast, baseRate, targetSize: target.links, controlSize: control.links }),
     funnel: funnelOf(facts, target),
     daily: [...facts.daily].sort(([a], [b]) => a.localeCompare(b)).map(([day, dayCounts]) => ({ day, ...dayCounts })),
     bySegment: breakdown(facts, facts.segmentIndex, facts.segments),
     byTier: breakdown(facts, facts.tierIndex, facts.tiers),
+    ab: armsReport(facts, project.config.variants),
     shares: {
       created: facts.sharesCreated,
       pageVisits: facts.sharePageVisits,
@@ -149,7 +161,7 @@ export async function buildReport(options: { project: ReportProject; storage: St
 }
 
 function groupStats(facts: CustomerFacts, control: 0 | 1): GroupStats {
-  const stats: GroupStats = { links: 0, visited: 0, started: 0, completed: 0, giftOpened: 0, shared: 0, reactivated: 0, reactivationRate: 0 };
+  const stats: GroupStats = { links: 0, visited: 0, started: 0, completed: 0, giftOpened: 0, shared: 0, reactivated: 0, reactivationRate: 0, attributed: 0 };
   for (let index = 0; index < facts.size; index++) {
     if (facts.isControl[index] !== control) continue;
     stats.links++;
@@ -159,6 +171,7 @@ function groupStats(facts: CustomerFacts, control: 0 | 1): GroupStats {
     if (facts.giftOpened[index] === 1) stats.giftOpened++;
     if (facts.shared[index] === 1) stats.shared++;
     if (happened(facts.reactivatedAt[index])) stats.reactivated++;
+    if (happened(facts.attributedAt[index])) stats.attributed++;
   }
   stats.reactivationRate = stats.links > 0 ? stats.reactivated / stats.links : 0;
   return stats;
@@ -191,6 +204,7 @@ function breakdown(facts: CustomerFacts, keyIndex: Uint32Array, keys: readonly s
       reactivatedControl: 0,
       rateTarget: 0,
       rateControl: 0,
+      lift: { status: 'no-control' },
     }),
   );
   for (let index = 0; index < facts.size; index++) {
@@ -210,6 +224,7 @@ function breakdown(facts: CustomerFacts, keyIndex: Uint32Array, keys: readonly s
   for (const row of rows) {
     row.rateTarget = row.target > 0 ? row.reactivatedTarget / row.target : 0;
     row.rateControl = row.control > 0 ? row.reactivatedControl / row.control : 0;
+    row.lift = estimateLift({ reactivated: row.reactivatedTarget, size: row.target }, { reactivated: row.reactivatedControl, size: row.control });
   }
   return rows
     .filter((row) => row.target + row.control > 0)
@@ -226,7 +241,8 @@ function happened(at: number | undefined): boolean {
  */
 async function promoPools(project: ReportProject, storage: Storage): Promise<PromoPoolReport[]> {
   const pools = new Map<string, PromoCodeGift>();
-  for (const gift of [project.config.gift, ...project.config.giftRules.map((rule) => rule.gift)]) {
+  const armGifts = (project.config.variants ?? []).flatMap((variant) => (variant.gift ? [variant.gift] : []));
+  for (const gift of [project.config.gift, ...project.config.giftRules.map((rule) => rule.gift), ...armGifts]) {
     if (gift.kind === 'promo-code') pools.set(gift.pool, gift);
   }
   return Promise.all(

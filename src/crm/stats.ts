@@ -12,41 +12,67 @@ export interface Lift {
   rateControl: number;
   /** rateTarget − rateControl, in proportion points. */
   rateDifference: number;
-  /** 95% interval of the difference. */
+  /** 95% interval of the difference (Newcombe's hybrid score interval, see liftOf). */
   rateDifferenceCi: Interval;
   /** (rateTarget − rateControl) × nTarget: reactivations the mailing caused beyond the baseline. */
   incremental: number;
   incrementalCi: Interval;
 }
 
+/** A count of successes out of a group's size. */
+export interface Proportion {
+  reactivated: number;
+  size: number;
+}
+
 /**
- * Lift with a 95% confidence interval by the normal approximation for the difference of two
- * independent proportions (Wald interval):
+ * Wilson's score interval for one proportion x / n: the p whose score test at 95% does not
+ * reject, which stays inside [0, 1] and keeps its coverage with a handful of successes.
  *
- *   p_t = x_t / n_t,  p_c = x_c / n_c,  d = p_t − p_c
- *   SE(d) = √( p_t(1 − p_t)/n_t + p_c(1 − p_c)/n_c )
- *   CI(d) = d ± 1.96 · SE(d)
+ *   centre = (p + z²/2n) / (1 + z²/n),  half = z/(1 + z²/n) · √( p(1 − p)/n + z²/4n² )
+ */
+export function wilsonInterval({ reactivated, size }: Proportion, z = Z_95): Interval {
+  const p = reactivated / size;
+  const z2 = z * z;
+  const denominator = 1 + z2 / size;
+  const centre = (p + z2 / (2 * size)) / denominator;
+  const half = (z / denominator) * Math.sqrt((p * (1 - p)) / size + z2 / (4 * size * size));
+  return { low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
+}
+
+/**
+ * Lift with Newcombe's hybrid score interval for the difference of two independent proportions
+ * (Newcombe 1998, method 10; no continuity correction). Each rate gets its Wilson interval
+ * [l, u], and the difference d = p_t − p_c gets
+ *
+ *   low  = d − √( (p_t − l_t)² + (u_c − p_c)² )
+ *   high = d + √( (u_t − p_t)² + (p_c − l_c)² )
  *   incremental = d · n_t,  CI(incremental) = CI(d) · n_t
  *
- * It is reliable when each group has at least ~10 reactivated and ~10 not reactivated; with a
- * 10% control of tens of thousands that always holds. Undefined when a group is empty.
+ * Why this one: the Wald interval d ± 1.96·SE, used before, is symmetric around d and takes its
+ * width from the observed rates, so a small control group with one or two reactivations gets an
+ * interval far too narrow on the side that overstates the effect (86–88% coverage at 1 000 / 100,
+ * 3% vs 2%). Newcombe's interval borrows each group's Wilson bounds, which are asymmetric near 0
+ * and never leave [0, 1]; its coverage stays close to 95% from a hundred customers to hundreds of
+ * thousands (tests/unit/crm/lift-coverage.test.ts), it needs no iteration, and it is the one
+ * Newcombe recommends and most statistics packages offer. Undefined when a group is empty.
  */
-export function liftOf(target: { reactivated: number; size: number }, control: { reactivated: number; size: number }): Lift | undefined {
+export function liftOf(target: Proportion, control: Proportion): Lift | undefined {
   if (target.size === 0 || control.size === 0) return undefined;
   const rateTarget = target.reactivated / target.size;
   const rateControl = control.reactivated / control.size;
   const difference = rateTarget - rateControl;
-  const standardError = Math.sqrt(
-    (rateTarget * (1 - rateTarget)) / target.size + (rateControl * (1 - rateControl)) / control.size,
-  );
-  const margin = Z_95 * standardError;
+  const targetCi = wilsonInterval(target);
+  const controlCi = wilsonInterval(control);
+  const low = difference - Math.hypot(rateTarget - targetCi.low, controlCi.high - rateControl);
+  const high = difference + Math.hypot(targetCi.high - rateTarget, rateControl - controlCi.low);
   return {
     rateTarget,
     rateControl,
     rateDifference: difference,
-    rateDifferenceCi: { low: difference - margin, high: difference + margin },
+    rateDifferenceCi: { low, high },
     incremental: difference * target.size,
-    incrementalCi: { low: (difference - margin) * target.size, high: (difference + margin) * target.size },
+    incrementalCi: { low: low * target.size, high: high * target.size },
   };
 }
 

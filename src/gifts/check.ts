@@ -24,6 +24,7 @@ export function checkGiftAssets(project: GiftProject): GiftAssetProblem[] {
   const placed: PlacedGift[] = [
     { gift: project.config.gift, fieldPath: 'gift' },
     ...project.config.giftRules.map((rule, index) => ({ gift: rule.gift, fieldPath: `giftRules.${index}.gift` })),
+    ...(project.config.variants ?? []).flatMap((variant, index) => (variant.gift ? [{ gift: variant.gift, fieldPath: `variants.${index}.gift` }] : [])),
   ];
   const checked = new Set<string>();
   return placed.flatMap(({ gift, fieldPath }) => {

@@ -13,14 +13,16 @@ export interface OpenGiftInput {
   player: PlayerKey;
   /** The personal link's segment and spend; omitted for anonymous players. */
   customer?: GiftCustomer;
+  /** The gift the play itself earned (a prize, a remedy), instead of the project's gift rules. */
+  gift?: GiftConfig;
 }
 
 /**
  * The player's gift as the browser sees it. The caller checks that the play is complete first;
  * for a promo code this claims one, and repeats return the same code.
  */
-export async function openGift({ project, storage, player, customer }: OpenGiftInput): Promise<GiftView> {
-  const gift = giftFor(project.config, customer);
+export async function openGift({ project, storage, player, customer, gift: earned }: OpenGiftInput): Promise<GiftView> {
+  const gift = earned ?? giftFor(project.config, customer);
   if (gift.kind === 'promo-code') return claimPromoCode(project, storage, player, gift);
   return sameForEveryoneView(project, gift);
 }

@@ -8,11 +8,12 @@ export function tierFor(tiers: readonly Tier[], spend?: number): Tier | undefine
 }
 
 /**
- * The gift for a customer: the first gift rule whose segment and tier both match, else the
- * project's default gift. Anonymous players (no customer) always get the default.
+ * The gift for a customer: the first gift rule whose segment and tier both match, else their
+ * A/B arm's gift, else the project's default gift. Anonymous players (no customer) always get
+ * the default.
  */
 export function giftFor(
-  config: Pick<GiftProjectConfig, 'gift' | 'giftRules' | 'tiers'>,
+  config: Pick<GiftProjectConfig, 'gift' | 'giftRules' | 'tiers' | 'variants'>,
   customer?: GiftCustomer,
 ): GiftConfig {
   if (!customer) return config.gift;
@@ -22,5 +23,6 @@ export function giftFor(
       (when.segment === undefined || when.segment === customer.segment) &&
       (when.tier === undefined || when.tier === tierName),
   );
-  return rule?.gift ?? config.gift;
+  const armGift = customer.arm === undefined ? undefined : config.variants?.find((variant) => variant.id === customer.arm)?.gift;
+  return rule?.gift ?? armGift ?? config.gift;
 }

@@ -12,6 +12,8 @@ export interface GiftProjectConfig {
   gift: GiftConfig;
   giftRules: GiftRule[];
   tiers: Tier[];
+  /** A/B arms, each of which may replace the default gift. */
+  variants?: readonly { id: string; gift?: GiftConfig }[];
 }
 
 /**
@@ -29,6 +31,8 @@ export interface GiftProject {
 export interface GiftCustomer {
   segment?: string;
   spend?: number;
+  /** The customer's A/B arm, whose gift replaces the default one. */
+  arm?: string;
 }
 
 /** A problem in a project's gift assets, reported by `npm run validate`; a config ProjectProblem. */

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { GiftConfig, PromoCodeGift } from '../config/schemas/gift.ts';
 
 /**
  * The contract every mechanic folder (`src/mechanics/<kind>/`) fulfils.
@@ -8,9 +9,11 @@ import type { z } from 'zod';
  * may see through `view`. Like Sverdle's `game.ts`, the rules run only on the server, so a player
  * cannot skip a question, answer twice or claim a score.
  *
- * The Svelte player lives beside it as `Player.svelte` and is found by folder name (see
- * src/components/PlayerHost.svelte), so adding a mechanic means adding a folder and one line in
- * src/mechanics/registry.ts.
+ * The Svelte player lives beside it as `Player.svelte` in a folder named after `kind`; each page
+ * loads only its own mechanic's player, as a lazily loaded chunk (src/components/PlayerHost.svelte).
+ * Adding a mechanic means adding a folder, declared with `defineMechanic`, and one line in
+ * src/mechanics/registry.ts. tests/unit/mechanics/contract.test.ts holds every registered
+ * mechanic to this: a player file, a conformance script, a play to completion.
  */
 export interface Mechanic<
   Kind extends string = string,
@@ -31,9 +34,17 @@ export interface Mechanic<
   /** The state of a player who has not acted yet. Must be JSON-serialisable. */
   initialState(config: Config): State;
   /**
+   * For outcomes that take from a limited stock (a prize wheel): runs before `act`, outside the
+   * player's lock, and may claim stock units; what it returns reaches `act` as `context.drawn`,
+   * which must check that the state it drew for is still the current one. Claims are idempotent
+   * per player and pool, so a repeated or concurrent request of one player takes nothing more.
+   * Throws `ActionRefused` like `act`.
+   */
+  draw?(config: Config, state: State, action: unknown, context: DrawContext): Promise<unknown>;
+  /**
    * Applies one validated action. Returns the next state (a new object; never mutate `state`)
    * or throws `ActionRefused` when the rules forbid it (out of order, repeated, already complete).
-   * `random` is a seeded source so replays and tests are deterministic.
+   * Randomness comes from `context.seed`, so replays and tests are deterministic.
    */
   act(config: Config, state: State, action: unknown, context: ActContext): State;
   /** True once the player has finished: the server hands out the gift only after this. */
@@ -47,6 +58,13 @@ export interface Mechanic<
    * label for the dashboard and a test telling whether a state has passed the step.
    */
   funnelSteps(config: Config): FunnelStep<State>[];
+  /**
+   * The gift a finished play earned, when the play itself decides it (a prize won, a remedy for
+   * the reason given); undefined leaves it to the project's `gift` and `giftRules`.
+   */
+  earnedGift?(config: Config, state: State): GiftConfig | undefined;
+  /** The mechanic's own dashboard tables, computed from the state of every play of the project. */
+  dashboard?(config: Config, plays: readonly State[], context: DashboardContext): Promise<DashboardSection[]>;
   /** A small working config of this mechanic, for `rekindle new` (see MechanicExample). */
   example?: MechanicExample;
 }
@@ -64,9 +82,50 @@ export interface MechanicExample {
 }
 
 export interface ActContext {
-  /** Stable per player: same player, same answers ⇒ same outcome (e.g. the same card). */
+  /**
+   * Stable per player and project, different between players: the same player giving the same
+   * answers gets the same outcome (the same card, the same spin), and two players do not share
+   * one. The play service derives it from the project and the player key.
+   */
   seed: string;
   now: Date;
+  /** The customer behind a personal link, for outcomes by tier; absent for anonymous players. */
+  customer?: { segment?: string; tier?: string };
+  /** What `draw` returned for this action, for mechanics that draw. */
+  drawn?: unknown;
+}
+
+/** Where a unit of stock comes from: a promo-code pool file, or a plain count of units. */
+export type StockSource = { promo: PromoCodeGift } | { pool: string; units: number };
+
+export interface DrawContext extends Omit<ActContext, 'drawn'> {
+  /**
+   * Claims one unit of the source for this player atomically (storage's promo claim): never one
+   * unit to two players, the same unit to the same player on every repeat. Undefined when the
+   * stock is exhausted.
+   */
+  claim(source: StockSource): Promise<string | undefined>;
+}
+
+export interface DashboardContext {
+  /** The dashboard's language (the admin may read a Russian project in English). */
+  locale: 'ru' | 'en';
+  /** Spend tiers of the project, in order. */
+  tiers: readonly string[];
+  /** How many units the source holds in all (the codes of a pool file, or the units). */
+  stockOf(source: StockSource): Promise<number>;
+}
+
+/** A table on the project dashboard; every cell is plain text or a number. */
+export interface DashboardSection {
+  id: string;
+  title: string;
+  columns: string[];
+  rows: (string | number)[][];
+  /** One sentence under the table. */
+  note?: string;
+  /** Offered as a CSV download too (`/admin/<project>/sections/<id>.csv`). */
+  exportable?: boolean;
 }
 
 export interface PlaySummary {
@@ -81,6 +140,11 @@ export interface PlaySummary {
    * `assets/tulips.svg` for a greeting card; the share image draws it beside the text.
    */
   image?: string;
+  /**
+   * Answers a CRM chain may branch on, by question id (a survey's reason ids, an NPS score):
+   * sent in the webhook payload, never drawn on a share image and never free text.
+   */
+  facts?: Record<string, string>;
 }
 
 export interface FunnelStep<State> {
@@ -95,7 +159,10 @@ export interface ConfigProblem {
   message: string;
 }
 
-/** Thrown by `act` when the rules refuse an action; becomes a 409 JSON error. */
+/**
+ * Thrown by `act` when the rules refuse an action; becomes a 409 JSON error. The message reaches
+ * the player as is, so it is written in the project's locale.
+ */
 export class ActionRefused extends Error {
   readonly code: string;
   constructor(code: string, message: string) {
@@ -115,4 +182,27 @@ export interface PlayerProps<View = unknown> {
   view: View;
   act: (action: unknown) => Promise<View>;
   locale: 'ru' | 'en';
+}
+
+type ConfigSchemaOf<Kind extends string> = z.ZodObject<{ kind: z.ZodLiteral<Kind> } & z.ZodRawShape>;
+
+/**
+ * The one way to declare a mechanic: `defineMechanic<Config, State, View>()({ kind, … })`. The
+ * two calls let TypeScript keep the exact config schema (so `config.questions` stays typed in the
+ * project union) while the methods are checked against the config, state and view named first.
+ * At run time it checks what types cannot: that `kind` is the schema's own literal.
+ */
+export function defineMechanic<Config extends { kind: string }, State, View>() {
+  return <const Kind extends Config['kind'] & string, Schema extends ConfigSchemaOf<Kind>>(
+    mechanic: Mechanic<Kind, Config & { kind: Kind }, State, View> & { kind: Kind; configSchema: Schema },
+  ): Mechanic<Kind, Config & { kind: Kind }, State, View> & { kind: Kind; configSchema: Schema } => {
+    const declared = mechanic.configSchema.shape.kind.value;
+    if (declared !== mechanic.kind) {
+      throw new Error(`Mechanic "${mechanic.kind}" has a configSchema for kind "${String(declared)}"; they must be the same.`);
+    }
+    if (!/^[a-z][a-z0-9-]*$/.test(mechanic.kind)) {
+      throw new Error(`Mechanic kind "${mechanic.kind}" must be lowercase words joined by dashes: it is also its folder name.`);
+    }
+    return Object.freeze(mechanic);
+  };
 }

@@ -1,15 +1,18 @@
 import type { LoadedProject } from '../config/load.ts';
 import type { ProjectConfig } from '../config/schema.ts';
 import type { GiftConfig } from '../config/schemas/gift.ts';
-import { giftFor, openGift, type GiftView } from '../gifts/index.ts';
+import { giftFor, loadPromoPool, openGift, tierFor, type GiftView } from '../gifts/index.ts';
 import { mechanicFor } from '../mechanics/registry.ts';
-import { ActionRefused, type Mechanic, type PlaySummary } from '../mechanics/types.ts';
+import { ActionRefused, type ActContext, type Mechanic, type PlaySummary, type StockSource } from '../mechanics/types.ts';
 import { HttpError } from '../server/http.ts';
-import { newShareId } from '../share/share-id.ts';
+import { isDeepStrictEqual } from 'node:util';
+import { playerCookieKey } from '../server/cookie-signature.ts';
+import { playerShareId } from '../share/share-id.ts';
 import { customerLink, type Player } from '../server/player.ts';
 import type { PlayRecord, Storage, TrackedEvent } from '../storage/types.ts';
 import { enqueueWebhook } from '../webhooks/index.ts';
 import { phaseOf } from './schedule.ts';
+import { playStrings } from './strings.ts';
 
 /** What the browser learns about a play: it renders this and nothing else. */
 export interface PlayStatus {
@@ -32,7 +35,7 @@ export interface PlayContext {
  */
 function mechanicOf(config: ProjectConfig): Mechanic<string, ProjectConfig> {
   const mechanic = mechanicFor(config.kind);
-  if (!mechanic) throw new HttpError(500, 'unknown-mechanic', `No mechanic is registered for kind ${config.kind}.`);
+  if (!mechanic) throw new HttpError(500, 'unknown-mechanic', playStrings(config.locale).unknownMechanic(config.kind));
   return mechanic as unknown as Mechanic<string, ProjectConfig>;
 }
 
@@ -54,9 +57,10 @@ function statusOf(config: ProjectConfig, record: PlayRecord | undefined): PlaySt
 }
 
 function assertRunning(context: PlayContext): void {
-  const phase = phaseOf(context.project.config, context.now);
-  if (phase === 'teaser') throw new HttpError(409, 'not-started', 'The project has not started yet.');
-  if (phase === 'closed') throw new HttpError(409, 'ended', 'The project has ended; no new answers are accepted.');
+  const { config } = context.project;
+  const phase = phaseOf(config, context.now);
+  if (phase === 'teaser') throw new HttpError(409, 'not-started', playStrings(config.locale).notStarted);
+  if (phase === 'closed') throw new HttpError(409, 'ended', playStrings(config.locale).ended);
 }
 
 /**
@@ -94,39 +98,79 @@ async function validReferral(context: PlayContext, shareId: string): Promise<str
  * Freezes the player's finished result as a public share and returns its id. The content is the
  * server's own summary, never anything from the request.
  */
-export async function shareResult(context: PlayContext): Promise<string> {
+export function shareResult(context: PlayContext): Promise<string> {
+  return oneAtATime(`${context.project.slug}\n${context.player.key}`, () => shareOnce(context));
+}
+
+/** Distinct results one player may share; a repeated share of the same result reuses its id. */
+export const MAX_SHARES_PER_PLAYER = 10;
+
+async function shareOnce(context: PlayContext): Promise<string> {
   const { project, storage, player, now } = context;
   const status = await playStatus(context);
   if (!status.completed || !status.summary) {
-    throw new HttpError(403, 'not-completed', 'Finish the game first: there is no result to share yet.');
+    throw new HttpError(403, 'not-completed', playStrings(project.config.locale).shareNotReady);
   }
-  const id = newShareId();
-  await storage.shares.create({ id, project: project.slug, player: player.key, content: { ...status.summary }, createdAt: now.toISOString() });
-  await track(context, 'share-create', { share: id });
-  return id;
+  // Facts are answers for the CRM (a survey's reasons); a public share carries only what it shows.
+  const { facts: _forTheCrmOnly, ...content } = status.summary;
+  for (let slot = 0; slot < MAX_SHARES_PER_PLAYER; slot++) {
+    const id = playerShareId(playerCookieKey(), project.slug, player.key, slot);
+    const existing = await storage.shares.get(id);
+    if (existing && isDeepStrictEqual(existing.content, content)) return id;
+    if (existing) continue;
+    await storage.shares.create({ id, project: project.slug, player: player.key, content, createdAt: now.toISOString() });
+    await track(context, 'share-create', { share: id });
+    return id;
+  }
+  throw new HttpError(429, 'share-limit', playStrings(project.config.locale).shareLimit(MAX_SHARES_PER_PLAYER));
+}
+
+const queues = new Map<string, Promise<unknown>>();
+
+/** Runs `task` after every earlier task of the same key in this process: two taps make one share. */
+function oneAtATime<T>(key: string, task: () => Promise<T>): Promise<T> {
+  const run = (queues.get(key) ?? Promise.resolve()).then(task, task);
+  const settled = run.catch(() => undefined);
+  queues.set(key, settled);
+  void settled.then(() => {
+    if (queues.get(key) === settled) queues.delete(key);
+  });
+  return run;
 }
 
 /**
  * Applies one player action under the mechanic's rules. The whole read-modify-write runs inside
- * the storage's per-player lock, so two tabs answering at once cannot both score.
+ * the storage's per-player lock, so two tabs answering at once cannot both score. A mechanic
+ * that draws from stock draws first, outside the lock (claims are idempotent per player), and
+ * its `act` checks the draw still fits the state.
  */
 export async function applyAction(context: PlayContext, rawAction: unknown): Promise<PlayStatus> {
   assertRunning(context);
-  const { project, storage, player, now } = context;
+  const { project, storage, player } = context;
   const config = project.config;
+  const strings = playStrings(config.locale);
   const mechanic = mechanicOf(config);
   const parsed = mechanic.actionSchema.safeParse(rawAction);
-  if (!parsed.success) throw new HttpError(400, 'invalid-action', 'This action is not one the game accepts.');
+  if (!parsed.success) throw new HttpError(400, 'invalid-action', strings.invalidAction);
+  const actContext = await actContextFor(context);
+  if (mechanic.draw) {
+    const before = await storage.plays.get(project.slug, player.key);
+    if (!before?.startedAt) throw new HttpError(409, 'not-started', strings.startFirst);
+    const draw = mechanic.draw.bind(mechanic);
+    actContext.drawn = await refusedAsHttp(() =>
+      draw(config, before.state, parsed.data, { ...actContext, claim: (source) => claimStock(context, source) }),
+    );
+  }
   let justCompleted = false;
   const record = await storage.plays.update(project.slug, player.key, (current) => {
-    if (!current?.startedAt) throw new HttpError(409, 'not-started', 'Start the game before answering.');
-    const state = actOrRefuse(mechanic, config, current.state, parsed.data, { seed: project.slug, now });
+    if (!current?.startedAt) throw new HttpError(409, 'not-started', strings.startFirst);
+    const state = actOrRefuse(mechanic, config, current.state, parsed.data, actContext);
     justCompleted = current.completedAt === undefined && mechanic.isComplete(config, state);
     return {
       ...current,
       state,
-      completedAt: current.completedAt ?? (justCompleted ? now.toISOString() : undefined),
-      updatedAt: now.toISOString(),
+      completedAt: current.completedAt ?? (justCompleted ? context.now.toISOString() : undefined),
+      updatedAt: context.now.toISOString(),
     };
   });
   await track(context, 'answer', actionFacts(parsed.data));
@@ -138,15 +182,57 @@ export async function applyAction(context: PlayContext, rawAction: unknown): Pro
   return status;
 }
 
+/**
+ * The seed is the project and the player together: one player's replays give the same outcome,
+ * two players do not share one (a slug alone would give every player the same spin).
+ */
+async function actContextFor(context: PlayContext): Promise<ActContext> {
+  const { project, storage, player, now } = context;
+  const link = await customerLink(project.slug, player, storage);
+  const customer = link && { segment: link.segment, tier: tierFor(project.config.tiers, link.spend)?.name };
+  return { seed: `${project.slug}:${player.key}`, now, customer };
+}
+
+async function claimStock(context: PlayContext, source: StockSource): Promise<string | undefined> {
+  const { project, storage, player } = context;
+  if ('promo' in source) {
+    const { codes } = await loadPromoPool(project, source.promo);
+    return storage.promo.claim(project.slug, source.promo.pool, player.key, codes);
+  }
+  return storage.promo.claim(project.slug, source.pool, player.key, unitsOf(source.pool, source.units));
+}
+
+const unitLists = new Map<string, readonly string[]>();
+
+/** The names of a counted stock's units, built once per pool and size rather than on every claim. */
+function unitsOf(pool: string, count: number): readonly string[] {
+  const key = `${pool}\u0000${count}`;
+  let units = unitLists.get(key);
+  if (!units) {
+    units = Array.from({ length: count }, (_, index) => `${pool}#${index + 1}`);
+    unitLists.set(key, units);
+  }
+  return units;
+}
+
 function actOrRefuse(
   mechanic: Mechanic<string, ProjectConfig>,
   config: ProjectConfig,
   state: unknown,
   action: unknown,
-  actContext: { seed: string; now: Date },
+  actContext: ActContext,
 ): unknown {
   try {
     return mechanic.act(config, state, action, actContext);
+  } catch (error) {
+    if (error instanceof ActionRefused) throw new HttpError(409, error.code, error.message);
+    throw error;
+  }
+}
+
+async function refusedAsHttp<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
   } catch (error) {
     if (error instanceof ActionRefused) throw new HttpError(409, error.code, error.message);
     throw error;
@@ -176,7 +262,8 @@ export async function claimGift(context: PlayContext): Promise<GiftView> {
     project,
     storage,
     player: player.key,
-    customer: link ? { segment: link.segment, spend: link.spend } : undefined,
+    customer: link ? { segment: link.segment, spend: link.spend, arm: link.arm } : undefined,
+    gift: mechanicOf(project.config).earnedGift?.(project.config, record.state),
   });
   await track(context, 'gift-open');
   await notify(context, 'gift-open', statusOf(project.config, record).summary);
@@ -194,7 +281,7 @@ async function notify(context: PlayContext, type: 'complete' | 'gift-open', summ
     at: now,
     customerId: link?.customerId,
     player: link ? 'link' : 'anon',
-    summary: summary && { title: summary.title, score: summary.score },
+    summary: summary && { title: summary.title, score: summary.score, facts: summary.facts },
   });
 }
 
@@ -204,13 +291,14 @@ async function notify(context: PlayContext, type: 'complete' | 'gift-open', summ
  */
 export async function earnedGift(context: PlayContext): Promise<GiftConfig> {
   const { project, storage, player } = context;
-  await completedRecord(context);
-  return giftFor(project.config, await customerLink(project.slug, player, storage));
+  const record = await completedRecord(context);
+  const played = mechanicOf(project.config).earnedGift?.(project.config, record.state);
+  return played ?? giftFor(project.config, await customerLink(project.slug, player, storage));
 }
 
 async function completedRecord(context: PlayContext): Promise<PlayRecord> {
   const record = await context.storage.plays.get(context.project.slug, context.player.key);
-  if (!record?.completedAt) throw new HttpError(403, 'not-completed', 'The gift unlocks when the game is completed.');
+  if (!record?.completedAt) throw new HttpError(403, 'not-completed', playStrings(context.project.config.locale).giftLocked);
   return record;
 }
 

@@ -5,17 +5,11 @@ import { getStorage } from '../storage/index.ts';
 import type { Storage } from '../storage/types.ts';
 import { assertSameOrigin, HttpError } from './http.ts';
 import { rememberedPlayer } from './player.ts';
-import { findProject } from './projects.ts';
+import { requireProject } from './projects.ts';
 
 /** The project named by the route's `slug`, or a 404/503 the client can act on. */
-export async function projectFromRoute(context: APIContext): Promise<LoadedProject> {
-  const slug = context.params.slug ?? '';
-  const lookup = await findProject(slug);
-  if (lookup.status === 'missing') throw new HttpError(404, 'project-not-found', `There is no project named ${slug}.`);
-  if (lookup.status === 'broken') {
-    throw new HttpError(503, 'project-unavailable', 'This project is temporarily unavailable.');
-  }
-  return lookup.project;
+export function projectFromRoute(context: APIContext): Promise<LoadedProject> {
+  return requireProject(context.params.slug ?? '');
 }
 
 /**

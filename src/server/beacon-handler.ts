@@ -1,49 +1,70 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { getStorage } from '../storage/index.ts';
-import { BEACON_BODY_LIMIT, beaconEvent, isBeaconKind, type BeaconKind } from '../tracking/beacons.ts';
-import { assertSameOriginHeaders, HttpError } from './http.ts';
+import { BEACON_BODY_LIMIT, beaconEvent, isBeaconKind } from '../tracking/beacons.ts';
+import { assertSameOriginHeaders, HttpError, httpErrorOf, tooLarge, writeError } from './http.ts';
 import { cookieName, playerFromCookie } from './player.ts';
+import { requireProject } from './projects.ts';
 import { identifyNodeRequest } from './public-origin.ts';
-import { findProject } from './projects.ts';
+import { storageTrouble } from './storage-trouble.ts';
+
+/** A beacon as both of its routes see it: the node-server fast path and the Astro route. */
+export interface BeaconRequest {
+  slug: string;
+  kind: string;
+  origin: string | null | undefined;
+  fetchSite: string | null | undefined;
+  publicOrigin: string;
+  cookie(name: string): string | undefined;
+  userAgent: string;
+  /** The body as text; rejects with a 413 beyond `limit` bytes. */
+  readBody(limit: number): Promise<string>;
+}
+
+/**
+ * Records a visit or share-click beacon: same-origin, a known project, a signed player cookie, a
+ * validated body; it returns only after the event is on disk. The one set of rules for both
+ * routes, so they cannot drift apart (they once answered a broken project with 404 and 503).
+ */
+export async function recordBeacon(request: BeaconRequest): Promise<void> {
+  if (!isBeaconKind(request.kind)) throw new HttpError(404, 'not-found', 'There is no such endpoint.');
+  assertSameOriginHeaders(request.origin, request.fetchSite, request.publicOrigin);
+  const project = await requireProject(request.slug);
+  const player = playerFromCookie(request.cookie(cookieName(project.slug)));
+  if (!player) throw new HttpError(401, 'no-player', 'Open the project page first: it identifies you for the game.');
+  const body = parseJson(await request.readBody(BEACON_BODY_LIMIT));
+  const event = beaconEvent(request.kind, body, { project: project.slug, player: player.key, userAgent: request.userAgent, at: new Date() });
+  if (event) await (await getStorage()).events.append(event);
+}
 
 const BEACON_PATH = /^\/api\/([a-z0-9-]{1,64})\/([a-z]+)$/;
 
-/** `{ slug, kind }` when the request is a beacon POST this handler answers, else undefined. */
-export function beaconRoute(request: IncomingMessage): { slug: string; kind: BeaconKind } | undefined {
+/** `{ slug, kind }` when the request is a beacon POST the fast path answers, else undefined. */
+export function beaconRoute(request: IncomingMessage): { slug: string; kind: string } | undefined {
   if (request.method !== 'POST' || !request.url) return undefined;
-  const match = BEACON_PATH.exec(request.url);
-  const [, slug, kind] = match ?? [];
+  const [, slug, kind] = BEACON_PATH.exec(request.url) ?? [];
   return slug && kind && isBeaconKind(kind) ? { slug, kind } : undefined;
 }
 
 /**
- * Records a visit or share-click beacon straight from Node's request, without Astro's per-request
+ * The fast path: a beacon answered straight from Node's request, without Astro's per-request
  * pipeline (which alone costs about 330 µs of CPU): campaigns send every link at once and the
- * beacons are most of the traffic. Same rules as the Astro route: same-origin, a known project, a
- * signed player cookie, a validated body; the 204 goes out only after the event is on disk.
+ * beacons are most of the traffic.
  */
-export async function answerBeacon(
-  request: IncomingMessage,
-  response: ServerResponse,
-  route: { slug: string; kind: BeaconKind },
-): Promise<void> {
+export async function answerBeacon(request: IncomingMessage, response: ServerResponse, route: { slug: string; kind: string }): Promise<void> {
   try {
-    assertSameOriginHeaders(request.headers.origin, header(request, 'sec-fetch-site'), identifyNodeRequest(request).publicOrigin);
-    const lookup = await findProject(route.slug);
-    if (lookup.status !== 'ok') throw new HttpError(404, 'project-not-found', `There is no project named ${route.slug}.`);
-    const player = playerFromCookie(cookieValue(request.headers.cookie, cookieName(route.slug)));
-    if (!player) throw new HttpError(401, 'no-player', 'Open the project page first: it identifies you for the game.');
-    const body = parseJson(await readBody(request));
-    const event = beaconEvent(route.kind, body, {
-      project: route.slug,
-      player: player.key,
+    await recordBeacon({
+      ...route,
+      origin: request.headers.origin,
+      fetchSite: header(request, 'sec-fetch-site'),
+      publicOrigin: identifyNodeRequest(request).publicOrigin,
+      cookie: (name) => cookieValue(request.headers.cookie, name),
       userAgent: header(request, 'user-agent') ?? '',
-      at: new Date(),
+      readBody: (limit) => readNodeBody(request, limit),
     });
-    if (event) await (await getStorage()).events.append(event);
     response.writeHead(204, { 'Cache-Control': 'no-store' }).end();
+    storageTrouble.recovered();
   } catch (error) {
-    answerError(response, error);
+    writeError(response, httpErrorOf(error));
   }
 }
 
@@ -65,18 +86,34 @@ function cookieValue(cookieHeader: string | undefined, name: string): string | u
   return undefined;
 }
 
-function readBody(request: IncomingMessage): Promise<string> {
+/** What an oversized body may still send after the 413, read and dropped so the answer arrives. */
+const DISCARD_LIMIT = 1024 * 1024;
+
+/**
+ * The body, up to `limit` bytes. Beyond that it rejects with a 413 and keeps reading what the
+ * client still sends into nothing: closing a socket with unread data makes TCP answer with a
+ * reset, and the client would never see the 413. A client that sends more than DISCARD_LIMIT is
+ * cut off.
+ */
+function readNodeBody(request: IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
+    const declared = Number(request.headers['content-length'] ?? 0);
     const chunks: Buffer[] = [];
     let size = 0;
+    const overflow = () => {
+      request.removeAllListeners('data');
+      let discarded = 0;
+      request.on('data', (chunk: Buffer) => {
+        discarded += chunk.length;
+        if (discarded > DISCARD_LIMIT) request.destroy();
+      });
+      reject(tooLarge(limit));
+    };
+    if (declared > limit) return overflow();
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > BEACON_BODY_LIMIT) {
-        reject(new HttpError(413, 'body-too-large', `The request body is larger than ${BEACON_BODY_LIMIT} bytes.`));
-        request.destroy();
-        return;
-      }
-      chunks.push(chunk);
+      if (size > limit) overflow();
+      else chunks.push(chunk);
     });
     request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     request.on('error', reject);
@@ -90,13 +127,4 @@ function parseJson(text: string): unknown {
   } catch {
     throw new HttpError(400, 'invalid-json', 'The request body is not valid JSON.');
   }
-}
-
-function answerError(response: ServerResponse, error: unknown): void {
-  const known =
-    error instanceof HttpError ? error : new HttpError(500, 'internal', 'The server failed to handle this request. Try again later.');
-  if (!(error instanceof HttpError)) console.error('[rekindle] beacon failed:', error);
-  if (response.headersSent) return;
-  const body = JSON.stringify({ error: { message: known.message, code: known.code, status: known.status } });
-  response.writeHead(known.status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' }).end(body);
 }

@@ -1,18 +1,24 @@
+import type { ServerResponse } from 'node:http';
 import type { z } from 'zod';
+import { HttpError } from './http-error.ts';
+import { storageTrouble } from './storage-trouble.ts';
 
-/**
- * One error shape for every API response, like umami's: `{ error: { message, code, status } }`.
- * `code` is a permanent machine name; `message` says what happened and what to do.
- */
-export class HttpError extends Error {
-  readonly status: number;
-  readonly code: string;
-  constructor(status: number, code: string, message: string) {
-    super(message);
-    this.name = 'HttpError';
-    this.status = status;
-    this.code = code;
+export { HttpError } from './http-error.ts';
+
+/** The one writer of the error body, for Astro routes and Node handlers alike. */
+export function errorBody(error: HttpError): string {
+  return JSON.stringify({ error: { message: error.message, code: error.code, status: error.status, ...error.details } });
+}
+
+const ERROR_HEADERS = { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' };
+
+/** The error answered on Node's response, for handlers that run before Astro. */
+export function writeError(response: ServerResponse, error: HttpError): void {
+  if (response.headersSent) {
+    response.destroy();
+    return;
   }
+  response.writeHead(error.status, { ...ERROR_HEADERS, ...error.headers }).end(errorBody(error));
 }
 
 const NO_STORE = { 'Cache-Control': 'no-store' };
@@ -25,7 +31,7 @@ export function json(body: unknown, status = 200, headers: Record<string, string
 }
 
 export function errorResponse(error: HttpError): Response {
-  return json({ error: { message: error.message, code: error.code, status: error.status } }, error.status);
+  return new Response(errorBody(error), { status: error.status, headers: { ...ERROR_HEADERS, ...error.headers } });
 }
 
 /**
@@ -35,12 +41,25 @@ export function errorResponse(error: HttpError): Response {
  */
 export async function handleApi(run: () => Promise<Response>): Promise<Response> {
   try {
-    return await run();
+    const response = await run();
+    storageTrouble.recovered();
+    return response;
   } catch (error) {
-    if (error instanceof HttpError) return errorResponse(error);
-    console.error('[rekindle] unhandled API error:', error);
-    return errorResponse(new HttpError(500, 'internal', 'The server failed to handle this request. Try again later.'));
+    return errorResponse(httpErrorOf(error));
   }
+}
+
+/**
+ * What to answer for anything a handler threw: its own HttpError, a 503 while the disk refuses
+ * writes, or, for a bug, a generic 500 (logged without the request URL, which may carry a
+ * personal token), so internals never reach the browser.
+ */
+export function httpErrorOf(error: unknown): HttpError {
+  if (error instanceof HttpError) return error;
+  const refusal = storageTrouble.refusal(error);
+  if (refusal) return refusal;
+  console.error('[rekindle] unhandled error:', error);
+  return new HttpError(500, 'internal', 'The server failed to handle this request. Try again later.');
 }
 
 /**
@@ -105,7 +124,7 @@ export async function readJson<Schema extends z.ZodType>(
   return result.data;
 }
 
-async function readBodyText(request: Request, limit: number): Promise<string> {
+export async function readBodyText(request: Request, limit: number): Promise<string> {
   const declared = Number(request.headers.get('content-length') ?? '0');
   if (declared > limit) throw tooLarge(limit);
   if (!request.body) throw new HttpError(400, 'empty-body', 'The request has no body; send JSON.');
@@ -126,7 +145,7 @@ async function readBodyText(request: Request, limit: number): Promise<string> {
   return new TextDecoder().decode(Buffer.concat(chunks));
 }
 
-function tooLarge(limit: number): HttpError {
+export function tooLarge(limit: number): HttpError {
   return new HttpError(413, 'body-too-large', `The request body is larger than ${limit} bytes.`);
 }
 
@@ -134,6 +153,8 @@ function tooLarge(limit: number): HttpError {
 export const PRIVATE_PAGE_HEADERS: Record<string, string> = {
   'Referrer-Policy': 'no-referrer',
   'Cache-Control': 'private, no-store',
+  // The page greets the customer by name: keep it out of search engines.
+  'X-Robots-Tag': 'noindex, nofollow',
   'X-Content-Type-Options': 'nosniff',
 };
 

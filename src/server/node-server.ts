@@ -3,7 +3,11 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { getStorage } from '../storage/index.ts';
 import { answerBeacon, beaconRoute } from './beacon-handler.ts';
+import { limitConnections, SERVER_OPTIONS } from './connection-limits.ts';
+import { playerCookieKey } from './cookie-signature.ts';
 import { environmentProblems } from './environment.ts';
+import { writeError } from './http.ts';
+import { malformedRequest } from './request-guard.ts';
 
 type NodeHandler = (request: http.IncomingMessage, response: http.ServerResponse) => void;
 
@@ -18,11 +22,15 @@ export async function startServer(options: { host: string; port: number; entry?:
   const entry = options.entry ?? path.resolve('dist/server/entry.mjs');
   const { handler } = (await import(pathToFileURL(entry).href)) as { handler: NodeHandler };
   await getStorage();
-  const server = http.createServer((request, response) => {
-    const beacon = beaconRoute(request);
-    if (beacon) void answerBeacon(request, response, beacon);
+  playerCookieKey();
+  const server = http.createServer(SERVER_OPTIONS, (request, response) => {
+    const malformed = malformedRequest(request);
+    const beacon = malformed ? undefined : beaconRoute(request);
+    if (malformed) writeError(response, malformed);
+    else if (beacon) void answerBeacon(request, response, beacon);
     else handler(request, response);
   });
+  limitConnections(server);
   await new Promise<void>((resolve) => server.listen(options.port, options.host, resolve));
   return server;
 }

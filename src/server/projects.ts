@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { PROJECT_SLUG } from '../config/schemas/common.ts';
 import { loadProject, ProjectConfigError, formatProblems, type LoadedProject } from '../config/load.ts';
+import { HttpError } from './http.ts';
 
 export type ProjectLookup =
   | { status: 'ok'; project: LoadedProject }
@@ -48,6 +49,14 @@ export async function findProject(slug: string): Promise<ProjectLookup> {
   if (lookup.status === 'broken') console.error(`[rekindle] project ${slug} is unavailable:\n${lookup.problems}`);
   cache.set(slug, { mtimeMs, checkedAt: now, lookup });
   return lookup;
+}
+
+/** The project named `slug`, or the 404/503 every route answers when there is none to serve. */
+export async function requireProject(slug: string): Promise<LoadedProject> {
+  const lookup = await findProject(slug);
+  if (lookup.status === 'missing') throw new HttpError(404, 'project-not-found', `There is no project named ${slug}.`);
+  if (lookup.status === 'broken') throw new HttpError(503, 'project-unavailable', 'This project is temporarily unavailable.');
+  return lookup.project;
 }
 
 async function configMtime(dir: string): Promise<number | undefined> {

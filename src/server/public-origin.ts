@@ -53,7 +53,7 @@ export function trustedProxyList(setting: string): string[] {
 export function identifyRequest(facts: RequestFacts, settings: ProxySettings = settingsFromEnv()): RequestIdentity {
   const trust = trustOf(settings.trustedProxies);
   const peer = facts.peerAddress ?? '';
-  const fromTrustedProxy = peer !== '' && trust(peer, 0);
+  const fromTrustedProxy = isTrustedProxy(peer, settings);
   const publicOrigin = configuredOrigin(settings.publicUrl) ?? requestOrigin(facts, fromTrustedProxy);
   const forwardedFor = facts.header('x-forwarded-for') ?? undefined;
   const clientAddress = proxyaddr({ socket: { remoteAddress: peer }, headers: { 'x-forwarded-for': forwardedFor } } as never, trust);
@@ -72,6 +72,11 @@ export function identifyNodeRequest(request: IncomingMessage): RequestIdentity {
   });
 }
 
+/** The socket peer is one of REKINDLE_TRUSTED_PROXIES. */
+export function isTrustedProxy(peerAddress: string, settings: ProxySettings = settingsFromEnv()): boolean {
+  return peerAddress !== '' && trustOf(settings.trustedProxies)(peerAddress, 0);
+}
+
 export function settingsFromEnv(env: Record<string, string | undefined> = process.env): ProxySettings {
   return { publicUrl: env.REKINDLE_PUBLIC_URL, trustedProxies: env.REKINDLE_TRUSTED_PROXIES };
 }
@@ -84,11 +89,15 @@ function configuredOrigin(publicUrl: string | undefined): string | undefined {
 /** A host name with an optional port, or a bracketed IPv6 address: nothing a URL could smuggle. */
 const HOST_PATTERN = /^(?:[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?|\[[0-9A-Fa-f:.]{2,45}\])(?::\d{1,5})?$/;
 
+export function isValidHost(host: string): boolean {
+  return HOST_PATTERN.test(host);
+}
+
 function requestOrigin(facts: RequestFacts, fromTrustedProxy: boolean): string {
   const forwardedProto = fromTrustedProxy ? firstValue(facts.header('x-forwarded-proto'))?.toLowerCase() : undefined;
   const forwardedHost = fromTrustedProxy ? firstValue(facts.header('x-forwarded-host')) : undefined;
   const protocol = forwardedProto === 'https' || forwardedProto === 'http' ? forwardedProto : facts.encrypted ? 'https' : 'http';
-  const host = [forwardedHost, facts.header('host') ?? undefined].find((candidate) => candidate && HOST_PATTERN.test(candidate));
+  const host = [forwardedHost, facts.header('host') ?? undefined].find((candidate) => candidate && isValidHost(candidate));
   return new URL(`${protocol}://${host ?? 'localhost'}`).origin;
 }
 

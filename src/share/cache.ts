@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import pLimit, { type LimitFunction } from 'p-limit';
 import { parseShareContent } from './content.ts';
 import { assertShareFormat } from './formats.ts';
 import { DiskBudget } from './disk-budget.ts';
@@ -15,6 +16,21 @@ export interface ShareImageRendererOptions {
   memoryBytes?: number;
   /** Bytes of PNGs kept on disk; the least recently used go first. */
   diskBytes?: number;
+  /** Cards drawn at once, whoever asks. @default 2 */
+  concurrentDraws?: number;
+  /** Cold renders waiting for a turn; beyond, a render is refused with ShareRenderBusy. @default 16 */
+  queuedDraws?: number;
+}
+
+/**
+ * Thrown when every drawing slot and the queue are taken: drawing is the costliest thing a
+ * visitor can start (CPU and up to ~30 MB each), so a flood waits outside, not in memory.
+ */
+export class ShareRenderBusy extends Error {
+  constructor() {
+    super('every share image drawing slot is busy');
+    this.name = 'ShareRenderBusy';
+  }
 }
 
 export interface ShareImageStats {
@@ -22,6 +38,8 @@ export interface ShareImageStats {
   draws: number;
   memoryHits: number;
   diskHits: number;
+  /** Cold renders refused because the drawing queue was full. */
+  refused: number;
 }
 
 interface Keyed {
@@ -41,7 +59,9 @@ const DEFAULT_DISK_BYTES = 1024 * 1024 * 1024;
  * within a byte budget (see DiskBudget): any image can be drawn again.
  */
 export class ShareImageRenderer {
-  readonly stats: ShareImageStats = { draws: 0, memoryHits: 0, diskHits: 0 };
+  readonly stats: ShareImageStats = { draws: 0, memoryHits: 0, diskHits: 0, refused: 0 };
+  readonly #drawSlots: LimitFunction;
+  readonly #queuedDraws: number;
   readonly #dir: string;
   readonly #memory: LruCache<string, Buffer>;
   readonly #disk: DiskBudget;
@@ -52,6 +72,8 @@ export class ShareImageRenderer {
     this.#dir = options.cacheDir;
     this.#memory = new LruCache(options.memoryBytes ?? DEFAULT_MEMORY_BYTES, (png) => png.byteLength);
     this.#disk = new DiskBudget(this.#dir, options.diskBytes ?? DEFAULT_DISK_BYTES);
+    this.#drawSlots = pLimit(options.concurrentDraws ?? 2);
+    this.#queuedDraws = options.queuedDraws ?? 16;
   }
 
   async render(request: ShareImageRequest): Promise<ShareImage> {
@@ -98,8 +120,14 @@ export class ShareImageRenderer {
       void this.#disk.used(this.#path(key).file);
       return stored;
     }
-    this.stats.draws += 1;
-    const png = await drawShareCard(request, sources);
+    if (this.#drawSlots.pendingCount >= this.#queuedDraws) {
+      this.stats.refused += 1;
+      throw new ShareRenderBusy();
+    }
+    const png = await this.#drawSlots(() => {
+      this.stats.draws += 1;
+      return drawShareCard(request, sources);
+    });
     await this.#writeDisk(key, png);
     this.#memory.set(key, png);
     this.#keepWithinBudget(png.byteLength);

@@ -1,5 +1,6 @@
 import { HttpError } from '../server/http.ts';
 import { ShareAssetError } from './assets.ts';
+import { ShareRenderBusy } from './cache.ts';
 import { parseShareContent, ShareContentError } from './content.ts';
 import type { ShareFormat } from './formats.ts';
 import { imageResponse } from './http.ts';
@@ -39,6 +40,11 @@ export async function shareImageResponse(input: ShareImageRouteInput): Promise<R
     return imageResponse(await renderShareImage(request), input.request);
   } catch (error) {
     // A missing or refused picture is the project's fault, logged for the author; the visitor gets a 503.
+    if (error instanceof ShareRenderBusy) {
+      throw new HttpError(503, 'share-image-busy', 'Many new share images are being drawn; try again in a few seconds.', {
+        headers: { 'Retry-After': '5' },
+      });
+    }
     if (error instanceof ShareAssetError) {
       console.error('[rekindle] share image:', error.message);
       throw new HttpError(503, 'share-image-unavailable', 'The share image cannot be drawn right now.');

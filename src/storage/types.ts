@@ -35,6 +35,8 @@ export interface LinkRecord {
   /** Total spend in the shop's currency, used for spend tiers. */
   spend?: number;
   group: AudienceGroup;
+  /** The A/B arm (a `variants[].id`) of a target link in a project with arms; never set on control links. */
+  arm?: string;
   /** ISO time of the import that created the link. */
   importedAt: string;
 }
@@ -51,6 +53,8 @@ export interface LinkDetails {
 export interface SegmentLinks {
   total: number;
   control: number;
+  /** Target links per A/B arm, in projects with arms (absent before the first arm). */
+  arms?: Record<string, number>;
 }
 
 /** Customer ids read by position, so a million-customer import need not build an array of them. */
@@ -73,6 +77,8 @@ export interface LinkBatch {
   /** Points `slice` at the field's UTF-8 bytes; false, pointing at nothing, when the link has no such field. */
   textAt(field: LinkTextField, index: number, slice: Utf8Slice): boolean;
   groupAt(index: number): AudienceGroup;
+  /** The link's A/B arm; a batch of a project without arms may leave this out. */
+  armAt?(index: number): string | undefined;
   spendAt(index: number): number | undefined;
   importedAtOf(index: number): string;
 }

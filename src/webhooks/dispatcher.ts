@@ -11,7 +11,7 @@ export interface WebhookInput {
   /** From the personal link; anonymous players have none. */
   customerId?: string;
   player: 'link' | 'anon';
-  summary?: { title: string; score?: { value: number; of: number } };
+  summary?: { title: string; score?: { value: number; of: number }; facts?: Record<string, string> };
 }
 
 export interface WebhookDispatcherOptions {
@@ -341,7 +341,9 @@ function payloadOf(input: WebhookInput): WebhookPayload {
     occurredAt: input.at.toISOString(),
     customerId: input.customerId ?? null,
     player: input.player,
-    summary: input.summary ? { title: input.summary.title, score: input.summary.score } : null,
+    summary: input.summary
+      ? { title: input.summary.title, score: input.summary.score, ...(input.summary.facts ? { facts: input.summary.facts } : {}) }
+      : null,
   };
 }
 

@@ -26,7 +26,11 @@ const payloadSchema = z.object({
   customerId: z.string().nullable(),
   player: z.enum(['link', 'anon']),
   summary: z
-    .object({ title: z.string(), score: z.object({ value: z.number(), of: z.number() }).optional() })
+    .object({
+      title: z.string(),
+      score: z.object({ value: z.number(), of: z.number() }).optional(),
+      facts: z.record(z.string(), z.string()).optional(),
+    })
     .nullable(),
 }) satisfies z.ZodType<WebhookPayload>;
 

@@ -14,7 +14,11 @@ export interface WebhookPayload {
   /** The CRM's customer id from the personal link; null for anonymous players. */
   customerId: string | null;
   player: 'link' | 'anon';
-  summary: { title: string; score?: { value: number; of: number } } | null;
+  /**
+   * The result. `facts` are the mechanic's answers a chain may branch on (a survey's reason ids,
+   * an NPS score), never a player's free text.
+   */
+  summary: { title: string; score?: { value: number; of: number }; facts?: Record<string, string> } | null;
 }
 
 export interface SignedRequest {

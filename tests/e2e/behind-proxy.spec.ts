@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { RawPlayer } from './raw-player.ts';
 import { cookiesOf, rawRequest, startServerProcess, type ServerProcess } from './server-process.ts';
 
 /**
@@ -51,4 +52,49 @@ test('a form posted from another site is still refused', async () => {
   const response = await postLogin(await loginForm(), 'https://evil.example');
   expect(response.status).toBe(403);
   expect(JSON.parse(response.body)).toMatchObject({ error: { code: 'cross-origin', status: 403 } });
+});
+
+test('a forged Host header reaches no URL, tag or cookie: the public URL decides them all', async () => {
+  const forged = { ...viaProxy, Host: 'evil.example' };
+  const player = new RawPlayer(server.port, 'home-habits-quiz', forged);
+  const shared = await player.share(PUBLIC);
+  expect(shared.url).toBe(`${PUBLIC}/s/${shared.id}`);
+
+  const page = await rawRequest(server.port, { path: `/s/${shared.id}`, headers: forged });
+  expect(page.status).toBe(200);
+  expect(page.body).not.toContain('evil.example');
+  expect(page.body).toContain(`<meta property="og:url" content="${PUBLIC}/s/${shared.id}"`);
+  expect(page.body).toContain(`<link rel="canonical" href="${PUBLIC}/s/${shared.id}"`);
+  expect(page.body).toContain(`<meta property="og:image:secure_url" content="${PUBLIC}/s/${shared.id}/og.png"`);
+  expect(page.headers['cache-control']).toMatch(/private/);
+
+  const personal = await rawRequest(server.port, { path: '/home-habits-quiz', headers: viaProxy });
+  const playerCookie = (personal.headers['set-cookie'] ?? []).find((cookie) => cookie.startsWith('rk_home_habits_quiz='));
+  expect(playerCookie).toMatch(/; Secure/i);
+});
+
+test.describe('behind trusted proxies', () => {
+  let proxied: ServerProcess;
+  test.beforeAll(async () => {
+    proxied = await startServerProcess({ REKINDLE_PUBLIC_URL: PUBLIC, REKINDLE_ADMIN_PASSWORD: PASSWORD, REKINDLE_TRUSTED_PROXIES: 'loopback' });
+  });
+  test.afterAll(async () => proxied.stop());
+
+  test('a stranger who fails five logins does not lock out the team behind the same proxy', async () => {
+    const attemptFrom = async (client: string, password: string) => {
+      const headers = { ...viaProxy, 'X-Forwarded-For': client };
+      const page = await rawRequest(proxied.port, { path: '/admin/login', headers });
+      const csrf = /name="csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
+      const body = new URLSearchParams({ csrf, password }).toString();
+      return rawRequest(proxied.port, {
+        method: 'POST',
+        path: '/admin/login',
+        headers: { ...headers, Origin: PUBLIC, Cookie: cookiesOf(page), 'Content-Type': 'application/x-www-form-urlencoded', 'Content-Length': String(body.length) },
+        body,
+      });
+    };
+    for (let attempt = 0; attempt < 6; attempt++) await attemptFrom('198.51.100.66', `guess-${attempt}`);
+    expect((await attemptFrom('198.51.100.66', PASSWORD)).status).toBe(429);
+    expect((await attemptFrom('203.0.113.10', PASSWORD)).status).toBe(303);
+  });
 });

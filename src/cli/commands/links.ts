@@ -5,6 +5,8 @@ import { importCustomerLinks, type LinkImportSummary } from '../../crm/link-impo
 import { DEFAULT_MAIL_MERGE_FORMATS, type MailMergeFiles, type MailMergeFormats } from '../../crm/mail-merge.ts';
 import { cliMessages } from '../../i18n/cli-messages.ts';
 import { ENCODING_LABELS } from '../../lib/text-encoding.ts';
+import { detectionPlan } from '../../crm/plan.ts';
+import type { Storage } from '../../storage/types.ts';
 import type { CliCommand } from '../main.ts';
 
 const USAGE = [
@@ -83,6 +85,7 @@ const links: CliCommand = {
       }
       if (!result.mailMerge) throw new Error('the import wrote no mail-merge files although it was given --out');
       console.log(summaryText(slug, result.summary, result.mailMerge, project.config.reactivation.controlShare));
+      console.log(await planText(storage, slug, project.config.reactivation));
       return 0;
     });
   },
@@ -141,6 +144,7 @@ function summaryText(slug: string, summary: LinkImportSummary, files: MailMergeF
     messages.split(summary.target, summary.control, Math.round(share * 100)),
     `  ${segmentColumn.padEnd(width)} ${countColumns.map(pad).join(' ')}`,
     ...table,
+    ...armLines(summary.byArm),
     messages.targetFile(files.targetFile, files.target),
     messages.controlFile(files.controlFile, files.control),
   );
@@ -148,6 +152,47 @@ function summaryText(slug: string, summary: LinkImportSummary, files: MailMergeF
   return lines.join('\n');
 }
 
+/** The A/B split of this file's target customers; the mailing file's `arm` column names each one's. */
+function armLines(byArm: Record<string, number>): string[] {
+  const arms = Object.entries(byArm);
+  if (arms.length === 0) return [];
+  return [`A/B arms of the target group (column «arm» of the mail-merge file): ${arms.map(([arm, count]) => `${arm} ${count}`).join(', ')}`];
+}
+
 function pad(value: number | string): string {
   return String(value).padStart(9);
+}
+
+/**
+ * The plan before the send, over every link of the project (this file and earlier ones): the
+ * smallest lift the control group can detect (see src/crm/plan.ts), and a warning when the
+ * forecast counts on less.
+ */
+async function planText(storage: Storage, slug: string, reactivation: { forecast?: number; baseRate?: number }): Promise<string> {
+  let [targetSize, controlSize] = [0, 0];
+  for (const counts of (await storage.links.countsBySegment(slug)).values()) {
+    targetSize += counts.total - counts.control;
+    controlSize += counts.control;
+  }
+  const { forecast = 0, baseRate } = reactivation;
+  const plan = detectionPlan({ forecast, baseRate, targetSize, controlSize });
+  if (!plan) {
+    return controlSize === 0
+      ? 'Plan: there is no control group, so no lift can be measured.'
+      : 'Plan: set reactivation.baseRate (the share expected back without any mailing, e.g. 0.02) to see the smallest lift this control group can detect.';
+  }
+  const points = (difference: number) => `${(difference * 100).toFixed(2)} points`;
+  const rate = `${(plan.baseRate * 100).toFixed(2)}%${plan.baseRateFrom === 'forecast' ? " (the forecast's rate; set reactivation.baseRate for the rate without mailing)" : ''}`;
+  const lines = [
+    `Plan: with ${targetSize} mailed and ${controlSize} held out at a base rate of ${rate}, the smallest lift this control group can detect`,
+    `  is ${points(plan.minimumDetectable)} (about ${Math.round(plan.minimumDetectableCustomers)} customers), at 80% power and α 5%:`,
+    '  δ = (1.960 + 0.842) · √(p(1 − p)/n_control + (p + δ)(1 − p − δ)/n_target)',
+  ];
+  if (plan.forecastUndetectable && plan.forecastEffect !== undefined) {
+    lines.push(
+      `Warning: the forecast of ${forecast} counts on a lift of ${points(plan.forecastEffect)}, smaller than ${points(plan.minimumDetectable)}:`,
+      '  even if it comes true, the interval will probably include zero. Hold out a larger control group (reactivation.controlShare) or accept this now.',
+    );
+  }
+  return lines.join('\n');
 }

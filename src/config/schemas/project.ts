@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { assetPath, color, dateOrDateTime, httpUrl, localeSchema, PROJECT_SLUG, text } from './common.ts';
 import { giftSchema } from './gift.ts';
 import { shareSchema } from './share.ts';
+import { variantsSchema } from './variant.ts';
 
 const described = (description: string) => ({ description });
 
@@ -144,13 +145,44 @@ export const reactivationSchema = z
         description: 'When the mailing went out; the attribution window starts here unless from is first-visit.',
         examples: ['2020-12-14'],
       }),
-    /** Attribution window length in days. */
-    windowDays: z.number().int().positive().max(365).default(30).meta({ description: 'Attribution window length in days.', examples: [30] }),
-    /** Start of the window: the send date, or each customer's first visit. */
+    /**
+     * Window length in calendar days of `schedule.timezone`, the send day counting as day 1: 30
+     * days from 2020-12-14 count orders through 2021-01-12 23:59:59 local time.
+     */
+    windowDays: z
+      .number()
+      .int()
+      .positive()
+      .max(365)
+      .default(30)
+      .meta({ description: 'Window length in calendar days of schedule.timezone, the send day counting as day 1.', examples: [30] }),
+    /**
+     * Where the «attributed to the game» figure's window starts: the send date, or each visitor's
+     * first visit. The lift against the control group always runs from the send date.
+     */
     from: z
       .enum(['send', 'first-visit'])
       .default('send')
-      .meta({ description: 'Start of the window: the send date, or each customer’s first visit.', examples: ['send'] }),
+      .meta(
+        described(
+          'Start of the «attributed to the game» window: the send date, or each visitor’s first visit. The lift against the control group always runs from the send date.',
+        ),
+      ),
+    /**
+     * Share of these customers expected to come back within the window without any mailing (what
+     * the control group should show), e.g. 0.02. With it, the import and the dashboard check that
+     * the control group is large enough to detect the effect the forecast counts on.
+     */
+    baseRate: z
+      .number()
+      .gt(0)
+      .lt(1)
+      .optional()
+      .meta({
+        description:
+          'Share expected to come back without any mailing (the control group’s rate), e.g. 0.02; used to check that the control group can detect the forecast’s effect.',
+        examples: [0.02],
+      }),
     /** What counts as coming back: a purchase (default) or taking part in the project. */
     counts: z
       .enum(['purchase', 'participation'])
@@ -250,6 +282,8 @@ export const projectBaseShape = {
     }),
   share: shareSchema.meta(described('Texts of the share page and the share buttons.')),
   reactivation: reactivationSchema,
+  /** A/B arms: two to four intros or gifts of the same mechanic, split evenly per segment at import. */
+  variants: variantsSchema.optional(),
   /** Signed POST to the CRM after a completion or a gift opening. */
   webhook: webhookSchema.optional(),
 };

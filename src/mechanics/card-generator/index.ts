@@ -1,4 +1,4 @@
-import type { Mechanic } from '../types.ts';
+import { defineMechanic } from '../types.ts';
 import { checkCardConfig } from './check.ts';
 import { cardExample } from './example.ts';
 import { act, funnelSteps, initialState, isComplete, summary, view, type CardGeneratorState, type CardGeneratorView } from './rules.ts';
@@ -11,7 +11,7 @@ export type { CardGeneratorConfig } from './schema.ts';
  * «Генератор поздравлений»: a few questions, then a greeting card composed from the answers, with
  * «Другой вариант» for the next variant and «Создать ещё» for a new card.
  */
-export const cardGenerator: Mechanic<'card-generator', CardGeneratorConfig, CardGeneratorState, CardGeneratorView> = {
+export const cardGenerator = defineMechanic<CardGeneratorConfig, CardGeneratorState, CardGeneratorView>()({
   kind: 'card-generator',
   configSchema: cardGeneratorConfigSchema,
   actionSchema: cardGeneratorActionSchema,
@@ -23,4 +23,4 @@ export const cardGenerator: Mechanic<'card-generator', CardGeneratorConfig, Card
   summary,
   funnelSteps,
   example: cardExample,
-};
+});

@@ -1,4 +1,4 @@
-import type { Mechanic } from '../types.ts';
+import { defineMechanic } from '../types.ts';
 import {
   answerQuestion,
   findImageProblems,
@@ -14,16 +14,8 @@ import { actionSchema, configSchema } from './schema.ts';
 import { quizStrings } from './strings.ts';
 import { quizView, type QuizProjectConfig, type QuizView } from './view.ts';
 
-/*
- * The exact config schema type is kept beside the contract so that it reaches the project schema
- * union (src/config/schema.ts) and `config.questions` stays typed there.
- */
-type TrueFalseQuiz = Mechanic<'true-false-quiz', QuizProjectConfig, QuizState, QuizView> & {
-  configSchema: typeof configSchema;
-};
-
 /** «Верю — не верю»: the player says whether each statement is true and gets a result by score. */
-export const trueFalseQuiz: TrueFalseQuiz = {
+export const trueFalseQuiz = defineMechanic<QuizProjectConfig, QuizState, QuizView>()({
   kind: 'true-false-quiz',
   configSchema,
   actionSchema,
@@ -59,4 +51,4 @@ export const trueFalseQuiz: TrueFalseQuiz = {
   },
 
   example: quizExample,
-};
+});

@@ -1,5 +1,7 @@
+import type { Locale } from '../../config/schemas/common.ts';
 import { ActionRefused, type ConfigProblem } from '../types.ts';
 import type { QuizAction, QuizConfig, QuizQuestion, QuizResult } from './schema.ts';
+import { quizStrings } from './strings.ts';
 
 /**
  * The rules of the quiz, with no UI and no IO. They run only on the server: the browser never
@@ -19,27 +21,21 @@ export function isQuizComplete(config: QuizConfig, state: QuizState): boolean {
   return state.answers.length >= config.questions.length;
 }
 
-/** Records the answer to the next question, refusing anything else. */
-export function answerQuestion(config: QuizConfig, state: QuizState, action: QuizAction): QuizState {
+/** Records the answer to the next question, refusing anything else in the player's language. */
+export function answerQuestion(
+  config: QuizConfig & { locale?: Locale },
+  state: QuizState,
+  action: QuizAction,
+): QuizState {
+  const strings = quizStrings(config.locale ?? 'ru');
   const expected = state.answers.length;
   const total = config.questions.length;
-  if (expected >= total) {
-    throw new ActionRefused(
-      'already-complete',
-      `The quiz is already complete: all ${total} questions are answered.`,
-    );
-  }
+  if (expected >= total) throw new ActionRefused('already-complete', strings.refusedComplete(total));
   if (action.question < expected) {
-    throw new ActionRefused(
-      'already-answered',
-      `Question ${action.question + 1} is already answered; the next one is question ${expected + 1}.`,
-    );
+    throw new ActionRefused('already-answered', strings.refusedAnswered(action.question + 1, expected + 1));
   }
   if (action.question > expected) {
-    throw new ActionRefused(
-      'out-of-order',
-      `Question ${action.question + 1} cannot be answered yet; the next one is question ${expected + 1}.`,
-    );
+    throw new ActionRefused('out-of-order', strings.refusedTooEarly(action.question + 1, expected + 1));
   }
   return { answers: [...state.answers, action.answer] };
 }

@@ -15,6 +15,11 @@ const ru = {
   yourScore: 'Ваш результат',
   score: (value: number, of: number) => `${value} из ${of}`,
   scoreSpoken: (value: number, of: number) => `${value} правильных ответов из ${of}`,
+  refusedComplete: (total: number) => `Викторина уже пройдена: все ${total} ответов приняты.`,
+  refusedAnswered: (number: number, next: number) =>
+    `На вопрос ${number} вы уже ответили; следующий — вопрос ${next}. Обновите страницу, чтобы продолжить.`,
+  refusedTooEarly: (number: number, next: number) =>
+    `До вопроса ${number} ещё не дошли; сейчас вопрос ${next}. Обновите страницу, чтобы продолжить.`,
 };
 
 type QuizStrings = typeof ru;
@@ -33,6 +38,11 @@ const en: QuizStrings = {
   yourScore: 'Your score',
   score: (value, of) => `${value} of ${of}`,
   scoreSpoken: (value, of) => `${value} right answers out of ${of}`,
+  refusedComplete: (total) => `The quiz is already complete: all ${total} answers are in.`,
+  refusedAnswered: (number, next) =>
+    `Question ${number} is already answered; the next one is question ${next}. Reload the page to go on.`,
+  refusedTooEarly: (number, next) =>
+    `Question ${number} cannot be answered yet; the next one is question ${next}. Reload the page to go on.`,
 };
 
 const dictionaries: Record<Locale, QuizStrings> = { ru, en };

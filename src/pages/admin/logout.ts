@@ -1,10 +1,14 @@
 import type { APIRoute } from 'astro';
 import { ADMIN_COOKIE_PATH, adminAccess, SESSION_COOKIE } from '../../admin/guard.ts';
 import { formText, readSmallForm } from '../../admin/login.ts';
+import { sessionRevocations } from '../../admin/revocations.ts';
 import { verifyCsrf } from '../../admin/session.ts';
 import { errorResponse, HttpError } from '../../server/http.ts';
 
-/** Sign-out: clears the session cookie. The form's CSRF token is bound to the session it ends. */
+/**
+ * Sign-out: revokes the session (a copy of the cookie saved before stops working too) and clears
+ * the cookie. The form's CSRF token is bound to the session it ends.
+ */
 export const POST: APIRoute = async (context) => {
   const access = await adminAccess(context.cookies);
   if (access.status === 'signed-in') {
@@ -12,6 +16,7 @@ export const POST: APIRoute = async (context) => {
     if (!verifyCsrf(access.auth.secret, access.session, token)) {
       return errorResponse(new HttpError(403, 'stale-form', 'The sign-out form had expired; reload the page and sign out again.'));
     }
+    await sessionRevocations().revoke(access.session, access.expiresAt);
   }
   context.cookies.delete(SESSION_COOKIE, { path: ADMIN_COOKIE_PATH });
   return context.redirect('/admin/login', 303);

@@ -16,7 +16,7 @@ export interface LinkManifest {
   customerShards: ShardPlace[];
   /** The size in bytes of each pack file by generation (absent in manifests written before packs). */
   packs?: Record<string, number>;
-  /** Links per segment ('' for none) and their control counts (absent in manifests written before them). */
+  /** Links per segment ('' for none), their control counts and arm counts (absent in manifests written before them). */
   segments?: Record<string, SegmentLinks>;
 }
 
@@ -46,7 +46,9 @@ export function nextManifest(base: LinkManifest): LinkManifest {
 export function withNewLinks(counts: Map<string, SegmentLinks>, links: LinkBatch, isAccepted: Uint8Array): Record<string, SegmentLinks> {
   const slice = emptySlice();
   isAccepted.forEach((flag, index) => {
-    if (flag === 1) addToSegmentCounts(counts, links.textAt('segment', index, slice) ? sliceText(slice) : '', links.groupAt(index));
+    if (flag === 1) {
+      addToSegmentCounts(counts, links.textAt('segment', index, slice) ? sliceText(slice) : '', links.groupAt(index), links.armAt?.(index));
+    }
   });
   return Object.fromEntries(counts);
 }

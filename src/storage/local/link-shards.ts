@@ -25,6 +25,8 @@ export interface TokenColumns {
   name: (string | null)[];
   segment: (string | null)[];
   spend: (number | null)[];
+  /** A/B arm of each row; absent in shards that never had a link with an arm. */
+  arm?: (string | null)[];
 }
 
 export type ImportRun = [importedAt: string, rows: number];
@@ -205,7 +207,9 @@ export function linkAt(project: string, columns: TokenColumns, row: number): Lin
   const name = columns.name[row];
   const segment = columns.segment[row];
   const spend = columns.spend[row];
+  const arm = columns.arm?.[row];
   if (name != null) link.name = name;
+  if (arm != null) link.arm = arm;
   if (segment != null) link.segment = segment;
   if (spend != null) link.spend = spend;
   return link;

@@ -187,11 +187,15 @@ class ProjectLinks {
 
   /** A manifest's counts per segment; one written before they were kept has them counted from the shards. */
   async #segmentCounts(manifest: LinkManifest): Promise<Map<string, SegmentLinks>> {
-    if (manifest.segments) return new Map(Object.entries(manifest.segments).map(([segment, count]) => [segment, { ...count }]));
+    if (manifest.segments) {
+      return new Map(Object.entries(manifest.segments).map(([segment, count]) => [segment, { ...count, arms: count.arms && { ...count.arms } }]));
+    }
     const counts = new Map<string, SegmentLinks>();
     for (let shard = 0; shard < manifest.tokenShards.length; shard++) {
       const columns = (await this.#readShardUncached('t', shard))?.columns;
-      columns?.segment.forEach((segment, row) => addToSegmentCounts(counts, segment ?? '', columns.control[row] === 1 ? 'control' : 'target'));
+      columns?.segment.forEach((segment, row) =>
+        addToSegmentCounts(counts, segment ?? '', columns.control[row] === 1 ? 'control' : 'target', columns.arm?.[row]),
+      );
     }
     return counts;
   }

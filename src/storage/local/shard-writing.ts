@@ -244,6 +244,9 @@ export class TokenShardBuilder extends ShardRows implements ShardBuilder {
   readonly #other = emptySlice();
   readonly #fields: Record<'token' | 'customerId' | 'control' | 'name' | 'segment' | 'spend', JsonArray>;
   readonly #importRuns: ImportRun[];
+  /** Started by the shard's first link with an arm (null for every row before it), so projects without arms write no column. */
+  #arms: JsonArray | undefined;
+  #rows: number;
 
   constructor(project: string, links: LinkBatch, existing: Shard<'t'> | undefined) {
     super(links, 'token');
@@ -259,6 +262,8 @@ export class TokenShardBuilder extends ShardRows implements ShardBuilder {
       spend: new JsonArray(columns?.spend),
     };
     this.#importRuns = (columns?.importedAt ?? []).map(([time, rows]): ImportRun => [time, rows]);
+    this.#rows = columns?.token.length ?? 0;
+    this.#arms = columns?.arm && new JsonArray(columns.arm);
   }
 
   /** Adds link `index`; `hash` is fnv1a of its token. */
@@ -273,7 +278,15 @@ export class TokenShardBuilder extends ShardRows implements ShardBuilder {
     this.text(fields.name, 'name', index);
     this.text(fields.segment, 'segment', index);
     fields.spend.next().number(this.links.spendAt(index));
+    this.#addArm(this.links.armAt?.(index));
+    this.#rows++;
     this.added++;
+  }
+
+  #addArm(arm: string | undefined): void {
+    if (arm === undefined && !this.#arms) return;
+    this.#arms ??= new JsonArray(new Array<null>(this.#rows).fill(null));
+    this.#arms.next().raw(JSON.stringify(arm ?? null));
   }
 
   json(): Buffer | undefined {
@@ -286,6 +299,7 @@ export class TokenShardBuilder extends ShardRows implements ShardBuilder {
       ['name', fields.name.close()],
       ['segment', fields.segment.close()],
       ['spend', fields.spend.close()],
+      ...(this.#arms ? [['arm', this.#arms.close()] as [string, Buffer]] : []),
     ]);
   }
 

@@ -114,7 +114,7 @@ export function createMemoryStorage(): Storage {
       },
       async countsBySegment(projectName) {
         const counts = new Map<string, SegmentLinks>();
-        for (const link of projects.get(projectName)?.linksByToken.values() ?? []) addToSegmentCounts(counts, link.segment ?? '', link.group);
+        for (const link of projects.get(projectName)?.linksByToken.values() ?? []) addToSegmentCounts(counts, link.segment ?? '', link.group, link.arm);
         return counts;
       },
       async *scan(projectName) {

@@ -37,11 +37,22 @@ describe('attemptLogin', () => {
     expect(await attemptLogin(attempt({ limiter }))).toEqual({ kind: 'rate-limited', retryAfterSeconds: 15 * 60 });
   });
 
+  it('lets a browser that signed in before in while strangers have used up the shared address', async () => {
+    const limiter = new LoginLimiter({ maxFailures: 3 });
+    const first = await attemptLogin(attempt({ limiter }));
+    if (first.kind !== 'signed-in') throw new Error('the first login failed');
+    for (const guess of ['x', 'y', 'z']) await attemptLogin(attempt({ limiter, password: guess }));
+    expect(await attemptLogin(attempt({ limiter }))).toMatchObject({ kind: 'rate-limited' });
+    expect(await attemptLogin(attempt({ limiter, device: first.device }))).toMatchObject({ kind: 'signed-in', device: first.device });
+    const forged = `${first.device.split('.')[0]}.forged-signature`;
+    expect(await attemptLogin(attempt({ limiter, device: forged }))).toMatchObject({ kind: 'rate-limited' });
+  });
+
   it('refuses a form without its CSRF token, without spending an attempt', async () => {
     const limiter = new LoginLimiter({ maxFailures: 3 });
     expect(await attemptLogin(attempt({ limiter, csrfToken: undefined }))).toEqual({ kind: 'stale-form' });
     expect(await attemptLogin(attempt({ limiter, csrfBinding: 'another-browser-binding1' }))).toEqual({ kind: 'stale-form' });
-    expect(limiter.failures('203.0.113.7', now)).toBe(0);
+    expect(limiter.failures('address:203.0.113.7', now)).toBe(0);
   });
 
   it('treats a missing or oversized password as wrong', async () => {

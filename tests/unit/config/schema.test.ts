@@ -58,3 +58,21 @@ describe('ProjectConfig of the registered mechanics', () => {
     expectTypeOf<Quiz['reactivation']['forecast']>().toEqualTypeOf<number>();
   });
 });
+
+describe('variants (A/B arms)', () => {
+  const schema = buildProjectSchema([fakeQuiz, fakeCard]);
+  const withVariants = (variants: unknown) => ({ ...requiredBase, slug: 'ab', kind: 'fake-card', greeting: 'Hi', variants });
+  const messages = (variants: unknown) => schema.safeParse(withVariants(variants)).error?.issues.map((issue) => issue.message) ?? [];
+
+  it('accepts two arms, one as it is and one with its own intro text and gift', () => {
+    const gift = { kind: 'link', title: 'Доставка бесплатно', url: 'https://hoff.ru/delivery' };
+    const config = schema.parse(withVariants([{ id: 'a' }, { id: 'b', intro: { text: 'Подарок в конце' }, gift }]));
+    expect(config.variants?.[1]).toMatchObject({ id: 'b', intro: { text: 'Подарок в конце' }, gift: { kind: 'link' } });
+  });
+
+  it('refuses one arm, a repeated id and an intro field the arm cannot change', () => {
+    expect(messages([{ id: 'a' }])).toEqual(['an A/B test needs at least two arms']);
+    expect(messages([{ id: 'a' }, { id: 'a' }])).toEqual(['each arm needs its own id']);
+    expect(schema.safeParse(withVariants([{ id: 'a' }, { id: 'b', intro: { heroImage: 'x.png' } }])).success).toBe(false);
+  });
+});

@@ -12,7 +12,8 @@ vi.mock('../../../src/config/load.ts', () => ({
     slug: path.basename(dir),
     dir,
     config: {
-      reactivation: { controlShare: 0.5 },
+      // 10 mailed, 10 held out; 30% would come back anyway, and the forecast counts on 40%.
+      reactivation: { controlShare: 0.5, forecast: 4, baseRate: 0.3 },
       tiers: [{ name: 'vip', minSpend: 50000 }],
       schedule: { timezone: 'Europe/Moscow' },
     },
@@ -101,6 +102,14 @@ describe('rekindle links import', () => {
     const { code, output } = await run(links, ['import', 'few', few, '--out', path.join(work, 'few-mail.csv')]);
     expect(code).toBe(0);
     expect(output).toMatch(/Warning: the control group has \d customers, too few to measure/);
+  });
+
+  it('prints the smallest detectable lift and warns that the forecast’s is smaller', async () => {
+    const { output } = await run(links, ['import', 'ny', customers, '--out', out, '--base-url', 'https://promo.example.ru']);
+    // p = 0.3, n = 10 and 10: δ = 2.8016 · √(0.021 + (0.3 + δ)(0.7 − δ)/10) settles at 0.5266 (5 customers of 10).
+    expect(output).toContain('Plan: with 10 mailed and 10 held out at a base rate of 30.00%, the smallest lift this control group can detect');
+    expect(output).toContain('is 52.66 points (about 5 customers), at 80% power and α 5%');
+    expect(output).toContain('Warning: the forecast of 4 counts on a lift of 10.00 points, smaller than 52.66 points');
   });
 
   it('gives the same urls on a second run', async () => {

@@ -30,16 +30,43 @@ describe('buildReport: attribution window', () => {
     expect(report.fact).toBe(2);
   });
 
-  it('starts the window at the first visit when configured, and at the send date for those who never came', async () => {
+  it('compares both groups over the send-based window even with from: first-visit (intent to treat)', async () => {
     const report = await buildReport({
       project: reportProject({ from: 'first-visit' }),
       storage: await seededStorage(),
       now: NOW,
     });
-    // A visited on 12-13 10:00 and bought that evening; C visited on 12-20, so 01-13 is day 25.
-    // B and D never visited: their send-date window still counts them.
-    expect(report.target.reactivated).toBe(4);
+    // The lift counts B and D as with from: send; A's order before the send date and C's on day
+    // 31 stay out, although both came after a visit: a control customer's would stay out too.
+    expect(report.target.reactivated).toBe(2);
     expect(report.control.reactivated).toBe(1);
+    expect(report.fact).toBe(2);
+    // Attributed to the game: A visited on 12-13 10:00 and bought that evening; C visited on
+    // 12-20, so 01-13 is day 25 of C's own window. B and D never visited.
+    expect(report.target.attributed).toBe(2);
+    expect(report.control.attributed).toBe(0);
+  });
+
+  it('attributes to the game only orders after a visit inside the send window with from: send', async () => {
+    const report = await buildReport({ project: reportProject(), storage: await seededStorage(), now: NOW });
+    // A bought after a visit but before the send date; C visited but bought on day 31.
+    expect(report.target.attributed).toBe(0);
+  });
+
+  it('closes the window at midnight of the last calendar day across a daylight saving change', async () => {
+    // Berlin, sent 2021-03-15, 30 days: the clocks go forward on 03-28, so the window is 719 hours.
+    const storage = await seededStorage();
+    await storage.orders.add(SLUG, [
+      { project: SLUG, orderId: 'dst-in', customerId: 'E', orderedAt: '2021-04-13T21:59:59.000Z', amount: 100 },
+      { project: SLUG, orderId: 'dst-out', customerId: 'G', orderedAt: '2021-04-13T22:30:00.000Z', amount: 100 },
+    ]);
+    const project = reportProject({ sentAt: '2021-03-15' });
+    project.config.schedule.timezone = 'Europe/Berlin';
+    const report = await buildReport({ project, storage, now: new Date('2021-06-01T00:00:00Z') });
+    // E at 23:59:59 CEST on 04-13, day 30, counts; G at 00:30 CEST on 04-14, day 31, does not
+    // (30 × 24 h would have run to 01:00 CEST and counted it).
+    expect(report.target.reactivated).toBe(1);
+    expect(report.control.reactivated).toBe(0);
   });
 
   it('counts participation instead of purchases when the project says so', async () => {
@@ -94,7 +121,7 @@ describe('buildReport: the rest of the dashboard', () => {
     expect(report.bySegment).toEqual([
       { key: 'churned', target: 3, control: 1, visited: 2, completed: 1, reactivatedTarget: 1, reactivatedControl: 1, rateTarget: 1 / 3, rateControl: 1 },
       { key: 'at-risk', target: 2, control: 1, visited: 0, completed: 0, reactivatedTarget: 1, reactivatedControl: 0, rateTarget: 0.5, rateControl: 0 },
-    ]);
+    ].map((row) => ({ ...row, lift: expect.objectContaining({ status: 'too-early' }) })));
     expect(report.byTier.map((row) => [row.key, row.target, row.control])).toEqual([
       ['regular', 2, 1],
       ['', 1, 1],
@@ -103,7 +130,13 @@ describe('buildReport: the rest of the dashboard', () => {
     expect(report.daily.find((day) => day.day === '2020-12-20')).toEqual({ day: '2020-12-20', visits: 3, completions: 1, reactivations: 0 });
     expect(report.daily.some((day) => day.day === '2021-03-01')).toBe(false);
     expect(report.promoPools).toEqual([{ pool: 'codes.csv', size: 3, taken: 1, remaining: 2 }]);
-    expect(report.lift?.incremental).toBeCloseTo((0.4 - 0.5) * 5);
+    // Two and one reactivated customers: far below the ten per group an interval needs.
+    expect(report.lift).toEqual({
+      status: 'too-early',
+      target: { reactivated: 2, size: 5 },
+      control: { reactivated: 1, size: 2 },
+      needs: { target: 8, control: 9 },
+    });
   });
 });
 
@@ -111,18 +144,18 @@ describe('exportCustomerStatus', () => {
   it('streams one CSV line per customer for follow-up chains', async () => {
     const lines: string[] = [];
     for await (const line of exportCustomerStatus({ project: reportProject(), storage: await seededStorage(), now: NOW })) lines.push(line);
-    expect(lines[0]).toBe('customer_id,group,visited,completed,gift,reactivated,first_visit_at,completed_at\n');
+    expect(lines[0]).toBe('customer_id,group,visited,completed,gift,reactivated,first_visit_at,completed_at,answers\n');
     expect(lines).toHaveLength(8);
-    expect(lines).toContain('C,target,1,1,1,0,2020-12-20T09:00:00.000Z,2020-12-20T09:05:00.000Z\n');
-    expect(lines).toContain('B,target,0,0,0,1,,\n');
-    expect(lines).toContain('F,control,0,0,0,1,,\n');
+    expect(lines).toContain('C,target,1,1,1,0,2020-12-20T09:00:00.000Z,2020-12-20T09:05:00.000Z,\n');
+    expect(lines).toContain('B,target,0,0,0,1,,,\n');
+    expect(lines).toContain('F,control,0,0,0,1,,,\n');
   });
 
   it('writes the CSV Russian Excel opens cleanly when asked: BOM, semicolons, CRLF', async () => {
     const lines: string[] = [];
     const options = { project: reportProject(), storage: await seededStorage(), now: NOW, dialect: EXCEL_CSV };
     for await (const line of exportCustomerStatus(options)) lines.push(line);
-    expect(lines[0]).toBe('\uFEFFcustomer_id;group;visited;completed;gift;reactivated;first_visit_at;completed_at\r\n');
-    expect(lines).toContain('B;target;0;0;0;1;;\r\n');
+    expect(lines[0]).toBe('\uFEFFcustomer_id;group;visited;completed;gift;reactivated;first_visit_at;completed_at;answers\r\n');
+    expect(lines).toContain('B;target;0;0;0;1;;;\r\n');
   });
 });

@@ -3,7 +3,9 @@ import { enqueueWebhook } from '../../../src/webhooks/index.ts';
 
 vi.mock('../../../src/webhooks/index.ts', () => ({ enqueueWebhook: vi.fn() }));
 import { loadProject, type LoadedProject } from '../../../src/config/load.ts';
-import { applyAction, claimGift, playStatus, startPlay, type PlayContext } from '../../../src/play/service.ts';
+import { applyAction, claimGift, MAX_SHARES_PER_PLAYER, playStatus, shareResult, startPlay, type PlayContext } from '../../../src/play/service.ts';
+import { playerCookieKey } from '../../../src/server/cookie-signature.ts';
+import { playerShareId } from '../../../src/share/share-id.ts';
 import { HttpError } from '../../../src/server/http.ts';
 import { createMemoryStorage } from '../../../src/storage/index.ts';
 import type { Storage } from '../../../src/storage/types.ts';
@@ -12,6 +14,7 @@ let project: LoadedProject;
 let answers: boolean[];
 
 beforeAll(async () => {
+  process.env.REKINDLE_SESSION_SECRET ??= 'unit-test-session-secret-0123456789abcdef';
   project = await loadProject('projects/new-year-traditions');
   if (project.config.kind !== 'true-false-quiz') throw new Error('the example project must be a quiz');
   answers = project.config.questions.map((question) => question.answer);
@@ -116,5 +119,30 @@ describe('webhooks from the play service', () => {
       ['complete', 'c-77', 'link', answers.length],
       ['gift-open', 'c-77', 'link', answers.length],
     ]);
+  });
+
+  it('makes one share of a result however often, and however fast, the player asks', async () => {
+    const storage = createMemoryStorage();
+    const context = contextFor(storage, 'anon:player-sharer-0000');
+    await startPlay(context);
+    for (const [question, answer] of answers.entries()) await applyAction(context, { type: 'answer', question, answer });
+    const ids = await Promise.all(Array.from({ length: 200 }, () => shareResult(context)));
+    expect(new Set(ids).size).toBe(1);
+    const created = [];
+    for await (const event of storage.events.scan(project.slug)) if (event.type === 'share-create') created.push(event);
+    expect(created).toHaveLength(1);
+  });
+
+  it(`refuses a player's share beyond ${MAX_SHARES_PER_PLAYER} different results`, async () => {
+    const storage = createMemoryStorage();
+    const key = 'anon:player-prolific-00';
+    const context = contextFor(storage, key);
+    await startPlay(context);
+    for (const [question, answer] of answers.entries()) await applyAction(context, { type: 'answer', question, answer });
+    for (let slot = 0; slot < MAX_SHARES_PER_PLAYER; slot++) {
+      const id = playerShareId(playerCookieKey(), project.slug, key, slot);
+      await storage.shares.create({ id, project: project.slug, player: key, content: { slot }, createdAt: '2025-12-20T12:00:00Z' });
+    }
+    expect(await refusal(shareResult(context))).toEqual({ status: 429, code: 'share-limit' });
   });
 });

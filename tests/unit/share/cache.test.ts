@@ -1,7 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ShareImageRenderer } from '../../../src/share/cache.ts';
+import { ShareImageRenderer, ShareRenderBusy } from '../../../src/share/cache.ts';
 import type { ShareFormat } from '../../../src/share/formats.ts';
 import { etagMatches } from '../../../src/server/http.ts';
 import { imageResponse, SHARE_IMAGE_CACHE_CONTROL } from '../../../src/share/http.ts';
@@ -22,7 +22,7 @@ describe('ShareImageRenderer', () => {
     const first = new ShareImageRenderer({ cacheDir });
     const drawn = await first.render(request);
     const again = await first.render(request);
-    expect(first.stats).toEqual({ draws: 1, memoryHits: 1, diskHits: 0 });
+    expect(first.stats).toEqual({ draws: 1, memoryHits: 1, diskHits: 0, refused: 0 });
     expect(again.png.equals(drawn.png)).toBe(true);
     expect(again.etag).toBe(drawn.etag);
 
@@ -35,6 +35,18 @@ describe('ShareImageRenderer', () => {
     expect(fromDisk.etag).toBe(drawn.etag);
     const folders = await readdir(cacheDir, { recursive: true });
     expect(folders.filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('draws a bounded number of cards at once and refuses cold renders beyond its queue', async () => {
+    const renderer = new ShareImageRenderer({ cacheDir: join(fixture.root, 'cache-busy'), concurrentDraws: 1, queuedDraws: 2 });
+    const project = fixture.project();
+    const requests = [1, 2, 3, 4, 5, 6].map((value) => ({ project, content: { ...content, score: { value, of: 6 } }, format: 'og' as const }));
+    const outcomes = await Promise.allSettled(requests.map((request) => renderer.render(request)));
+    const refused = outcomes.filter((outcome) => outcome.status === 'rejected');
+    expect(refused.length).toBeGreaterThanOrEqual(3);
+    for (const outcome of refused) expect(outcome.status === 'rejected' && outcome.reason).toBeInstanceOf(ShareRenderBusy);
+    expect(renderer.stats.draws + renderer.stats.refused).toBe(6);
+    expect((await renderer.render(requests[5] as (typeof requests)[number])).png.length).toBeGreaterThan(0);
   });
 
   it('shares one draw between concurrent requests for the same image', async () => {

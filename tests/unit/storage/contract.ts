@@ -58,6 +58,7 @@ function columnBatch(records: readonly LinkRecord[]): LinkBatch {
       return where.has(`${field}:${index}`);
     },
     groupAt: (index) => recordAt(index).group,
+    armAt: (index) => recordAt(index).arm,
     spendAt: (index) => recordAt(index).spend,
     importedAtOf: (index) => recordAt(index).importedAt,
   };
@@ -156,6 +157,22 @@ export function describeStorageContract(name: string, openEmpty: OpenEmptyStorag
           ]),
         );
         expect(await storage.links.countsBySegment(OTHER_PROJECT)).toEqual(new Map());
+      });
+
+      it('keeps each target link’s A/B arm and counts the arms per segment, beside links stored before arms', async () => {
+        // 300 links without arms, then 300 with: with 1 024 shards, many shards hold both kinds.
+        await storage.links.add(PROJECT, Array.from({ length: 300 }, (_, index) => link(index + 1000)));
+        const armed = Array.from({ length: 300 }, (_, index) => link(index, { arm: index % 10 === 0 ? undefined : index % 2 === 0 ? 'a' : 'b' }));
+        await storage.links.add(PROJECT, columnBatch(armed));
+
+        expect((await storage.links.byToken(PROJECT, link(2).token))?.arm).toBe('a');
+        expect((await storage.links.byCustomerId(PROJECT, 'customer-3'))?.arm).toBe('b');
+        expect((await storage.links.byToken(PROJECT, link(1002).token))?.arm).toBeUndefined();
+        const scanned = await collect(storage.links.scan(PROJECT));
+        // Control links (every tenth) have no arm; of the other 270, 120 even and 150 odd.
+        expect(scanned.filter((each) => each.arm === 'a')).toHaveLength(120);
+        expect(scanned.filter((each) => each.arm === 'b')).toHaveLength(150);
+        expect((await storage.links.countsBySegment(PROJECT)).get('')).toEqual({ total: 600, control: 60, arms: { a: 120, b: 150 } });
       });
 
       it('refuses a batch giving two customers one token, in one call', async () => {

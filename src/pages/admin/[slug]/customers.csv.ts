@@ -2,6 +2,7 @@ import type { APIRoute } from 'astro';
 import { ADMIN_HEADERS, guardAdminData } from '../../../admin/guard.ts';
 import { EXCEL_CSV, PLAIN_CSV } from '../../../crm/csv-output.ts';
 import { exportCustomerStatus } from '../../../crm/customer-status.ts';
+import { answersByCustomer } from '../../../crm/play-answers.ts';
 import { handleApi, HttpError } from '../../../server/http.ts';
 import { findProject } from '../../../server/projects.ts';
 import { getStorage } from '../../../storage/index.ts';
@@ -19,9 +20,11 @@ export const GET: APIRoute = (context) =>
     if (lookup.status === 'broken') {
       throw new HttpError(503, 'project-unavailable', `Project ${slug} has config problems; run \`npm run validate\`.`);
     }
+    const storage = await getStorage();
+    const answers = await answersByCustomer(lookup.project, storage);
     // `?format=excel`: the second link of the dashboard, for people who open the file in Russian Excel.
     const dialect = context.url.searchParams.get('format') === 'excel' ? EXCEL_CSV : PLAIN_CSV;
-    const lines = exportCustomerStatus({ project: lookup.project, storage: await getStorage(), now: new Date(), dialect });
+    const lines = exportCustomerStatus({ project: lookup.project, storage, now: new Date(), answers, dialect });
     // The export reads all facts before its first line: failing there gives a proper error
     // response instead of a 200 with a truncated file.
     const header = await lines.next();

@@ -1,26 +1,23 @@
 import type { APIRoute } from 'astro';
-import { z } from 'zod';
-import { playerRequest } from '../../../server/api.ts';
-import { handleApi, HttpError, readJson } from '../../../server/http.ts';
-import { BEACON_BODY_LIMIT, beaconEvent, isBeaconKind } from '../../../tracking/beacons.ts';
+import { recordBeacon } from '../../../server/beacon-handler.ts';
+import { handleApi, readBodyText } from '../../../server/http.ts';
 
 /**
  * The visit and share-click beacons. The production server answers them before Astro (see
- * src/server/node-server.ts) because ingestion must be cheap; this route serves `astro dev`
- * and any deployment that runs Astro's own entry point, with the same rules.
+ * src/server/node-server.ts); this route serves `astro dev` and any deployment that runs Astro's
+ * own entry point, through the same handler.
  */
 export const POST: APIRoute = (context) =>
   handleApi(async () => {
-    const kind = context.params.beacon ?? '';
-    if (!isBeaconKind(kind)) throw new HttpError(404, 'not-found', 'There is no such endpoint.');
-    const play = await playerRequest(context, { changesState: true });
-    const body = await readJson(context.request, z.unknown(), BEACON_BODY_LIMIT);
-    const event = beaconEvent(kind, body, {
-      project: play.project.slug,
-      player: play.player.key,
+    await recordBeacon({
+      slug: context.params.slug ?? '',
+      kind: context.params.beacon ?? '',
+      origin: context.request.headers.get('origin'),
+      fetchSite: context.request.headers.get('sec-fetch-site'),
+      publicOrigin: context.locals.request.publicOrigin,
+      cookie: (name) => context.cookies.get(name)?.value,
       userAgent: context.request.headers.get('user-agent') ?? '',
-      at: play.now,
+      readBody: (limit) => readBodyText(context.request, limit),
     });
-    if (event) await play.storage.events.append(event);
-    return new Response(null, { status: 204 });
+    return new Response(null, { status: 204, headers: { 'Cache-Control': 'no-store' } });
   });

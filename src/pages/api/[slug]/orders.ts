@@ -22,17 +22,8 @@ export const POST: APIRoute = (context) =>
     const batch = parseOrdersBatch(body);
     if (!batch.ok) {
       const first = batch.problems[0];
-      return json(
-        {
-          error: {
-            message: `The orders are not valid: ${first ? `${first.path}: ${first.message}` : 'unknown problem'}.`,
-            code: 'invalid-orders',
-            status: 400,
-            problems: batch.problems,
-          },
-        },
-        400,
-      );
+      const message = `The orders are not valid: ${first ? `${first.path}: ${first.message}` : 'unknown problem'}.`;
+      throw new HttpError(400, 'invalid-orders', message, { details: { problems: batch.problems } });
     }
     const result = await addOrders({ project: project.slug, storage: await getStorage(), orders: batch.orders });
     return json(result);

@@ -7,6 +7,6 @@ import { shareResult } from '../../../play/service.ts';
 export const POST: APIRoute = (context) =>
   handleApi(async () => {
     const id = await shareResult(await playerRequest(context, { changesState: true }));
-    const url = new URL(`/s/${id}`, context.url).toString();
+    const url = new URL(`/s/${id}`, context.locals.request.publicOrigin).toString();
     return json({ id, url, imageUrl: `${url}/og.png` }, 201);
   });

@@ -15,6 +15,6 @@ export const GET: APIRoute = (context) =>
       content: found.share.content,
       format,
       request: context.request,
-      clientKey: context.clientAddress,
+      clientKey: context.locals.request.clientAddress,
     });
   });
