@@ -470,7 +470,7 @@ function withDetails(shard: Shard<'t'>, changes: Map<string, LinkDetails>, count
     const row = shard.rowOf.get(token);
     if (row === undefined) continue;
     const group = columns.control[row] === 1 ? 'control' : 'target';
-    if (detail.segment !== undefined) moveInSegmentCounts(counts, columns.segment[row] ?? '', detail.segment, group);
+    if (detail.segment !== undefined) moveInSegmentCounts(counts, columns.segment[row] ?? '', detail.segment, group, columns.arm?.[row]);
     if (detail.name !== undefined) columns.name[row] = detail.name;
     if (detail.segment !== undefined) columns.segment[row] = detail.segment;
     if (detail.spend !== undefined) columns.spend[row] = detail.spend;
