@@ -58,6 +58,14 @@ const BENCHES: Record<string, Bench> = {
       return { figures, tables: formatTable('Share images', rows) };
     },
   },
+  postgres: {
+    summary: 'the PostgreSQL store: 1 000 000-link import, byToken, report, acknowledged event ingestion, each vs the bare driver',
+    async run() {
+      const { benchPostgres } = await import('./postgres.ts');
+      const figures = await benchPostgres();
+      return { figures, tables: formatFigures('PostgreSQL store', figures) };
+    },
+  },
   http: {
     summary: 'visit events through the built server with 1 000 000 links, vs node:http and Astro baselines',
     async run(options) {

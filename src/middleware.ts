@@ -1,5 +1,6 @@
 import { defineMiddleware } from 'astro/middleware';
-import { errorResponse, HttpError, isCrossSiteForm } from './server/http.ts';
+import { errorResponse, HttpError, httpErrorOf, isCrossSiteForm } from './server/http.ts';
+import { StorageUnavailableError } from './storage/errors.ts';
 import { identifyRequest } from './server/public-origin.ts';
 
 /**
@@ -8,7 +9,7 @@ import { identifyRequest } from './server/public-origin.ts';
  * `checkOrigin` is off because it compares with the socket's `http://` origin, which behind a TLS
  * proxy never matches what the browser sends.
  */
-export const onRequest = defineMiddleware((context, next) => {
+export const onRequest = defineMiddleware(async (context, next) => {
   if (context.isPrerendered) return next();
   context.locals.request = identifyRequest({
     peerAddress: context.clientAddress,
@@ -18,5 +19,11 @@ export const onRequest = defineMiddleware((context, next) => {
   if (isCrossSiteForm(context.request, context.locals.request.publicOrigin)) {
     return errorResponse(new HttpError(403, 'cross-origin', 'Forms from other sites are not accepted.'));
   }
-  return next();
+  try {
+    return await next();
+  } catch (error) {
+    // Pages read the store too: while the database is away they answer the same 503 as the API.
+    if (error instanceof StorageUnavailableError) return errorResponse(httpErrorOf(error));
+    throw error;
+  }
 });

@@ -1,7 +1,7 @@
 import type { AstroCookies } from 'astro';
 import { HttpError } from '../server/http.ts';
+import { getStorage } from '../storage/index.ts';
 import { adminAuth, type AdminAuth } from './auth.ts';
-import { sessionRevocations } from './revocations.ts';
 import { verifySession } from './session.ts';
 
 /**
@@ -28,10 +28,15 @@ export async function adminAccess(cookies: AstroCookies, now = new Date()): Prom
   if (!auth.configured) return { status: 'unconfigured', problem: auth.problem };
   const session = cookies.get(SESSION_COOKIE)?.value;
   const check = verifySession(auth.secret, session, now);
-  if (session && check.valid && !sessionRevocations().isRevoked(session)) {
+  if (session && check.valid && !(await isSignedOut(session, now))) {
     return { status: 'signed-in', auth, session, expiresAt: check.expiresAt };
   }
   return { status: 'signed-out', auth };
+}
+
+/** A session its holder signed out of, on any instance; the cookie alone cannot tell. */
+async function isSignedOut(session: string, now: Date): Promise<boolean> {
+  return (await getStorage()).admin.isSessionRevoked(session, now.getTime());
 }
 
 interface PageContext {

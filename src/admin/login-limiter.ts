@@ -1,14 +1,17 @@
+import { memoryAdminStore } from '../storage/memory-admin.ts';
+import type { AdminStore } from '../storage/types.ts';
+
 /**
  * Failed-login limit per client address: after `maxFailures` wrong passwords within `windowMs`,
- * that address is refused until the oldest failure leaves the window. Kept in memory per app
- * instance: with N instances an attacker gets at most N × maxFailures guesses per window, still
- * far too few against a scrypt-hashed password.
+ * that address is refused until the oldest failure leaves the window. The failures live in the
+ * store (PostgreSQL: shared by every instance), so N instances still allow maxFailures guesses
+ * per window, not N times as many.
  */
 export interface LoginLimiterOptions {
   maxFailures?: number;
   windowMs?: number;
-  /** Addresses tracked at most; the stalest are dropped first so a flood cannot exhaust memory. */
-  maxTrackedClients?: number;
+  /** Where failures are kept. @default this process's memory */
+  store?: Pick<AdminStore, 'recordLoginFailure' | 'loginFailures' | 'clearLoginFailures'>;
 }
 
 export type LoginAllowance = { allowed: true } | { allowed: false; retryAfterSeconds: number };
@@ -16,57 +19,37 @@ export type LoginAllowance = { allowed: true } | { allowed: false; retryAfterSec
 export class LoginLimiter {
   readonly maxFailures: number;
   readonly windowMs: number;
-  readonly #maxTrackedClients: number;
-  /** Failure times per client, oldest first; Map order doubles as least-recently-failed order. */
-  readonly #failures = new Map<string, number[]>();
+  readonly #store: NonNullable<LoginLimiterOptions['store']>;
 
-  constructor({ maxFailures = 5, windowMs = 15 * 60 * 1000, maxTrackedClients = 10_000 }: LoginLimiterOptions = {}) {
+  constructor({ maxFailures = 5, windowMs = 15 * 60 * 1000, store = memoryAdminStore() }: LoginLimiterOptions = {}) {
     this.maxFailures = maxFailures;
     this.windowMs = windowMs;
-    this.#maxTrackedClients = maxTrackedClients;
+    this.#store = store;
   }
 
-  check(client: string, now: Date): LoginAllowance {
-    const recent = this.#recent(client, now);
+  async check(client: string, now: Date): Promise<LoginAllowance> {
+    const recent = await this.#recent(client, now);
     if (recent.length < this.maxFailures) return { allowed: true };
     const oldest = recent[recent.length - this.maxFailures] ?? now.getTime();
     const retryAfterMs = oldest + this.windowMs - now.getTime();
     return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(retryAfterMs / 1000)) };
   }
 
-  recordFailure(client: string, now: Date): void {
-    const recent = this.#recent(client, now);
-    recent.push(now.getTime());
-    this.#failures.delete(client);
-    this.#failures.set(client, recent.slice(-this.maxFailures));
-    this.#evictBeyondCapacity();
+  recordFailure(client: string, now: Date): Promise<void> {
+    return this.#store.recordLoginFailure(client, now.getTime());
   }
 
   /** Failures of `client` still inside the window. */
-  failures(client: string, now: Date): number {
-    return this.#recent(client, now).length;
+  async failures(client: string, now: Date): Promise<number> {
+    return (await this.#recent(client, now)).length;
   }
 
   /** A successful login clears the client's record. */
-  recordSuccess(client: string): void {
-    this.#failures.delete(client);
+  recordSuccess(client: string): Promise<void> {
+    return this.#store.clearLoginFailures(client);
   }
 
-  get trackedClients(): number {
-    return this.#failures.size;
-  }
-
-  #recent(client: string, now: Date): number[] {
-    const since = now.getTime() - this.windowMs;
-    const recent = (this.#failures.get(client) ?? []).filter((at) => at > since);
-    if (recent.length === 0) this.#failures.delete(client);
-    return recent;
-  }
-
-  #evictBeyondCapacity(): void {
-    for (const client of this.#failures.keys()) {
-      if (this.#failures.size <= this.#maxTrackedClients) return;
-      this.#failures.delete(client);
-    }
+  #recent(client: string, now: Date): Promise<number[]> {
+    return this.#store.loginFailures(client, now.getTime() - this.windowMs);
   }
 }

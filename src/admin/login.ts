@@ -1,4 +1,5 @@
 import type { AdminAuth } from './auth.ts';
+import { getStorage } from '../storage/index.ts';
 import { LoginLimiter, type LoginAllowance } from './login-limiter.ts';
 import { verifyPassword } from './password.ts';
 import { knownDevice, newDeviceCookie, signSession, verifyCsrf } from './session.ts';
@@ -36,7 +37,7 @@ export async function attemptLogin(attempt: LoginAttempt): Promise<LoginOutcome>
   const { auth, password, now, limiter } = attempt;
   const device = knownDevice(auth.secret, attempt.device);
   const client = device ? `device:${device}` : `address:${attempt.client}`;
-  const allowance: LoginAllowance = limiter.check(client, now);
+  const allowance: LoginAllowance = await limiter.check(client, now);
   if (!allowance.allowed) return { kind: 'rate-limited', retryAfterSeconds: allowance.retryAfterSeconds };
   if (!verifyCsrf(auth.secret, attempt.csrfBinding, attempt.csrfToken)) return { kind: 'stale-form' };
   const matches =
@@ -45,17 +46,19 @@ export async function attemptLogin(attempt: LoginAttempt): Promise<LoginOutcome>
     password.length <= MAX_PASSWORD_LENGTH &&
     (await verifyPassword(password, auth.passwordHash));
   if (!matches) {
-    limiter.recordFailure(client, now);
-    const after = limiter.check(client, now);
+    await limiter.recordFailure(client, now);
+    const after = await limiter.check(client, now);
     if (!after.allowed) return { kind: 'rate-limited', retryAfterSeconds: after.retryAfterSeconds };
-    return { kind: 'wrong-password', attemptsLeft: limiter.maxFailures - limiter.failures(client, now) };
+    return { kind: 'wrong-password', attemptsLeft: limiter.maxFailures - (await limiter.failures(client, now)) };
   }
-  limiter.recordSuccess(client);
+  await limiter.recordSuccess(client);
   return { kind: 'signed-in', session: signSession(auth.secret, now), device: device ? (attempt.device ?? '') : newDeviceCookie(auth.secret) };
 }
 
-/** The process-wide limiter the login page uses. */
-export const loginLimiter = new LoginLimiter();
+/** The limiter the login page uses, counting in the server's store (shared by every instance on PostgreSQL). */
+export async function serverLoginLimiter(): Promise<LoginLimiter> {
+  return new LoginLimiter({ store: (await getStorage()).admin });
+}
 
 /**
  * Where to go after login: only a path inside /admin, so the login form cannot be turned into

@@ -1,10 +1,10 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /**
- * Stateless admin sessions: the cookie carries its own expiry and an HMAC over it, so any app
- * instance that shares the secret accepts it and no session table is needed. Logout revokes the
- * one session in a small list (revocations.ts); changing the password or secret revokes every
- * session at once.
+ * Admin sessions: the cookie carries its own expiry and an HMAC over it, so any app instance
+ * that shares the secret accepts it without a session table. Only sign-outs are stored
+ * (`storage.admin.revokeSession`, checked by guard.ts), so a copy of the cookie stolen before
+ * stops working too; changing the password or secret revokes every session at once.
  */
 
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;

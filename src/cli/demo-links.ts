@@ -1,7 +1,7 @@
 import { nanoid } from 'nanoid';
 import { loadProjects } from '../config/load.ts';
-import { createStorage, dataDirFromEnv } from '../storage/index.ts';
-import type { LinkRecord } from '../storage/types.ts';
+import { createStorageFromEnv } from '../storage/index.ts';
+import type { LinkRecord, Storage } from '../storage/types.ts';
 
 /** Demo customers: one per spend tier of the seed, so each tier's gift can be tried. */
 const DEMO_CUSTOMERS = [
@@ -17,7 +17,7 @@ const DEMO_CUSTOMERS = [
 export async function seedDemoLinks(baseUrl: string): Promise<void> {
   const { projects, problems } = await loadProjects();
   for (const problem of problems) console.error(`${problem.file}${problem.line ? `:${problem.line}` : ''} ${problem.path}: ${problem.message}`);
-  const storage = await createStorage({ dataDir: dataDirFromEnv() });
+  const storage = await createStorageFromEnv();
   try {
     console.log('Demo personal links:');
     for (const project of projects) {
@@ -32,7 +32,7 @@ export async function seedDemoLinks(baseUrl: string): Promise<void> {
   }
 }
 
-async function ensureLinks(project: string, storage: Awaited<ReturnType<typeof createStorage>>): Promise<LinkRecord[]> {
+async function ensureLinks(project: string, storage: Storage): Promise<LinkRecord[]> {
   const existing: LinkRecord[] = [];
   const missing: LinkRecord[] = [];
   for (const customer of DEMO_CUSTOMERS) {

@@ -1,4 +1,5 @@
 import { readdir } from 'node:fs/promises';
+import { StorageSettingError } from '../storage/errors.ts';
 
 /**
  * `rekindle <command> [args]`. Each command is a module `src/cli/commands/<command>.ts`, found by
@@ -82,6 +83,11 @@ if (import.meta.main) {
   try {
     process.exitCode = await main(process.argv.slice(2));
   } catch (error) {
+    if (error instanceof StorageSettingError) {
+      // The operator's setting, not a bug: the message names it and the cause; a stack would only hide that.
+      console.error(`rekindle ${process.argv[2] ?? ''}: cannot open the store: ${error.message}`);
+      process.exit(1);
+    }
     // An unexpected failure (a bug, a disk error): the message first, the stack for whoever fixes it.
     console.error(`rekindle ${process.argv[2] ?? ''} failed: ${messageOf(error)}`);
     if (error instanceof Error && error.stack) console.error(error.stack.split('\n').slice(1).join('\n'));

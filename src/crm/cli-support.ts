@@ -2,7 +2,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { access } from 'node:fs/promises';
 import { formatProblems, loadProject, ProjectConfigError, type LoadedProject } from '../config/load.ts';
-import { createStorage, dataDirFromEnv } from '../storage/index.ts';
+import { createStorageFromEnv } from '../storage/index.ts';
 import type { Storage } from '../storage/types.ts';
 import { cliMessages, useProjectLocale } from '../i18n/cli-messages.ts';
 import { CsvFileError } from './csv-input.ts';
@@ -76,7 +76,7 @@ export async function inputFileExists(file: string, expected: string): Promise<b
  * and exit code 1, other errors propagate.
  */
 export async function withImportStorage(run: (storage: Storage) => Promise<number>): Promise<number> {
-  const storage = await createStorage({ dataDir: dataDirFromEnv() });
+  const storage = await createStorageFromEnv();
   try {
     return await run(storage);
   } catch (error) {

@@ -5,7 +5,7 @@ import { tierFor } from '../gifts/rules.ts';
 import { grown } from '../lib/text-column.ts';
 import type { TextEncodingName } from '../lib/text-encoding.ts';
 import { TokenColumn } from '../lib/token-column.ts';
-import type { AudienceGroup, LinkBatch, LinkDetails, LinkRecord, LinkStore } from '../storage/types.ts';
+import type { AudienceGroup, LinkDetails, LinkRecord, LinkStore } from '../storage/types.ts';
 import { assignArms } from './arms.ts';
 import { assignGroups, controlDraw, type Newcomers } from './control.ts';
 import { readCsvRows, type CsvSource } from './csv-input.ts';
@@ -192,7 +192,7 @@ export async function importCustomerLinks(options: {
   const imported = new ImportedLinks({ customers, ...links, project, baseUrl });
   const mailMerge = await storeAlongsideMailMerge(
     storage.links
-      .add(project.slug, newLinkBatch(now.toISOString(), customers, links, newcomers.indexes))
+      .add(project.slug, newLinkRecords(project.slug, now.toISOString(), customers, links, newcomers.indexes))
       .then(() => storage.links.updateDetails(project.slug, links.updates)),
     mailMergeOut === undefined ? undefined : writeMailMerge(imported, mailMergeOut, options.mailMergeFormats),
   );
@@ -331,18 +331,26 @@ function newcomersOf(customers: CustomerTable, isNew: Uint8Array, draws: Float64
   };
 }
 
-/** The new links, read by the store one shard at a time from the columns, text as the UTF-8 they hold. */
-function newLinkBatch(importedAt: string, customers: CustomerTable, links: LinkColumns, indexes: Uint32Array): LinkBatch {
-  const indexAt = (position: number) => indexes[position] ?? 0;
-  return {
-    size: indexes.length,
-    textAt: (field, position, slice) =>
-      field === 'token' ? links.tokens.locate(indexAt(position), slice) : customers.textAt(field, indexAt(position), slice),
-    groupAt: (position) => (links.isControl[indexAt(position)] === 1 ? 'control' : 'target'),
-    armAt: (position) => links.armNames[(links.arms[indexAt(position)] ?? 0) - 1],
-    spendAt: (position) => customers.spendAt(indexAt(position)),
-    importedAtOf: () => importedAt,
-  };
+/** The new links, made one at a time as the store reads them, so a million records never exist at once. */
+function* newLinkRecords(project: string, importedAt: string, customers: CustomerTable, links: LinkColumns, indexes: Uint32Array): Generator<LinkRecord> {
+  for (const index of indexes) {
+    const link: LinkRecord = {
+      project,
+      token: links.tokens.at(index),
+      customerId: customers.customerIdAt(index),
+      group: links.isControl[index] === 1 ? 'control' : 'target',
+      importedAt,
+    };
+    const name = customers.nameAt(index);
+    const segment = customers.segmentAt(index);
+    const spend = customers.spendAt(index);
+    const arm = links.armNames[(links.arms[index] ?? 0) - 1];
+    if (name !== undefined) link.name = name;
+    if (arm !== undefined) link.arm = arm;
+    if (segment !== undefined) link.segment = segment;
+    if (spend !== undefined) link.spend = spend;
+    yield link;
+  }
 }
 
 interface ReadCustomers {

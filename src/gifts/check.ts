@@ -3,6 +3,7 @@ import path from 'node:path';
 import { marked, type Tokens } from 'marked';
 import { displayPath } from '../config/problems.ts';
 import { PROJECT_FILE } from '../config/project-loader.ts';
+import { projectBaseShape } from '../config/schemas/project.ts';
 import type { BookletGift, FileGift, GiftConfig, PromoCodeGift } from '../config/schemas/gift.ts';
 import { bookletPageFiles } from './booklet.ts';
 import { giftFileFor } from './file.ts';
@@ -25,6 +26,7 @@ export function checkGiftAssets(project: GiftProject): GiftAssetProblem[] {
     { gift: project.config.gift, fieldPath: 'gift' },
     ...project.config.giftRules.map((rule, index) => ({ gift: rule.gift, fieldPath: `giftRules.${index}.gift` })),
     ...(project.config.variants ?? []).flatMap((variant, index) => (variant.gift ? [{ gift: variant.gift, fieldPath: `variants.${index}.gift` }] : [])),
+    ...mechanicGifts(project.config),
   ];
   const checked = new Set<string>();
   return placed.flatMap(({ gift, fieldPath }) => {
@@ -47,6 +49,32 @@ export function checkGiftAssets(project: GiftProject): GiftAssetProblem[] {
     }
     return reporter.problems;
   });
+}
+
+const GIFT_KINDS = new Set<string>(['booklet', 'promo-code', 'file', 'link']);
+
+/**
+ * Gifts inside a mechanic's own fields (a wheel's prizes, a survey's remedies): every `gift` key
+ * under a field that is not a shared project field, so a mechanic's pool files are checked like the rest.
+ */
+function mechanicGifts(config: object): PlacedGift[] {
+  const found: PlacedGift[] = [];
+  const visit = (value: unknown, fieldPath: string[]): void => {
+    if (Array.isArray(value)) value.forEach((item, index) => visit(item, [...fieldPath, String(index)]));
+    else if (typeof value === 'object' && value !== null) {
+      for (const [key, child] of Object.entries(value)) {
+        const childPath = [...fieldPath, key];
+        if (key === 'gift' && isGift(child)) found.push({ gift: child, fieldPath: childPath.join('.') });
+        else visit(child, childPath);
+      }
+    }
+  };
+  for (const [key, value] of Object.entries(config)) if (!(key in projectBaseShape)) visit(value, [key]);
+  return found;
+}
+
+function isGift(value: unknown): value is GiftConfig {
+  return typeof value === 'object' && value !== null && GIFT_KINDS.has(String((value as { kind?: unknown }).kind));
 }
 
 class ProblemReporter {

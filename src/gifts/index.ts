@@ -6,7 +6,7 @@ export { tierFor, giftFor } from './rules.ts';
 export { loadBooklet, type Booklet, type BookletPage } from './booklet.ts';
 export { bookletPdf } from './pdf/booklet-pdf.ts';
 export { loadPromoPool, parsePromoPool, type PromoPool, type PoolProblem } from './promo.ts';
-export { openGift, type OpenGiftInput } from './open.ts';
+export { claimFromPool, openGift, type OpenGiftInput } from './open.ts';
 export { giftFileFor, safeDownloadName, type GiftFile } from './file.ts';
 export { checkGiftAssets } from './check.ts';
 export type * from './types.ts';

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { GiftConfig, PromoCodeGift } from '../config/schemas/gift.ts';
-import type { PlayerKey, Storage } from '../storage/types.ts';
+import type { PlayerKey, PromoStore, Storage } from '../storage/types.ts';
 import { loadBooklet } from './booklet.ts';
 import { safeDownloadName } from './file.ts';
 import { loadPromoPool } from './promo.ts';
@@ -65,10 +65,34 @@ async function claimPromoCode(
 ): Promise<PromoCodeGiftView> {
   const copy = { kind: 'promo-code' as const, title: gift.title, description: gift.description };
   const { codes } = await loadPromoPool(project, gift);
-  const code = await storage.promo.claim(project.slug, gift.pool, player, codes);
+  const code = await claimFromPool(storage.promo, { project: project.slug, pool: gift.pool, player, codes });
   if (code !== undefined) return { ...copy, code, howToUse: gift.howToUse };
   warnPoolExhausted(project.slug, gift.pool, player);
   return { ...copy, fallback: gift.fallback };
+}
+
+/**
+ * Which code lists each store has been given. Callers pass the same array until the pool
+ * changes (the parsed file is cached by version), so a pool is loaded once, not per claim.
+ */
+const loadedPools = new WeakMap<PromoStore, WeakMap<readonly string[], Promise<void>>>();
+
+/** Claims one of `codes` for the player, loading the list into the store first if it has not seen it. */
+export async function claimFromPool(
+  store: PromoStore,
+  claim: { project: string; pool: string; player: PlayerKey; codes: readonly string[] },
+): Promise<string | undefined> {
+  let loaded = loadedPools.get(store);
+  if (!loaded) loadedPools.set(store, (loaded = new WeakMap()));
+  let loading = loaded.get(claim.codes);
+  if (!loading) {
+    loading = store.load(claim.project, claim.pool, claim.codes);
+    loaded.set(claim.codes, loading);
+    // A failed load (the database away) is tried again by the next claim.
+    loading.catch(() => loaded.delete(claim.codes));
+  }
+  await loading;
+  return store.claim(claim.project, claim.pool, claim.player);
 }
 
 /** One JSON line for log collectors. The player's kind only: a token in a log would open their link. */

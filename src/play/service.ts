@@ -1,7 +1,7 @@
 import type { LoadedProject } from '../config/load.ts';
 import type { ProjectConfig } from '../config/schema.ts';
 import type { GiftConfig } from '../config/schemas/gift.ts';
-import { giftFor, loadPromoPool, openGift, tierFor, type GiftView } from '../gifts/index.ts';
+import { claimFromPool, giftFor, loadPromoPool, openGift, tierFor, type GiftView } from '../gifts/index.ts';
 import { mechanicFor } from '../mechanics/registry.ts';
 import { ActionRefused, type ActContext, type Mechanic, type PlaySummary, type StockSource } from '../mechanics/types.ts';
 import { HttpError } from '../server/http.ts';
@@ -197,9 +197,9 @@ async function claimStock(context: PlayContext, source: StockSource): Promise<st
   const { project, storage, player } = context;
   if ('promo' in source) {
     const { codes } = await loadPromoPool(project, source.promo);
-    return storage.promo.claim(project.slug, source.promo.pool, player.key, codes);
+    return claimFromPool(storage.promo, { project: project.slug, pool: source.promo.pool, player: player.key, codes });
   }
-  return storage.promo.claim(project.slug, source.pool, player.key, unitsOf(source.pool, source.units));
+  return claimFromPool(storage.promo, { project: project.slug, pool: source.pool, player: player.key, codes: unitsOf(source.pool, source.units) });
 }
 
 const unitLists = new Map<string, readonly string[]>();

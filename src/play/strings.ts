@@ -12,6 +12,7 @@ const ru = {
   startFirst: 'Сначала нажмите кнопку начала игры.',
   shareNotReady: 'Сначала пройдите игру: делиться пока нечем.',
   giftLocked: 'Подарок откроется, когда вы пройдёте игру до конца.',
+  openPageFirst: 'Сначала откройте страницу проекта по ссылке из письма: по ней игра узнаёт вас.',
   shareLimit: (limit: number) => `Вы уже поделились ${limit} результатами: поделитесь одним из них ещё раз.`,
 };
 
@@ -25,6 +26,7 @@ const en: PlayStrings = {
   startFirst: 'Start the game before answering.',
   shareNotReady: 'Finish the game first: there is no result to share yet.',
   giftLocked: 'The gift unlocks when the game is completed.',
+  openPageFirst: 'Open the project page first: it identifies you for the game.',
   shareLimit: (limit) => `You have shared ${limit} results already; share one of them again.`,
 };
 

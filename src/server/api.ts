@@ -1,6 +1,7 @@
 import type { APIContext } from 'astro';
 import type { LoadedProject } from '../config/load.ts';
 import type { PlayContext } from '../play/service.ts';
+import { playStrings } from '../play/strings.ts';
 import { getStorage } from '../storage/index.ts';
 import type { Storage } from '../storage/types.ts';
 import { assertSameOrigin, HttpError } from './http.ts';
@@ -22,7 +23,7 @@ export async function playerRequest(context: APIContext, options: { changesState
   const storage: Storage = await getStorage();
   const player = rememberedPlayer(project.slug, context.cookies);
   if (!player) {
-    throw new HttpError(401, 'no-player', 'Open the project page first: it identifies you for the game.');
+    throw new HttpError(401, 'no-player', playStrings(project.config.locale).openPageFirst);
   }
   return { project, storage, player, now: new Date() };
 }

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { getStorage } from '../storage/index.ts';
+import { getStorage, StorageSettingError } from '../storage/index.ts';
 import { answerBeacon, beaconRoute } from './beacon-handler.ts';
 import { limitConnections, SERVER_OPTIONS } from './connection-limits.ts';
 import { playerCookieKey } from './cookie-signature.ts';
@@ -49,7 +49,12 @@ if (import.meta.main) {
   }
   const host = process.env.HOST ?? '127.0.0.1';
   const port = Number(process.env.PORT ?? 4321);
-  const server = await startServer({ host, port });
+  const server = await startServer({ host, port }).catch((error: unknown) => {
+    if (!(error instanceof StorageSettingError)) throw error;
+    // The operator's setting, not a bug: the message names it and the cause; a stack would only hide that.
+    console.error(`[rekindle] cannot start: ${error.message}`);
+    process.exit(1);
+  });
   console.log(`[rekindle] listening on http://${host}:${port}`);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {

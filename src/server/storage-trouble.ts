@@ -1,3 +1,4 @@
+import { StorageUnavailableError } from '../storage/errors.ts';
 import { HttpError } from './http-error.ts';
 
 /** Errors that mean the disk refuses writes for now (full, over quota, remounted read-only). */
@@ -29,8 +30,9 @@ export class StorageTrouble {
 
   /** The 503 for an unwritable-disk error, else undefined. */
   refusal(error: unknown, now = new Date()): HttpError | undefined {
-    const code = codeOf(error);
-    if (!code || !UNWRITABLE.has(code)) return undefined;
+    // The database away (PostgreSQL restarting, the network down) is the same trouble as a full disk.
+    const code = error instanceof StorageUnavailableError ? 'database unreachable' : codeOf(error);
+    if (!code || !(UNWRITABLE.has(code) || error instanceof StorageUnavailableError)) return undefined;
     if (!this.#since) {
       this.#since = now;
       this.#log(`[rekindle] storage refuses writes (${code}); answering 503 until it accepts them again`);

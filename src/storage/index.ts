@@ -1,13 +1,33 @@
 import { resolve } from 'node:path';
 import { createLocalStorage } from './local/index.ts';
+import { createPostgresStorage, DATABASE_URL_SETTING } from './postgres/index.ts';
 import type { Storage } from './types.ts';
 
 export { createMemoryStorage } from './memory/index.ts';
+export { StorageSettingError, StorageUnavailableError } from './errors.ts';
 export type * from './types.ts';
 
-/** Opens the embedded store in `dataDir` (created if missing) and replays its logs. */
-export function createStorage({ dataDir }: { dataDir: string }): Promise<Storage> {
-  return createLocalStorage({ dataDir });
+/**
+ * Opens PostgreSQL when `databaseUrl` is given (connecting and migrating first), else the
+ * embedded store in `dataDir` (created if missing), replaying its logs.
+ */
+export function createStorage(options: { dataDir: string; databaseUrl?: string; asServer?: boolean }): Promise<Storage> {
+  if (options.databaseUrl !== undefined) return createPostgresStorage({ url: options.databaseUrl });
+  return createLocalStorage({ dataDir: options.dataDir, asServer: options.asServer });
+}
+
+/**
+ * The store the environment selects: REKINDLE_DATABASE_URL, or the data folder. `asServer`:
+ * the embedded store admits one server per folder (CLI commands may run beside it).
+ */
+export function createStorageFromEnv(env: Record<string, string | undefined> = process.env, options: { asServer?: boolean } = {}): Promise<Storage> {
+  return createStorage({ dataDir: dataDirFromEnv(env), databaseUrl: databaseUrlFromEnv(env), asServer: options.asServer });
+}
+
+/** REKINDLE_DATABASE_URL when set and not blank. */
+export function databaseUrlFromEnv(env: Record<string, string | undefined> = process.env): string | undefined {
+  const url = env[DATABASE_URL_SETTING]?.trim();
+  return url ? url : undefined;
 }
 
 /** REKINDLE_DATA_DIR, or ./data under the working directory; always absolute. */
@@ -25,7 +45,7 @@ type WithSharedStorage = typeof globalThis & { [SHARED]?: Promise<Storage> };
 /** The server's store, opened from the environment on first use and shared by every request. */
 export function getStorage(): Promise<Storage> {
   const holder = globalThis as WithSharedStorage;
-  holder[SHARED] ??= createStorage({ dataDir: dataDirFromEnv() }).catch((error: unknown) => {
+  holder[SHARED] ??= createStorageFromEnv(process.env, { asServer: true }).catch((error: unknown) => {
     delete holder[SHARED];
     throw error;
   });

@@ -1,10 +1,9 @@
-import type { Utf8Slice } from '../lib/utf8-slice.ts';
-
 /**
  * The storage contract. Everything the app persists goes through these few methods, so the
- * embedded store (lowdb link shards + an append-only log, src/storage/local/) and a memory store
- * for tests can be swapped, and a PostgreSQL store can later serve several stateless app
- * instances. No module outside src/storage imports lowdb or touches data files.
+ * embedded store (lowdb link shards + an append-only log, src/storage/local/), a memory store
+ * for tests and the PostgreSQL store (src/storage/postgres/, for several stateless app
+ * instances) can be swapped. Nothing here is specific to one of them: each keeps its own
+ * performance internals behind it. No module outside src/storage imports lowdb or a database driver.
  *
  * Durability rule: when a method that writes resolves, the write is on disk (fsync'd). A crash
  * (`kill -9`) after that loses nothing; a crash before it may lose that write but never corrupts
@@ -17,6 +16,8 @@ export interface Storage {
   promo: PromoStore;
   shares: ShareStore;
   orders: OrderStore;
+  webhooks: WebhookOutboxStore;
+  admin: AdminStore;
   /** Flushes pending writes and releases files. */
   close(): Promise<void>;
 }
@@ -63,25 +64,8 @@ export interface CustomerIds {
   customerIdAt(index: number): string;
 }
 
-/** The text fields of a link, which a LinkBatch hands out as UTF-8. */
-export type LinkTextField = 'token' | 'customerId' | 'name' | 'segment';
-
-/**
- * Links to add, read by position and field. A million-customer import keeps its customers in
- * compact columns with text as UTF-8; a store can write them out from there, a shard at a
- * time, without a LinkRecord or a string per link (`linkRecordAt` in link-batch.ts builds a
- * record where a store needs one). Links of a batch belong to the project they are added to.
- */
-export interface LinkBatch {
-  readonly size: number;
-  /** Points `slice` at the field's UTF-8 bytes; false, pointing at nothing, when the link has no such field. */
-  textAt(field: LinkTextField, index: number, slice: Utf8Slice): boolean;
-  groupAt(index: number): AudienceGroup;
-  /** The link's A/B arm; a batch of a project without arms may leave this out. */
-  armAt?(index: number): string | undefined;
-  spendAt(index: number): number | undefined;
-  importedAtOf(index: number): string;
-}
+/** Links to add: an array, or records produced as they are read (a million need not exist at once). */
+export type LinkSource = Iterable<LinkRecord> | AsyncIterable<LinkRecord>;
 
 export interface LinkStore {
   /**
@@ -89,7 +73,7 @@ export interface LinkStore {
    * customerId already has a link are skipped (the caller looks existing ones up first), and
    * of two records of one customer the first (lowest index) is kept.
    */
-  add(project: string, links: readonly LinkRecord[] | LinkBatch): Promise<void>;
+  add(project: string, links: LinkSource): Promise<void>;
   /**
    * Replaces the name, segment and spend of existing links, all or nothing. The token, group and
    * import time stay, so a link and its results are the same before and after; segment counts
@@ -177,11 +161,17 @@ export interface EventStore {
 
 export interface PromoStore {
   /**
-   * Gives `player` one code from `codes` (the pool's full list, in file order): the same code on
-   * every repeat, never one code to two players, even under concurrent calls. Returns undefined
-   * when every code is taken.
+   * Makes `codes` (a pool's list, in file order) the codes `claim` hands out. Call it once per
+   * pool before claiming (again after the file changed): codes already known keep their holder,
+   * new ones are added after them. Nothing is lost when it runs twice or on two instances at once.
    */
-  claim(project: string, pool: string, player: PlayerKey, codes: readonly string[]): Promise<string | undefined>;
+  load(project: string, pool: string, codes: readonly string[]): Promise<void>;
+  /**
+   * Gives `player` one code of the loaded pool: the same code on every repeat, never one code
+   * to two players, even under concurrent calls from several app instances. Returns undefined
+   * when every code is taken (or the pool was never loaded).
+   */
+  claim(project: string, pool: string, player: PlayerKey): Promise<string | undefined>;
   /** How many codes of the pool are taken. */
   taken(project: string, pool: string): Promise<number>;
 }
@@ -215,4 +205,63 @@ export interface OrderStore {
   /** Idempotent by orderId: returns how many were new. */
   add(project: string, orders: OrderRecord[]): Promise<{ added: number; duplicates: number }>;
   scan(project: string): AsyncIterable<OrderRecord>;
+}
+
+/**
+ * A webhook delivery waiting in the outbox. The payload is the webhook module's (src/webhooks);
+ * storage only needs its id. The secret is never stored, only the name of its variable.
+ */
+export interface OutboxDelivery {
+  payload: { id: string };
+  url: string;
+  secretEnv: string;
+  /** Attempts made so far. */
+  attempts: number;
+  /** ISO time of the next attempt; absent: due now. */
+  retryAt?: string;
+}
+
+/** What happened to a delivery. It is pending from `queued` until `delivered` or `gave-up`. */
+export type OutboxEntry =
+  | { op: 'queued'; delivery: OutboxDelivery }
+  | { op: 'retry'; id: string; attempts: number; result: string; retryAt: string }
+  | { op: 'delivered'; id: string; attempts: number; status: number; at: string }
+  | { op: 'gave-up'; id: string; attempts: number; result: string; at: string };
+
+/**
+ * One instance's webhook outbox. A delivery is recorded before its first attempt and its
+ * result after, so a crash leads to a resend, never a loss; what an instance that stopped or
+ * died left pending is adopted by exactly one other.
+ */
+export interface WebhookOutbox {
+  /** Resolves once the entries are durable. */
+  append(entries: readonly OutboxEntry[]): Promise<void>;
+  /** Takes over deliveries no live instance holds (each goes to one instance only), skipping ids this one already has. */
+  adoptAbandoned(isKnown: (id: string) => boolean): Promise<{ adopted: OutboxDelivery[]; unreadableLines: number }>;
+  /** Bytes the outbox has grown to, for stores that compact; 0 for those that need not. */
+  readonly size: number;
+  /** Rewrites the outbox to just these pending deliveries (a store may do nothing). */
+  compact(pending: readonly OutboxDelivery[]): Promise<void>;
+  /** Waits for writes; `remove` when nothing is pending. What is pending stays for another instance to adopt. */
+  close(options: { remove: boolean }): Promise<void>;
+}
+
+export interface WebhookOutboxStore {
+  open(): Promise<WebhookOutbox>;
+}
+
+/**
+ * What the admin sign-in shares across instances: failed attempts per client address (the
+ * login limit) and sessions ended by sign-out. Times are epoch milliseconds.
+ */
+export interface AdminStore {
+  /** Records a failed sign-in of `client` at `at`. */
+  recordLoginFailure(client: string, at: number): Promise<void>;
+  /** The client's failures after `since`, oldest first. */
+  loginFailures(client: string, since: number): Promise<number[]>;
+  /** Forgets the client's failures (after a successful sign-in). */
+  clearLoginFailures(client: string): Promise<void>;
+  /** Refuses `session` (the cookie value) on every instance until `until`, its own expiry. */
+  revokeSession(session: string, until: number): Promise<void>;
+  isSessionRevoked(session: string, now: number): Promise<boolean>;
 }

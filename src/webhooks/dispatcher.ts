@@ -1,6 +1,7 @@
 import { nanoid } from 'nanoid';
 import type { LoadedProject } from '../config/load.ts';
-import { adoptAbandoned, OutboxFile, queuedLine, type OutboxLine, type StoredDelivery } from './outbox.ts';
+import { OutboxFile } from '../storage/local/webhook-outbox.ts';
+import type { OutboxDelivery, OutboxEntry, WebhookOutbox } from '../storage/types.ts';
 import { signedRequest, type WebhookEvent, type WebhookPayload } from './payload.ts';
 
 /** What the play service reports right after it stored a completion or a gift opening. */
@@ -14,9 +15,16 @@ export interface WebhookInput {
   summary?: { title: string; score?: { value: number; of: number }; facts?: Record<string, string> };
 }
 
+/** A delivery as the dispatcher queues it: the outbox keeps it, with this module's payload. */
+export interface StoredDelivery extends OutboxDelivery {
+  payload: WebhookPayload;
+}
+
 export interface WebhookDispatcherOptions {
-  /** Folder of the outbox files, normally `<data dir>/webhooks`. */
-  dir: string;
+  /** Opens the outbox (the server's comes from its Storage); or give `dir` for a file outbox there. */
+  openOutbox?: () => Promise<WebhookOutbox>;
+  /** Folder of a file outbox, when `openOutbox` is not given. */
+  dir?: string;
   /**
    * Wait before each retry; one more attempt than there are delays.
    * @default 10 s, 30 s, 2 min, 10 min, 1 h, 1 h, 1 h (8 attempts over about 3 h 13 min)
@@ -55,7 +63,9 @@ type AttemptOutcome = { delivered: true; status: number } | { delivered: false; 
 export class WebhookDispatcher {
   /** Resolves once the outbox is open and abandoned outboxes have been adopted. */
   readonly ready: Promise<void>;
-  readonly #dir: string;
+  readonly #openOutbox: () => Promise<WebhookOutbox>;
+  /** Where the outbox is, for log lines. */
+  readonly #where: string;
   readonly #retryDelaysMs: readonly number[];
   readonly #jitter: number;
   readonly #timeoutMs: number;
@@ -64,7 +74,7 @@ export class WebhookDispatcher {
   readonly #compactAfterBytes: number;
   readonly #env: Record<string, string | undefined>;
   readonly #log: (line: string) => void;
-  #outbox: OutboxFile | undefined;
+  #outbox: WebhookOutbox | undefined;
   readonly #pending = new Map<string, StoredDelivery>();
   readonly #timers = new Map<string, NodeJS.Timeout>();
   /** Ids whose time has come, waiting for a free request slot. */
@@ -85,7 +95,9 @@ export class WebhookDispatcher {
   #closed = false;
 
   constructor(options: WebhookDispatcherOptions) {
-    this.#dir = options.dir;
+    const dir = options.dir;
+    this.#openOutbox = options.openOutbox ?? (() => OutboxFile.open(dir ?? 'webhooks'));
+    this.#where = options.openOutbox ? 'webhook outbox' : `webhook outbox in ${dir}`;
     this.#retryDelaysMs = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
     this.#jitter = options.jitter ?? 0.2;
     this.#timeoutMs = options.timeoutMs ?? 5000;
@@ -120,7 +132,7 @@ export class WebhookDispatcher {
       attempts: 0,
     };
     this.#track(delivery);
-    const queueing = this.#record([queuedLine(delivery)]).then(() => {
+    const queueing = this.#record([{ op: 'queued' as const, delivery }]).then(() => {
       this.#queueing.delete(queueing);
       this.#schedule(delivery);
     });
@@ -144,7 +156,7 @@ export class WebhookDispatcher {
 
   async #start(adoptEveryMs: number): Promise<void> {
     try {
-      this.#outbox = await OutboxFile.open(this.#dir);
+      this.#outbox = await this.#openOutbox();
     } catch (error) {
       this.#reportOutboxFailure(error);
       return;
@@ -162,16 +174,17 @@ export class WebhookDispatcher {
   async #adoptAbandoned(): Promise<void> {
     if (!this.#outbox || this.#closed) return;
     try {
-      const { adopted, unreadableLines } = await adoptAbandoned(this.#outbox, (id) => this.#pending.has(id));
+      const { adopted, unreadableLines } = await this.#outbox.adoptAbandoned((id) => this.#pending.has(id));
       if (unreadableLines > 0) {
-        this.#log(`webhook outbox in ${this.#dir}: skipped ${unreadableLines} unreadable line(s) of a crashed process`);
+        this.#log(`${this.#where}: skipped ${unreadableLines} unreadable line(s) of a crashed process`);
       }
-      for (const delivery of adopted) {
+      // What comes back is what a dispatcher queued, payload and all.
+      for (const delivery of adopted as StoredDelivery[]) {
         this.#track(delivery);
         this.#schedule(delivery);
       }
     } catch (error) {
-      this.#log(`webhook outbox in ${this.#dir}: could not take over a stopped process's outbox: ${String(error)}`);
+      this.#log(`${this.#where}: could not take over a stopped process's outbox: ${String(error)}`);
     }
   }
 
@@ -235,7 +248,7 @@ export class WebhookDispatcher {
   }
 
   #track(delivery: StoredDelivery): void {
-    const bytes = Buffer.byteLength(JSON.stringify(queuedLine(delivery))) + 1;
+    const bytes = Buffer.byteLength(JSON.stringify({ op: 'queued' as const, delivery })) + 1;
     this.#pending.set(delivery.payload.id, delivery);
     this.#lineBytes.set(delivery.payload.id, bytes);
     this.#pendingBytes += bytes;
@@ -283,7 +296,7 @@ export class WebhookDispatcher {
    * Writes outbox lines. If the outbox cannot be written, deliveries still go out from memory:
    * a crash would lose them, which beats not sending at all.
    */
-  async #record(lines: OutboxLine[]): Promise<void> {
+  async #record(lines: OutboxEntry[]): Promise<void> {
     await this.ready;
     try {
       await this.#outbox?.append(lines);
@@ -298,7 +311,7 @@ export class WebhookDispatcher {
     // stands for a byte removed, so compaction never writes more than the appends did.
     if (!outbox || outbox.size < Math.max(this.#compactAfterBytes, 2 * this.#pendingBytes)) return;
     try {
-      await outbox.compact([...this.#pending.values()].map(queuedLine));
+      await outbox.compact([...this.#pending.values()]);
     } catch (error) {
       this.#reportOutboxFailure(error);
     }
@@ -327,7 +340,7 @@ export class WebhookDispatcher {
     if (this.#reportedOutboxFailure) return;
     this.#reportedOutboxFailure = true;
     this.#log(
-      `webhook outbox in ${this.#dir} cannot be written (${error instanceof Error ? error.message : String(error)}); ` +
+      `${this.#where} cannot be written (${error instanceof Error ? error.message : String(error)}); ` +
         'webhooks are still sent, but those pending at a restart are lost.',
     );
   }

@@ -1,5 +1,4 @@
-import { join } from 'node:path';
-import { dataDirFromEnv } from '../storage/index.ts';
+import { getStorage } from '../storage/index.ts';
 import { WebhookDispatcher, type WebhookInput } from './dispatcher.ts';
 
 export { WebhookDispatcher, type WebhookDispatcherOptions, type WebhookInput } from './dispatcher.ts';
@@ -18,7 +17,7 @@ type WithSharedDispatcher = typeof globalThis & { [SHARED]?: WebhookDispatcher }
  */
 export function startWebhookWorker(): WebhookDispatcher {
   const holder = globalThis as WithSharedDispatcher;
-  holder[SHARED] ??= new WebhookDispatcher({ dir: join(dataDirFromEnv(), 'webhooks') });
+  holder[SHARED] ??= new WebhookDispatcher({ openOutbox: async () => (await getStorage()).webhooks.open() });
   return holder[SHARED];
 }
 

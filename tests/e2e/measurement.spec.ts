@@ -54,6 +54,8 @@ function liftRow(table: Locator, key: string): Locator {
 }
 
 test('an A/B test of the intro: arms split at import, each arm’s intro shown, lift per arm and segment on the dashboard', async ({ browser }, testInfo) => {
+  // Two CLI imports, three pages and three full-page screenshots of a long dashboard: a minute on a busy CI machine.
+  test.slow();
   const out = path.join(mkdtempSync(path.join(tmpdir(), 'rekindle-ab-links-')), 'mailing.csv');
   const printed = runCli(['links', 'import', PROJECT, customersFile(), '--out', out]);
   expect(printed).toContain(`A/B arms of the target group (column «arm» of the mail-merge file): ${habitsFirst} 900, ${giftFirst} 900`);

@@ -18,7 +18,10 @@ export const remedySchema = z
       examples: [{ kind: 'promo-code', title: 'Скидка 15%', pool: 'gifts/discount.csv', fallback: { title: 'Коды закончились', text: 'Загляните в акции.' } }],
     }),
   })
-  .meta({ description: 'A gift that answers one reason, for one spend tier or for everyone.' });
+  .meta({
+    description: 'A gift that answers one reason, for one spend tier or for everyone.',
+    examples: [{ tier: 'vip', gift: { kind: 'link', title: 'Персональная скидка', url: 'https://shop.example.ru/vip' } }],
+  });
 
 export const optionSchema = z
   .strictObject({
@@ -37,7 +40,7 @@ export const optionSchema = z
         examples: [[{ tier: 'vip', gift: { kind: 'link', title: 'Персональная скидка', url: 'https://shop.example.ru/vip' } }]],
       }),
   })
-  .meta({ description: 'One answer of a choice question.' });
+  .meta({ description: 'One answer of a choice question.', examples: [{ id: 'expensive', label: 'Стало дорого' }] });
 
 export const showIfSchema = z
   .strictObject({
@@ -50,7 +53,7 @@ export const showIfSchema = z
         examples: [['detractor']],
       }),
   })
-  .meta({ description: 'Shows the question only after certain answers to an earlier one.' });
+  .meta({ description: 'Shows the question only after certain answers to an earlier one.', examples: [{ question: 'nps', answers: ['detractor'] }] });
 
 const questionBase = {
   id: id.meta({ description: 'Short id of the question, for follow-ups, the export and the webhook.', examples: ['reason'] }),

@@ -47,7 +47,10 @@ export const prizeSchema = z
         examples: [{ kind: 'promo-code', title: 'Скидка 500 ₽', pool: 'gifts/discount-500.csv', fallback: { title: 'Коды закончились', text: 'Загляните в магазин.' } }],
       }),
   })
-  .meta({ description: 'One sector of the wheel: its gift, odds and stock.' });
+  .meta({
+    description: 'One sector of the wheel: its gift, odds and stock.',
+    examples: [{ id: 'book', label: 'Книга идей', odds: 20, stock: 300, gift: { kind: 'link', title: 'Книга', url: 'https://shop.example.ru/book' } }],
+  });
 
 /** The `wheel` mechanic: an instant-win wheel drawn on the server. */
 export const wheelConfigSchema = z.strictObject({

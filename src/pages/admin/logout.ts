@@ -1,9 +1,9 @@
 import type { APIRoute } from 'astro';
 import { ADMIN_COOKIE_PATH, adminAccess, SESSION_COOKIE } from '../../admin/guard.ts';
 import { formText, readSmallForm } from '../../admin/login.ts';
-import { sessionRevocations } from '../../admin/revocations.ts';
 import { verifyCsrf } from '../../admin/session.ts';
 import { errorResponse, HttpError } from '../../server/http.ts';
+import { getStorage } from '../../storage/index.ts';
 
 /**
  * Sign-out: revokes the session (a copy of the cookie saved before stops working too) and clears
@@ -16,7 +16,7 @@ export const POST: APIRoute = async (context) => {
     if (!verifyCsrf(access.auth.secret, access.session, token)) {
       return errorResponse(new HttpError(403, 'stale-form', 'The sign-out form had expired; reload the page and sign out again.'));
     }
-    await sessionRevocations().revoke(access.session, access.expiresAt);
+    await (await getStorage()).admin.revokeSession(access.session, access.expiresAt.getTime());
   }
   context.cookies.delete(SESSION_COOKIE, { path: ADMIN_COOKIE_PATH });
   return context.redirect('/admin/login', 303);

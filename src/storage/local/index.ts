@@ -8,6 +8,9 @@ import { withFileLock } from './file-lock.ts';
 import { Journal, promoPool } from './journal.ts';
 import { LocalLinkStore } from './links.ts';
 import { projectDir } from './paths.ts';
+import { memoryAdminStore } from '../memory-admin.ts';
+import { holdAsServer } from './server-lock.ts';
+import { OutboxFile } from './webhook-outbox.ts';
 
 export interface LocalStorageOptions {
   /** Folder holding every project's data; created if missing. */
@@ -16,6 +19,8 @@ export interface LocalStorageOptions {
   segmentBytes?: number;
   /** How many parsed link shards (about 4 000 links each at 1 000 000 links) stay in memory. @default 64 */
   cachedLinkShards?: number;
+  /** Open as the folder's one server: refuses while another live server holds it. CLI commands leave it off. @default false */
+  asServer?: boolean;
 }
 
 /**
@@ -26,6 +31,7 @@ export interface LocalStorageOptions {
 export async function createLocalStorage(options: LocalStorageOptions): Promise<Storage> {
   const { dataDir, segmentBytes = 64 * 1024 * 1024, cachedLinkShards = 64 } = options;
   await mkdir(dataDir, { recursive: true });
+  const serverHold = options.asServer ? await holdAsServer(dataDir) : undefined;
   const journal = await Journal.open(dataDir, segmentBytes);
   const playLocks = new KeyedMutex();
   const pendingClaims = new Map<string, Promise<string | undefined>>();
@@ -63,7 +69,10 @@ export async function createLocalStorage(options: LocalStorageOptions): Promise<
     },
 
     promo: {
-      async claim(project, pool, player, codes) {
+      async load(project, pool, codes) {
+        promoPool(journal.projection(project), pool).load(codes);
+      },
+      async claim(project, pool, player) {
         const claimKey = JSON.stringify([project, pool, player]);
         const pending = pendingClaims.get(claimKey);
         if (pending) return pending;
@@ -71,7 +80,7 @@ export async function createLocalStorage(options: LocalStorageOptions): Promise<
         const promo = promoPool(journal.projection(project), pool);
         const held = promo.codeOf(player);
         if (held !== undefined) return held;
-        const code = promo.takeNext(player, codes);
+        const code = promo.takeNext(player);
         if (code === undefined) return undefined;
         const claim = journal
           .append(project, [{ kind: 'promo', pool, player, code }])
@@ -134,8 +143,16 @@ export async function createLocalStorage(options: LocalStorageOptions): Promise<
       },
     },
 
-    close() {
-      return journal.close();
+    // One server per data folder sees every sign-in, so its memory is the shared place.
+    admin: memoryAdminStore(),
+
+    webhooks: {
+      open: () => OutboxFile.open(join(dataDir, 'webhooks')),
+    },
+
+    async close() {
+      await journal.close();
+      await serverHold?.release();
     },
   };
 }

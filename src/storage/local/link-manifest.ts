@@ -1,6 +1,7 @@
 import { emptySlice, sliceText } from '../../lib/utf8-slice.ts';
-import { addToSegmentCounts } from '../link-batch.ts';
-import type { LinkBatch, SegmentLinks } from '../types.ts';
+import { addToSegmentCounts } from '../segment-counts.ts';
+import type { SegmentLinks } from '../types.ts';
+import type { LinkBatch } from './link-batch.ts';
 import { LINK_SHARDS, packFileName, shardFileName, type ShardPlace } from './link-shards.ts';
 
 /**

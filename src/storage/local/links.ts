@@ -1,8 +1,8 @@
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { checkBatchProject } from '../record-checks.ts';
-import { addToSegmentCounts, linkBatchOf, moveInSegmentCounts } from '../link-batch.ts';
-import type { CustomerIds, LinkBatch, LinkDetails, LinkRecord, LinkStore, SegmentLinks } from '../types.ts';
+import { addToSegmentCounts, moveInSegmentCounts } from '../segment-counts.ts';
+import type { CustomerIds, LinkDetails, LinkRecord, LinkSource, LinkStore, SegmentLinks } from '../types.ts';
+import { collectLinkBatch, type LinkBatch } from './link-batch.ts';
 import { fsyncDirectory, isNotFound, mkdirDurably, writeFileAtomically } from './durable-fs.ts';
 import { withFileLock } from './file-lock.ts';
 import { emptyManifest, nextManifest, recordPack, referencedFiles, sparsePacks, withNewLinks, type LinkManifest } from './link-manifest.ts';
@@ -59,10 +59,9 @@ export class LocalLinkStore implements LinkStore {
     this.#cache = new ShardCache(cachedShards);
   }
 
-  async add(project: string, links: readonly LinkRecord[] | LinkBatch): Promise<void> {
-    if ('textAt' in links) return this.#project(project).add(links);
-    checkBatchProject('links.add', project, links);
-    return this.#project(project).add(linkBatchOf(links));
+  async add(project: string, links: LinkSource): Promise<void> {
+    const store = this.#project(project);
+    return store.add(await collectLinkBatch(project, links));
   }
 
   async byToken(project: string, token: string): Promise<LinkRecord | undefined> {

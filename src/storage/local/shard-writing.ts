@@ -3,7 +3,7 @@ import { FirstOfKey } from '../../lib/first-of-key.ts';
 import { JsonBytes } from '../../lib/json-bytes.ts';
 import { emptySlice, sameBytes, sliceText } from '../../lib/utf8-slice.ts';
 import { tokenTakenError } from '../record-checks.ts';
-import type { LinkBatch, LinkTextField } from '../types.ts';
+import type { LinkBatch, LinkTextField } from './link-batch.ts';
 import { appendImportTime, writeShard, type ImportRun, type Shard } from './link-shards.ts';
 import type { ByteRange, ShardPack } from './shard-pack.ts';
 

@@ -1,7 +1,9 @@
 import { jsonCopy } from '../json-copy.ts';
-import { addToSegmentCounts, linkRecordAt } from '../link-batch.ts';
+import { addToSegmentCounts } from '../segment-counts.ts';
 import { KeyedMutex } from '../keyed-mutex.ts';
 import { PromoPool } from '../promo-pool.ts';
+import { memoryAdminStore } from '../memory-admin.ts';
+import { memoryWebhookOutboxes } from './webhook-outbox.ts';
 import { checkBatchProject, checkPlayIdentity, checkProjectName, tokenTakenError } from '../record-checks.ts';
 import type {
   LinkRecord,
@@ -62,7 +64,8 @@ export function createMemoryStorage(): Storage {
   return {
     links: {
       async add(projectName, batch) {
-        const links = 'textAt' in batch ? Array.from({ length: batch.size }, (_, index) => linkRecordAt(projectName, batch, index)) : batch;
+        const links: LinkRecord[] = [];
+        for await (const link of batch) links.push(link);
         checkBatchProject('links.add', projectName, links);
         const data = project(projectName);
         const fresh = new Map<string, LinkRecord>();
@@ -152,9 +155,12 @@ export function createMemoryStorage(): Storage {
     },
 
     promo: {
-      async claim(projectName, pool, player, codes) {
+      async load(projectName, pool, codes) {
+        promoPool(projectName, pool).load(codes);
+      },
+      async claim(projectName, pool, player) {
         const promo = promoPool(projectName, pool);
-        return promo.codeOf(player) ?? promo.takeNext(player, codes);
+        return promo.codeOf(player) ?? promo.takeNext(player);
       },
       async taken(projectName, pool) {
         return projects.get(projectName)?.promoPools.get(pool)?.takenCount ?? 0;
@@ -188,6 +194,9 @@ export function createMemoryStorage(): Storage {
         for (const order of projects.get(projectName)?.orders.values() ?? []) yield structuredClone(order);
       },
     },
+
+    webhooks: memoryWebhookOutboxes(),
+    admin: memoryAdminStore(),
 
     async close() {},
   };

@@ -52,7 +52,7 @@ describe('attemptLogin', () => {
     const limiter = new LoginLimiter({ maxFailures: 3 });
     expect(await attemptLogin(attempt({ limiter, csrfToken: undefined }))).toEqual({ kind: 'stale-form' });
     expect(await attemptLogin(attempt({ limiter, csrfBinding: 'another-browser-binding1' }))).toEqual({ kind: 'stale-form' });
-    expect(limiter.failures('address:203.0.113.7', now)).toBe(0);
+    expect(await limiter.failures('address:203.0.113.7', now)).toBe(0);
   });
 
   it('treats a missing or oversized password as wrong', async () => {

@@ -138,7 +138,8 @@ export async function seededStorage(): Promise<Storage> {
     completedAt: '2020-12-20T12:04:00.000Z',
     updatedAt: '2020-12-20T12:04:00.000Z',
   }));
-  await storage.promo.claim(SLUG, 'codes.csv', link('C'), ['NY-001', 'NY-002', 'NY-003']);
+  await storage.promo.load(SLUG, 'codes.csv', ['NY-001', 'NY-002', 'NY-003']);
+  await storage.promo.claim(SLUG, 'codes.csv', link('C'));
   return storage;
 }
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { LinkBatch, LinkRecord, OrderRecord, PlayRecord, Storage } from '../../../src/storage/types.ts';
+import type { LinkRecord, OrderRecord, OutboxDelivery, PlayRecord, Storage } from '../../../src/storage/types.ts';
 
 /** Opens a fresh, empty store; `dispose` closes it and removes whatever it created. */
 export type OpenEmptyStorage = () => Promise<{ storage: Storage; dispose(): Promise<void> }>;
@@ -23,6 +23,15 @@ export function order(orderId: string, customerId = 'customer-1'): OrderRecord {
   return { project: PROJECT, orderId, customerId, orderedAt: AT, amount: 4990 };
 }
 
+function delivery(id: string): OutboxDelivery {
+  const payload = { id, type: 'complete', project: PROJECT, occurredAt: AT, customerId: null, player: 'anon', summary: null };
+  return { payload, url: 'https://crm.example.com/hooks', secretEnv: 'REKINDLE_WEBHOOK_SECRET', attempts: 0 };
+}
+
+function byPayloadId(a: OutboxDelivery, b: OutboxDelivery): number {
+  return a.payload.id.localeCompare(b.payload.id);
+}
+
 function play(player: string, state: unknown): PlayRecord {
   return { project: PROJECT, player, state, updatedAt: AT };
 }
@@ -33,35 +42,12 @@ async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
   return all;
 }
 
-/**
- * A batch as an import hands it over: the text of every link in one buffer, read at offsets
- * (a value does not start at the buffer's start), the rest by position.
- */
-function columnBatch(records: readonly LinkRecord[]): LinkBatch {
-  const fields = ['token', 'customerId', 'name', 'segment'] as const;
-  const bytes = Buffer.from(records.flatMap((record) => fields.map((field) => record[field] ?? '')).join(''), 'utf8');
-  const where = new Map<string, [number, number]>();
-  let offset = 0;
-  records.forEach((record, index) =>
-    fields.forEach((field) => {
-      const length = Buffer.byteLength(record[field] ?? '', 'utf8');
-      if (record[field] !== undefined) where.set(`${field}:${index}`, [offset, offset + length]);
-      offset += length;
-    }),
-  );
-  const recordAt = (index: number) => records[index] as LinkRecord;
-  return {
-    size: records.length,
-    textAt(field, index, slice) {
-      const [start, end] = where.get(`${field}:${index}`) ?? [0, 0];
-      Object.assign(slice, { bytes, start, end });
-      return where.has(`${field}:${index}`);
-    },
-    groupAt: (index) => recordAt(index).group,
-    armAt: (index) => recordAt(index).arm,
-    spendAt: (index) => recordAt(index).spend,
-    importedAtOf: (index) => recordAt(index).importedAt,
-  };
+/** Records as an import hands them over: made one at a time, with a pause between them. */
+async function* produced(records: readonly LinkRecord[]): AsyncGenerator<LinkRecord> {
+  for (const record of records) {
+    await new Promise((resolve) => setImmediate(resolve));
+    yield record;
+  }
 }
 
 /** What `links.byCustomerIds` reports, as a map from the position in `ids` to the link. */
@@ -163,7 +149,7 @@ export function describeStorageContract(name: string, openEmpty: OpenEmptyStorag
         // 300 links without arms, then 300 with: with 1 024 shards, many shards hold both kinds.
         await storage.links.add(PROJECT, Array.from({ length: 300 }, (_, index) => link(index + 1000)));
         const armed = Array.from({ length: 300 }, (_, index) => link(index, { arm: index % 10 === 0 ? undefined : index % 2 === 0 ? 'a' : 'b' }));
-        await storage.links.add(PROJECT, columnBatch(armed));
+        await storage.links.add(PROJECT, produced(armed));
 
         expect((await storage.links.byToken(PROJECT, link(2).token))?.arm).toBe('a');
         expect((await storage.links.byCustomerId(PROJECT, 'customer-3'))?.arm).toBe('b');
@@ -199,10 +185,10 @@ export function describeStorageContract(name: string, openEmpty: OpenEmptyStorag
         expect(await storage.links.count(PROJECT)).toBe(0);
       });
 
-      it('adds a batch read by position like an array, skipping known customers and keeping the first of two', async () => {
+      it('adds links produced as they are read, skipping known customers and keeping the first of two', async () => {
         await storage.links.add(PROJECT, [link(1)]);
         const records = [link(1, { token: 'new-token-of-customer-1' }), link(2, { name: 'Ёлка', spend: 0 }), link(3), link(3, { token: 'later' })];
-        await storage.links.add(PROJECT, columnBatch(records));
+        await storage.links.add(PROJECT, produced(records));
 
         expect(await storage.links.count(PROJECT)).toBe(3);
         expect(await storage.links.byCustomerId(PROJECT, 'customer-1')).toEqual(link(1));
@@ -339,8 +325,9 @@ export function describeStorageContract(name: string, openEmpty: OpenEmptyStorag
       const codes = Array.from({ length: 150 }, (_, index) => `HOFF-${String(index).padStart(4, '0')}`);
 
       it('gives 150 codes to 150 of 200 concurrent players, never one code twice', async () => {
+        await storage.promo.load(PROJECT, 'new-year', codes);
         const players = Array.from({ length: 200 }, (_, index) => `link:player-${index}`);
-        const claimed = await Promise.all(players.map((player) => storage.promo.claim(PROJECT, 'new-year', player, codes)));
+        const claimed = await Promise.all(players.map((player) => storage.promo.claim(PROJECT, 'new-year', player)));
         const given = claimed.filter((code) => code !== undefined);
 
         expect(given).toHaveLength(150);
@@ -350,20 +337,35 @@ export function describeStorageContract(name: string, openEmpty: OpenEmptyStorag
       });
 
       it('gives one player one code however often and concurrently they ask', async () => {
-        const claims = await Promise.all(
-          Array.from({ length: 20 }, () => storage.promo.claim(PROJECT, 'new-year', 'link:a', codes)),
-        );
+        await storage.promo.load(PROJECT, 'new-year', codes);
+        const claims = await Promise.all(Array.from({ length: 20 }, () => storage.promo.claim(PROJECT, 'new-year', 'link:a')));
 
         expect(new Set(claims)).toEqual(new Set([codes[0]]));
-        expect(await storage.promo.claim(PROJECT, 'new-year', 'link:a', codes)).toBe(codes[0]);
+        expect(await storage.promo.claim(PROJECT, 'new-year', 'link:a')).toBe(codes[0]);
         expect(await storage.promo.taken(PROJECT, 'new-year')).toBe(1);
       });
 
-      it('keeps pools and projects apart', async () => {
-        await storage.promo.claim(PROJECT, 'new-year', 'link:a', codes);
+      it('hands out codes in file order, and codes loaded later after the earlier ones, keeping holders', async () => {
+        await storage.promo.load(PROJECT, 'new-year', ['A', 'B']);
+        expect(await storage.promo.claim(PROJECT, 'new-year', 'link:a')).toBe('A');
+        expect(await storage.promo.claim(PROJECT, 'new-year', 'link:b')).toBe('B');
+        expect(await storage.promo.claim(PROJECT, 'new-year', 'link:c')).toBeUndefined();
 
-        expect(await storage.promo.claim(PROJECT, 'vip', 'link:a', ['VIP-1'])).toBe('VIP-1');
-        expect(await storage.promo.claim(OTHER_PROJECT, 'new-year', 'link:b', codes)).toBe(codes[0]);
+        await Promise.all([storage.promo.load(PROJECT, 'new-year', ['A', 'B', 'C', 'D']), storage.promo.load(PROJECT, 'new-year', ['A', 'B', 'C', 'D'])]);
+        expect(await storage.promo.claim(PROJECT, 'new-year', 'link:c')).toBe('C');
+        expect(await storage.promo.claim(PROJECT, 'new-year', 'link:a')).toBe('A');
+        expect(await storage.promo.taken(PROJECT, 'new-year')).toBe(3);
+      });
+
+      it('keeps pools and projects apart, and gives nothing from a pool never loaded', async () => {
+        await storage.promo.load(PROJECT, 'new-year', codes);
+        await storage.promo.load(PROJECT, 'vip', ['VIP-1']);
+        await storage.promo.load(OTHER_PROJECT, 'new-year', codes);
+        await storage.promo.claim(PROJECT, 'new-year', 'link:a');
+
+        expect(await storage.promo.claim(PROJECT, 'vip', 'link:a')).toBe('VIP-1');
+        expect(await storage.promo.claim(OTHER_PROJECT, 'new-year', 'link:b')).toBe(codes[0]);
+        expect(await storage.promo.claim(PROJECT, 'unknown-pool', 'link:a')).toBeUndefined();
         expect(await storage.promo.taken(PROJECT, 'unknown-pool')).toBe(0);
       });
     });
@@ -404,6 +406,59 @@ export function describeStorageContract(name: string, openEmpty: OpenEmptyStorag
         expect(scanned.map((each) => each.orderId).sort()).toEqual(['A-1', 'A-2', 'A-3']);
         expect(scanned[0]).toEqual(order('A-1'));
         expect(await collect(storage.orders.scan(OTHER_PROJECT))).toEqual([]);
+      });
+    });
+
+    describe('webhook outbox', () => {
+      it('hands what a closed outbox left pending to exactly one other, with its attempts, never what was finished', async () => {
+        const first = await storage.webhooks.open();
+        await first.append([{ op: 'queued', delivery: delivery('d1') }, { op: 'queued', delivery: delivery('d2') }, { op: 'queued', delivery: delivery('d3') }]);
+        await first.append([
+          { op: 'retry', id: 'd2', attempts: 1, result: 'HTTP 500', retryAt: AT },
+          { op: 'delivered', id: 'd3', attempts: 1, status: 200, at: AT },
+        ]);
+        await first.close({ remove: false });
+
+        const [second, third] = await Promise.all([storage.webhooks.open(), storage.webhooks.open()]);
+        const [one, other] = await Promise.all([second.adoptAbandoned(() => false), third.adoptAbandoned(() => false)]);
+        const adopted = [...one.adopted, ...other.adopted].sort(byPayloadId);
+        expect(adopted).toEqual([delivery('d1'), { ...delivery('d2'), attempts: 1, retryAt: AT }]);
+        expect((await second.adoptAbandoned(() => false)).adopted).toEqual([]);
+        await Promise.all([second.close({ remove: false }), third.close({ remove: false })]);
+      });
+
+      it('leaves alone the deliveries of an outbox still open, and those the adopter already has', async () => {
+        const first = await storage.webhooks.open();
+        await first.append([{ op: 'queued', delivery: delivery('d1') }]);
+        const second = await storage.webhooks.open();
+        expect((await second.adoptAbandoned(() => false)).adopted).toEqual([]);
+
+        await first.close({ remove: false });
+        expect((await second.adoptAbandoned((id) => id === 'd1')).adopted).toEqual([]);
+        await second.close({ remove: true });
+      });
+    });
+
+    describe('admin sign-in', () => {
+      const minute = 60_000;
+      const start = Date.parse(AT);
+
+      it('keeps failed sign-ins per client, newest after `since`, until cleared', async () => {
+        for (const offset of [0, 2, 4]) await storage.admin.recordLoginFailure('10.0.0.1', start + offset * minute);
+        await storage.admin.recordLoginFailure('10.0.0.2', start);
+
+        expect(await storage.admin.loginFailures('10.0.0.1', start + minute)).toEqual([start + 2 * minute, start + 4 * minute]);
+        await storage.admin.clearLoginFailures('10.0.0.1');
+        expect(await storage.admin.loginFailures('10.0.0.1', 0)).toEqual([]);
+        expect(await storage.admin.loginFailures('10.0.0.2', 0)).toEqual([start]);
+      });
+
+      it('refuses a signed-out session until it would have expired anyway', async () => {
+        await storage.admin.revokeSession('1765000000000.nonce.signature', start + 10 * minute);
+
+        expect(await storage.admin.isSessionRevoked('1765000000000.nonce.signature', start)).toBe(true);
+        expect(await storage.admin.isSessionRevoked('1765000000000.other.signature', start)).toBe(false);
+        expect(await storage.admin.isSessionRevoked('1765000000000.nonce.signature', start + 11 * minute)).toBe(false);
       });
     });
   });

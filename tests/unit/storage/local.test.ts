@@ -94,7 +94,8 @@ describe('local storage on disk', () => {
     await first.links.add(PROJECT, [link(1), link(2)]);
     await first.plays.update(PROJECT, 'link:a', () => ({ project: PROJECT, player: 'link:a', state: { step: 3 }, updatedAt: AT }));
     await first.events.append({ project: PROJECT, type: 'complete', at: AT, player: 'link:a' });
-    const code = await first.promo.claim(PROJECT, 'new-year', 'link:a', ['A', 'B']);
+    await first.promo.load(PROJECT, 'new-year', ['A', 'B']);
+    const code = await first.promo.claim(PROJECT, 'new-year', 'link:a');
     await first.shares.create({ id: 'share-1', project: PROJECT, player: 'link:a', content: { title: 'Я угадал' }, createdAt: AT });
     await first.orders.add(PROJECT, [order('A-1')]);
     await first.close();
@@ -103,8 +104,9 @@ describe('local storage on disk', () => {
     expect(await second.links.byCustomerId(PROJECT, 'customer-2')).toEqual(link(2));
     expect((await second.plays.get(PROJECT, 'link:a'))?.state).toEqual({ step: 3 });
     expect(await collect(second.events.scan(PROJECT))).toHaveLength(1);
-    expect(await second.promo.claim(PROJECT, 'new-year', 'link:a', ['A', 'B'])).toBe(code);
-    expect(await second.promo.claim(PROJECT, 'new-year', 'link:b', ['A', 'B'])).toBe('B');
+    await second.promo.load(PROJECT, 'new-year', ['A', 'B']);
+    expect(await second.promo.claim(PROJECT, 'new-year', 'link:a')).toBe(code);
+    expect(await second.promo.claim(PROJECT, 'new-year', 'link:b')).toBe('B');
     expect((await second.shares.get('share-1'))?.content).toEqual({ title: 'Я угадал' });
     expect(await second.orders.add(PROJECT, [order('A-1')])).toEqual({ added: 0, duplicates: 1 });
   });

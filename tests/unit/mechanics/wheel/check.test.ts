@@ -47,3 +47,24 @@ describe('wheel configs that cannot work', () => {
     ).toBe('');
   });
 });
+
+describe('a prize’s gift files', () => {
+  it('are checked by validate like the project’s own gift: a malformed code in a prize’s pool is reported with its line', async () => {
+    const { checkGiftAssets } = await import('../../../../src/gifts/index.ts');
+    const project = await wheelProject(
+      {
+        prizes: [
+          {
+            id: 'code',
+            label: 'Код',
+            odds: 50,
+            gift: { kind: 'promo-code', title: 'Код', pool: 'gifts/codes.csv', fallback: { title: 'Нет', text: 'Нет' } },
+          },
+          { id: 'next-time', label: 'В другой раз', odds: 50, consolation: true },
+        ],
+      },
+      { 'gifts/codes.csv': 'code\nGOOD-CODE1\nbad code\n' },
+    );
+    expect(checkGiftAssets(project)).toMatchObject([{ file: expect.stringMatching(/gifts\/codes\.csv$/), line: 3, message: expect.stringMatching(/"bad code" is not a promo code/) }]);
+  });
+});

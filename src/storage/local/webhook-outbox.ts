@@ -2,21 +2,9 @@ import { open, readdir, readFile, rm, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { customAlphabet } from 'nanoid';
 import { z } from 'zod';
-import { fsyncDirectory, isNotFound, isProcessAlive, mkdirDurably, writeFileAtomically } from '../storage/local/durable-fs.ts';
-import { withFileLock } from '../storage/local/file-lock.ts';
-import type { WebhookPayload } from './payload.ts';
-
-/** A delivery not yet delivered nor given up, as the outbox keeps it. The secret is never stored. */
-export interface StoredDelivery {
-  payload: WebhookPayload;
-  url: string;
-  /** Name of the environment variable holding the secret, read at each attempt. */
-  secretEnv: string;
-  /** Attempts made so far. */
-  attempts: number;
-  /** ISO time of the next attempt; absent: due now. */
-  retryAt?: string;
-}
+import type { OutboxDelivery, OutboxEntry, WebhookOutbox } from '../types.ts';
+import { fsyncDirectory, isNotFound, isProcessAlive, mkdirDurably, writeFileAtomically } from './durable-fs.ts';
+import { withFileLock } from './file-lock.ts';
 
 const payloadSchema = z.object({
   id: z.string().min(1),
@@ -32,7 +20,7 @@ const payloadSchema = z.object({
       facts: z.record(z.string(), z.string()).optional(),
     })
     .nullable(),
-}) satisfies z.ZodType<WebhookPayload>;
+});
 
 const deliverySchema = z.object({
   payload: payloadSchema,
@@ -40,7 +28,7 @@ const deliverySchema = z.object({
   secretEnv: z.string(),
   attempts: z.number().int().nonnegative(),
   retryAt: z.string().optional(),
-}) satisfies z.ZodType<StoredDelivery>;
+}) satisfies z.ZodType<OutboxDelivery>;
 
 /** One line of an outbox file. A delivery is pending from `queued` until `delivered` or `gave-up`. */
 const outboxLineSchema = z.discriminatedUnion('op', [
@@ -48,8 +36,8 @@ const outboxLineSchema = z.discriminatedUnion('op', [
   z.object({ op: z.literal('retry'), id: z.string(), attempts: z.number(), result: z.string(), retryAt: z.string() }),
   z.object({ op: z.literal('delivered'), id: z.string(), attempts: z.number(), status: z.number(), at: z.string() }),
   z.object({ op: z.literal('gave-up'), id: z.string(), attempts: z.number(), result: z.string(), at: z.string() }),
-]);
-export type OutboxLine = z.output<typeof outboxLineSchema>;
+]) satisfies z.ZodType<OutboxEntry>;
+type OutboxLine = OutboxEntry;
 
 /** Tells apart two outboxes of one process (the dev server may load this module twice). */
 const outboxNonce = customAlphabet('0123456789abcdefghijklmnopqrstuvwxyz', 10);
@@ -77,7 +65,7 @@ type Write = { kind: 'append' | 'rewrite'; text: string; resolve: () => void; re
  * files of processes that died are adopted by the next one to look (see `adoptAbandoned`).
  * Appends that arrive while a write is in flight share the next write and fdatasync.
  */
-export class OutboxFile {
+export class OutboxFile implements WebhookOutbox {
   readonly dir: string;
   readonly name: string;
   #handle: FileHandle;
@@ -108,13 +96,17 @@ export class OutboxFile {
   }
 
   /** Resolves once the lines are on disk. */
-  append(lines: OutboxLine[]): Promise<void> {
+  append(lines: readonly OutboxLine[]): Promise<void> {
     return this.#enqueueWrite('append', lines);
   }
 
-  /** Replaces the whole file with `lines` (the pending deliveries), atomically. */
-  compact(lines: OutboxLine[]): Promise<void> {
-    return this.#enqueueWrite('rewrite', lines);
+  /** Replaces the whole file with the pending deliveries, atomically. */
+  compact(pending: readonly OutboxDelivery[]): Promise<void> {
+    return this.#enqueueWrite('rewrite', pending.map(queuedLine));
+  }
+
+  adoptAbandoned(isKnown: (id: string) => boolean): Promise<{ adopted: OutboxDelivery[]; unreadableLines: number }> {
+    return adoptAbandoned(this, isKnown);
   }
 
   /** Waits for queued writes; `remove` deletes the file, for an outbox with nothing pending. */
@@ -128,7 +120,7 @@ export class OutboxFile {
     liveOutboxes().delete(this.name);
   }
 
-  #enqueueWrite(kind: Write['kind'], lines: OutboxLine[]): Promise<void> {
+  #enqueueWrite(kind: Write['kind'], lines: readonly OutboxLine[]): Promise<void> {
     if (this.#broken) return Promise.reject(this.#broken);
     const text = lines.map((line) => `${JSON.stringify(line)}\n`).join('');
     return new Promise((resolve, reject) => {
@@ -199,8 +191,8 @@ export function parseOutbox(text: string): { lines: OutboxLine[]; unreadable: nu
  * The deliveries still pending after `lines`, which may come from several files: `queued` lines
  * go first so a later file's retry or result finds its delivery whatever the file order.
  */
-export function pendingDeliveries(lines: OutboxLine[]): StoredDelivery[] {
-  const pending = new Map<string, StoredDelivery>();
+export function pendingDeliveries(lines: OutboxLine[]): OutboxDelivery[] {
+  const pending = new Map<string, OutboxDelivery>();
   const finished = new Set<string>();
   for (const line of lines) {
     if (line.op !== 'queued') continue;
@@ -232,7 +224,7 @@ function safeJson(raw: string): unknown {
 }
 
 /** The line that restores a pending delivery, for compaction and adoption. */
-export function queuedLine(delivery: StoredDelivery): OutboxLine {
+export function queuedLine(delivery: OutboxDelivery): OutboxLine {
   return { op: 'queued', delivery };
 }
 
@@ -245,7 +237,7 @@ export function queuedLine(delivery: StoredDelivery): OutboxLine {
 export function adoptAbandoned(
   own: OutboxFile,
   isKnown: (id: string) => boolean,
-): Promise<{ adopted: StoredDelivery[]; unreadableLines: number }> {
+): Promise<{ adopted: OutboxDelivery[]; unreadableLines: number }> {
   return withFileLock(join(own.dir, 'adopt.lock'), async () => {
     const names = (await readdir(own.dir)).filter((name) => OUTBOX_NAME.test(name) && isAbandoned(name));
     if (names.length === 0) return { adopted: [], unreadableLines: 0 };
