@@ -5,7 +5,9 @@ import svelte from '@astrojs/svelte';
 
 export default defineConfig({
   output: 'server',
-  adapter: node({ mode: 'standalone' }),
+  // Middleware mode: src/server/node-server.ts serves the static files itself, from memory and
+  // compressed, so pages and API calls skip the adapter's file look-up per request.
+  adapter: node({ mode: 'middleware' }),
   // Components that only appear after a client-side step (gift, share buttons) lost their styles
   // in Astro's CSS bundling under Rolldown; injected CSS travels with each component instead.
   integrations: [svelte({ compilerOptions: { css: 'injected' } })],

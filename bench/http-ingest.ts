@@ -36,8 +36,8 @@ const TIMEOUT_MS = 5_000;
 /** Visits sent before the load to check the server accepts them (see probeVisit). */
 const PROBES = 1;
 /** Fixed so the bench can sign player cookies the server accepts; never used outside the bench. */
-const BENCH_SESSION_SECRET = 'rekindle-http-bench-secret-not-for-production';
-const PHONE_USER_AGENT =
+export const BENCH_SESSION_SECRET = 'rekindle-http-bench-secret-not-for-production';
+export const PHONE_USER_AGENT =
   'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1';
 
 export const INGEST_GOAL = { eventsPerSecond: 10_000, p99Ms: 10 };
@@ -83,10 +83,10 @@ export async function benchHttpIngest(options: { cpuProfile?: boolean } = {}): P
       startServer({ label: 'the bare node:http server', script: join(ROOT, 'bench/lib/bare-server.ts'), readyPath: '/', readyStatus: 204 }),
       (server) => measuredLoad(server, visitLoad(server.origin, cookieFile, { url: `${server.origin}/` })),
     );
-    const astroHealth = await withServer(startAstro(build.entry, dataDir, await profileSubdir(profileDir, 'health')), (server) =>
+    const astroHealth = await withServer(startRekindleServer(dataDir, await profileSubdir(profileDir, 'health')), (server) =>
       measuredLoad(server, visitLoad(server.origin, cookieFile, { url: `${server.origin}/api/health`, method: 'GET', body: undefined, expectedStatus: 200 })),
     );
-    const ingest = await withServer(startAstro(build.entry, dataDir, await profileSubdir(profileDir, 'ingest')), async (server) => {
+    const ingest = await withServer(startRekindleServer(dataDir, await profileSubdir(profileDir, 'ingest')), async (server) => {
       const spec = visitLoad(server.origin, cookieFile, {});
       await probeVisit(spec, cookies[0]!);
       return measuredLoad(server, spec);
@@ -173,7 +173,7 @@ function visitLoad(origin: string, cookieFile: string, overrides: Partial<LoadSp
 }
 
 /** The production server (src/server/node-server.ts) over the fresh build: beacons first, then Astro. */
-function startAstro(_entry: string, dataDir: string, cpuProfileDir: string | undefined): Promise<ServerProcess> {
+export function startRekindleServer(dataDir: string, cpuProfileDir: string | undefined): Promise<ServerProcess> {
   return startServer({
     label: 'the Rekindle server',
     script: join(ROOT, 'src/server/node-server.ts'),
@@ -185,7 +185,7 @@ function startAstro(_entry: string, dataDir: string, cpuProfileDir: string | und
   });
 }
 
-async function profileSubdir(profileDir: string | undefined, server: 'health' | 'ingest'): Promise<string | undefined> {
+export async function profileSubdir(profileDir: string | undefined, server: string): Promise<string | undefined> {
   if (!profileDir) return undefined;
   await mkdir(join(profileDir, server), { recursive: true });
   return join(profileDir, server);
@@ -195,7 +195,7 @@ async function profileSubdir(profileDir: string | undefined, server: 'health' | 
  * Runs `use` against a fresh server, then stops it. A server that died meanwhile makes `stop`
  * reject with its output, which is the cause worth reporting even when `use` failed too.
  */
-async function withServer<T>(starting: Promise<ServerProcess>, use: (server: ServerProcess) => Promise<T>): Promise<T> {
+export async function withServer<T>(starting: Promise<ServerProcess>, use: (server: ServerProcess) => Promise<T>): Promise<T> {
   const server = await starting;
   try {
     return await use(server);
@@ -204,7 +204,7 @@ async function withServer<T>(starting: Promise<ServerProcess>, use: (server: Ser
   }
 }
 
-async function measuredLoad(server: ServerProcess, spec: LoadSpec): Promise<RunFigures> {
+export async function measuredLoad(server: ServerProcess, spec: LoadSpec): Promise<RunFigures> {
   const cpuBefore = await server.cpuSeconds();
   const started = performance.now();
   const load = await runLoad(spec);

@@ -56,10 +56,10 @@ export async function benchImport(rows = ROWS): Promise<ImportBenchResult> {
     await writeCustomers(csv, rows);
     const importArgs = ['links', 'import', PROJECT, csv, '--out', join(root, 'mail.csv')];
     const started = performance.now();
-    const first = await runChild(importArgs, dataDir);
+    const first = await runCliChild(importArgs, dataDir);
     const wallSeconds = (performance.now() - started) / 1000;
-    const again = await runChild(importArgs, dataDir);
-    const bare = await runChild([BARE_PARSE_FLAG, csv], dataDir);
+    const again = await runCliChild(importArgs, dataDir);
+    const bare = await runCliChild([BARE_PARSE_FLAG, csv], dataDir);
     return {
       rows,
       csvMegabytes: round((await stat(csv)).size / 1e6, 1),
@@ -88,7 +88,8 @@ async function countLinks(dataDir: string): Promise<number> {
   }
 }
 
-async function writeCustomers(path: string, rows: number): Promise<void> {
+/** A Russian-style CRM export of `rows` customers, synced to disk; the blast bench mails it too. */
+export async function writeCustomers(path: string, rows: number): Promise<void> {
   const out = createWriteStream(path);
   let chunk = '\uFEFFID клиента;Имя;E-mail;Телефон;Сегмент;Сумма покупок\r\n';
   for (let index = 0; index < rows; index++) {
@@ -109,13 +110,14 @@ async function writeCustomers(path: string, rows: number): Promise<void> {
   await written.close();
 }
 
-interface ChildResult {
+export interface ChildResult {
   exitCode: number;
   seconds: number;
   maxRssKilobytes: number;
 }
 
-function runChild(args: string[], dataDir: string): Promise<ChildResult> {
+/** `rekindle <args>` in a child process with its own data dir, timed, with its peak RSS. */
+export function runCliChild(args: string[], dataDir: string): Promise<ChildResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [new URL(import.meta.url).pathname, CHILD_FLAG, ...args], {
       env: { ...process.env, REKINDLE_DATA_DIR: dataDir },

@@ -66,6 +66,14 @@ const BENCHES: Record<string, Bench> = {
       return { figures, tables: formatFigures('PostgreSQL store', figures) };
     },
   },
+  blast: {
+    summary: 'a mailing blast: concurrent players each playing a personal link through, on 1 000 000 links',
+    async run(options) {
+      const { benchBlast, formatBlast } = await import('./blast.ts');
+      const figures = await benchBlast({ cpuProfile: options.cpuProfile });
+      return { figures, tables: formatBlast(figures) };
+    },
+  },
   http: {
     summary: 'visit events through the built server with 1 000 000 links, vs node:http and Astro baselines',
     async run(options) {
@@ -82,7 +90,7 @@ const USAGE = [
   'Benches (all of them, in this order, when none is named):',
   ...Object.entries(BENCHES).map(([name, bench]) => `  ${name.padEnd(8)} ${bench.summary}`),
   '',
-  '--cpu-prof  also profile the Astro servers of the http bench and show where their CPU time goes',
+  '--cpu-prof  also profile the Astro servers of the http and blast benches and show where their CPU time goes',
 ].join('\n');
 
 interface BenchOutcome {

@@ -1,15 +1,23 @@
 /**
  * Share image timings: cold renders of a full card (og and story), cached fetches, and a bare
- * satori + sharp one-line card as the floor of what any card costs on this machine.
+ * satori + sharp one-line card as the floor of what any card costs on this machine. Then the
+ * cards of every example project drawn with each rasteriser (resvg, sharp's librsvg), the two
+ * interleaved run by run so both see the same machine, and the PNGs of both written to
+ * bench/out/share/ to be looked at.
  * Run: node bench/share.ts
  */
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import satori from 'satori';
 import sharp from 'sharp';
 import { shareImageSchema } from '../src/config/schemas/share.ts';
+import { loadProject } from '../src/config/load.ts';
 import { ShareImageRenderer } from '../src/share/cache.ts';
+import { cardSources, drawShareCard } from '../src/share/render.ts';
+import { rasteriseWithLibrsvg, type Rasterise } from '../src/share/rasterise.ts';
+import { rasteriseWithResvg } from './lib/resvg-rasteriser.ts';
 import { loadFamily } from '../src/share/fonts.ts';
 import { SHARE_FORMATS, type ShareFormat } from '../src/share/formats.ts';
 import type { ShareContent, ShareProject } from '../src/share/types.ts';
@@ -21,7 +29,12 @@ export interface ShareBenchResult {
   p99: number;
 }
 
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const COLD_RUNS = 40;
+/** Runs per rasteriser and card in the A/B comparison. */
+const AB_RUNS = 20;
+const RASTERISERS = { resvg: rasteriseWithResvg, librsvg: rasteriseWithLibrsvg } satisfies Record<string, Rasterise>;
+type Rasteriser = keyof typeof RASTERISERS;
 const CACHED_RUNS = 2000;
 
 const GREETING =
@@ -41,6 +54,9 @@ export async function benchShare(): Promise<ShareBenchResult[]> {
       results.push(await benchCold(renderer, project, format, (run) => greetingContent(run), 'greeting card'));
       results.push(await benchCached(renderer, project, format));
     }
+    for (const example of await exampleProjects()) {
+      for (const format of ['og', 'story'] as const) results.push(...(await benchRasterisers(example, format)));
+    }
     return results;
   } finally {
     await rm(root, { recursive: true, force: true });
@@ -55,6 +71,42 @@ function quizContent(run: number): ShareContent {
 /** A whole ~260-character generated greeting. */
 function greetingContent(run: number): ShareContent {
   return { title: `Открытка для Анны №${run}`, text: GREETING };
+}
+
+async function exampleProjects(): Promise<ShareProject[]> {
+  const folders = (await readdir(join(ROOT, 'projects'), { withFileTypes: true })).filter((entry) => entry.isDirectory());
+  return Promise.all(folders.map((folder) => loadProject(join(ROOT, 'projects', folder.name))));
+}
+
+/** What a finished play of the project shares: a quiz's score, or a whole greeting with its picture. */
+function exampleContent(project: ShareProject, run: number): ShareContent {
+  const config = project.config as ShareProject['config'] & { kind?: string; templates?: { image?: string }[] };
+  if (config.kind === 'card-generator') return { ...greetingContent(run), image: config.templates?.find((template) => template.image)?.image };
+  return quizContent(run);
+}
+
+/**
+ * Cold draws of one project's card with each rasteriser, alternating run by run; writes the last
+ * PNG of each to bench/out/share/ for a visual comparison.
+ */
+async function benchRasterisers(project: ShareProject, format: ShareFormat): Promise<ShareBenchResult[]> {
+  const sources = await cardSources({ project, content: exampleContent(project, 0), format });
+  const names = Object.keys(RASTERISERS) as Rasteriser[];
+  const times = new Map<Rasteriser, number[]>(names.map((rasteriser) => [rasteriser, []]));
+  const lastPng = new Map<Rasteriser, Buffer>();
+  for (let run = -2; run < AB_RUNS; run++) {
+    for (const rasteriser of names) {
+      const request = { project, content: exampleContent(project, run + 7), format };
+      const started = performance.now();
+      const png = await drawShareCard(request, sources, RASTERISERS[rasteriser]);
+      if (run >= 0) times.get(rasteriser)?.push(performance.now() - started);
+      lastPng.set(rasteriser, png);
+    }
+  }
+  const outDir = join(ROOT, 'bench/out/share');
+  await mkdir(outDir, { recursive: true });
+  for (const [rasteriser, png] of lastPng) await writeFile(join(outDir, `${project.slug}-${format}-${rasteriser}.png`), png);
+  return names.map((rasteriser) => summarise(`cold ${project.slug} ${format} · ${rasteriser}`, times.get(rasteriser) ?? []));
 }
 
 async function benchProject(dir: string): Promise<ShareProject> {

@@ -17,6 +17,7 @@ import type { LinkRecord, Storage, TrackedEvent } from '../src/storage/types.ts'
 const PROJECT = 'bench';
 const LINKS = 1_000_000;
 const LOOKUPS = 10_000;
+const WARM_LINKS = 48;
 const APPENDERS = 64;
 const APPEND_SECONDS = 5;
 
@@ -36,9 +37,12 @@ export async function benchStorage(): Promise<Record<string, number | string>> {
     const sampleTokens = Array.from({ length: LOOKUPS }, () => links[Math.floor(Math.random() * links.length)]?.token ?? '');
     links.length = 0;
 
-    // Like the server: a process that did not import, looking up links of random customers.
+    // Like the server: a process that did not import (so none of the import's garbage is left
+    // to collect in the middle of the lookups), looking up links of random customers.
+    collectGarbage();
     const storage = await createLocalStorage({ dataDir });
     const lookups = await measureLookups(storage, sampleTokens);
+    const warmLookups = await measureWarmLookups(storage, sampleTokens);
     collectGarbage();
     const heapMegabytes = process.memoryUsage().heapUsed / 2 ** 20;
 
@@ -51,6 +55,9 @@ export async function benchStorage(): Promise<Record<string, number | string>> {
     return {
       'links.add 1 000 000 links, s': round(addSeconds, 2),
       'links.byToken lookups/s (random tokens, 64-shard cache)': Math.round(lookups.perSecond),
+      'links.byToken random token p50 / p99, ms': `${round(lookups.p50, 2)} / ${round(lookups.p99, 2)}`,
+      'links.byToken warm lookups/s (links looked up before)': Math.round(warmLookups.perSecond),
+      'links.byToken warm p50 / p99, ms': `${round(warmLookups.p50, 3)} / ${round(warmLookups.p99, 3)}`,
       'heap after the lookups, MB': Math.round(heapMegabytes),
       [`events.append ${APPENDERS} appenders, events/s`]: Math.round(store.perSecond),
       'events.append p50 latency, ms': round(store.p50, 2),
@@ -82,12 +89,27 @@ function benchEvent(index: number): TrackedEvent {
   return { project: PROJECT, type: 'answer', at: new Date().toISOString(), player: `link:${index}`, data: { question: index % 6 } };
 }
 
-async function measureLookups(storage: Storage, tokens: string[]): Promise<{ perSecond: number }> {
+/** Lookups one after another: their rate and each one's latency. */
+async function measureLookups(storage: Storage, tokens: string[]): Promise<{ perSecond: number; p50: number; p99: number }> {
+  const latencies: number[] = [];
   const started = performance.now();
   for (const token of tokens) {
+    const begun = performance.now();
     if (!(await storage.links.byToken(PROJECT, token))) throw new Error(`bench: link ${token} was added but not found`);
+    latencies.push(performance.now() - begun);
   }
-  return { perSecond: tokens.length / ((performance.now() - started) / 1000) };
+  latencies.sort((a, b) => a - b);
+  return { perSecond: tokens.length / ((performance.now() - started) / 1000), p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99) };
+}
+
+/**
+ * Lookups of links looked up before, their shards in the cache: a player's page, API calls and
+ * gift each look up the same link. WARM_LINKS links (fewer than the cache's 64 shards), over and over.
+ */
+async function measureWarmLookups(storage: Storage, tokens: string[]) {
+  const warm = tokens.slice(0, WARM_LINKS);
+  await measureLookups(storage, warm);
+  return measureLookups(storage, Array.from({ length: LOOKUPS }, (_, index) => warm[index % warm.length] ?? ''));
 }
 
 /** Keeps APPENDERS callers appending back to back for APPEND_SECONDS; latency per append. */

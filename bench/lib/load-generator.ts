@@ -18,6 +18,8 @@ export interface LoadSpec {
   body?: string;
   /** A file with one Cookie header value per line; each request takes a random one. */
   cookieFile?: string;
+  /** A file with one path (and query) per line; each request takes a random one instead of the url's. */
+  pathsFile?: string;
   /** The status that acknowledges a request, e.g. 204. */
   expectedStatus: number;
   connections: number;
@@ -75,8 +77,9 @@ export function requestOnce(
   spec: Pick<LoadSpec, 'url' | 'method' | 'headers' | 'body' | 'timeoutMs'>,
   agent: http.Agent | false,
   cookie?: string,
+  path?: string,
 ): Promise<{ status: number; body: string }> {
-  const url = new URL(spec.url);
+  const url = new URL(path ?? spec.url, spec.url);
   const headers: Record<string, string> = { ...spec.headers };
   if (spec.body !== undefined) headers['Content-Length'] = String(Buffer.byteLength(spec.body));
   if (cookie !== undefined) headers.Cookie = cookie;
@@ -98,7 +101,10 @@ export function requestOnce(
 
 async function generateLoad(spec: LoadSpec): Promise<LoadResult> {
   assertLoopback(spec.url);
-  const cookies = spec.cookieFile ? (await readFile(spec.cookieFile, 'utf8')).split('\n').filter(Boolean) : [];
+  const linesOf = async (file: string | undefined) => (file ? (await readFile(file, 'utf8')).split('\n').filter(Boolean) : []);
+  const cookies = await linesOf(spec.cookieFile);
+  const paths = await linesOf(spec.pathsFile);
+  const randomOf = (lines: string[]) => (lines.length > 0 ? lines[Math.floor(Math.random() * lines.length)] : undefined);
   const agent = new http.Agent({ keepAlive: true, maxSockets: spec.connections, maxFreeSockets: spec.connections });
   const latencies = new Float64Array(spec.maxRequests);
   const statuses: Record<string, number> = {};
@@ -113,8 +119,7 @@ async function generateLoad(spec: LoadSpec): Promise<LoadResult> {
   const deadline = measureFrom + spec.durationSeconds * 1000;
 
   const send = () => {
-    const cookie = cookies.length > 0 ? cookies[Math.floor(Math.random() * cookies.length)] : undefined;
-    return requestOnce(spec, agent, cookie).then(({ status }) => status);
+    return requestOnce(spec, agent, randomOf(cookies), randomOf(paths)).then(({ status }) => status);
   };
 
   const connection = async () => {

@@ -63,11 +63,15 @@ export function uiStrings(locale: Locale): UiStrings {
   return dictionaries[locale];
 }
 
+/** Building a formatter costs far more than formatting with one, so each is built once. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function formatDate(value: Date, locale: Locale, timeZone: string): string {
-  return new Intl.DateTimeFormat(locale === 'ru' ? 'ru-RU' : 'en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone,
-  }).format(value);
+  const key = `${locale} ${timeZone}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale === 'ru' ? 'ru-RU' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone });
+    dateFormats.set(key, format);
+  }
+  return format.format(value);
 }

@@ -13,6 +13,11 @@ const TYPES: Record<string, string> = {
   '.mp4': 'video/mp4',
   '.zip': 'application/zip',
   '.txt': 'text/plain; charset=utf-8',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
   '.ics': 'text/calendar; charset=utf-8',
   '.pkpass': 'application/vnd.apple.pkpass',
 };

@@ -3,17 +3,20 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { getStorage, StorageSettingError } from '../storage/index.ts';
 import { answerBeacon, beaconRoute } from './beacon-handler.ts';
+import { compressAppResponse } from './compression.ts';
 import { limitConnections, SERVER_OPTIONS } from './connection-limits.ts';
 import { playerCookieKey } from './cookie-signature.ts';
 import { environmentProblems } from './environment.ts';
 import { writeError } from './http.ts';
 import { malformedRequest } from './request-guard.ts';
+import { loadStaticFiles } from './static-files.ts';
 
 type NodeHandler = (request: http.IncomingMessage, response: http.ServerResponse) => void;
 
 /**
- * The production server: Node's http server with the beacons answered first and everything else
- * handed to the built Astro app (pages, API, static files). Run after `astro build`:
+ * The production server: Node's http server with the beacons answered first, then the build's
+ * static files (from memory, compressed), and everything else handed to the built Astro app
+ * (pages, API; @astrojs/node in middleware mode). Run after `astro build`:
  * `node src/server/node-server.ts` (HOST and PORT from the environment).
  */
 export async function startServer(options: { host: string; port: number; entry?: string }): Promise<http.Server> {
@@ -21,6 +24,7 @@ export async function startServer(options: { host: string; port: number; entry?:
   process.env.ASTRO_NODE_AUTOSTART = 'disabled';
   const entry = options.entry ?? path.resolve('dist/server/entry.mjs');
   const { handler } = (await import(pathToFileURL(entry).href)) as { handler: NodeHandler };
+  const staticFiles = await loadStaticFiles(path.join(path.dirname(entry), '..', 'client'));
   await getStorage();
   playerCookieKey();
   const server = http.createServer(SERVER_OPTIONS, (request, response) => {
@@ -28,11 +32,25 @@ export async function startServer(options: { host: string; port: number; entry?:
     const beacon = malformed ? undefined : beaconRoute(request);
     if (malformed) writeError(response, malformed);
     else if (beacon) void answerBeacon(request, response, beacon);
-    else handler(request, response);
+    else if (!decodableUrl(request.url)) response.writeHead(400).end('Bad request.');
+    else if (!staticFiles.serve(request, response)) {
+      compressAppResponse(request, response);
+      handler(request, response);
+    }
   });
   limitConnections(server);
   await new Promise<void>((resolve) => server.listen(options.port, options.host, resolve));
   return server;
+}
+
+/** Astro's standalone server refused a URL that does not decode with a 400; its middleware mode does not check. */
+function decodableUrl(url: string | undefined): boolean {
+  try {
+    decodeURI(url ?? '/');
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Stops taking requests, then lets the storage write out what it holds, so a restart loses nothing. */

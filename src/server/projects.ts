@@ -3,12 +3,12 @@ import path from 'node:path';
 import { PROJECT_SLUG } from '../config/schemas/common.ts';
 import { loadProject, ProjectConfigError, formatProblems, type LoadedProject } from '../config/load.ts';
 import { HttpError } from './http.ts';
+import { listProjectFolders } from '../config/project-loader.ts';
 
 export type ProjectLookup =
   | { status: 'ok'; project: LoadedProject }
   | { status: 'missing' }
   | { status: 'broken'; problems: string };
-
 
 export function projectsDir(): string {
   return path.resolve(process.env.REKINDLE_PROJECTS_DIR ?? 'projects');
@@ -74,4 +74,20 @@ async function load(dir: string): Promise<ProjectLookup> {
     if (error instanceof ProjectConfigError) return { status: 'broken', problems: formatProblems(error.problems) };
     throw error;
   }
+}
+
+let folders: { names: string[]; checkedAt: number } | undefined;
+
+/**
+ * The playable projects, by folder name, for the front door. The folder list is read again at
+ * most once a second and each project goes through findProject's cache, so a new, edited or
+ * removed project shows within a second while a busy front door costs no disk reads or parsing.
+ */
+export async function listProjects(): Promise<LoadedProject[]> {
+  const now = Date.now();
+  if (!folders || now - folders.checkedAt >= RECHECK_MS) {
+    folders = { names: ((await listProjectFolders(projectsDir())) ?? []).map((folder) => path.basename(folder)), checkedAt: now };
+  }
+  const lookups = await Promise.all(folders.names.map((name) => findProject(name)));
+  return lookups.flatMap((lookup) => (lookup.status === 'ok' ? [lookup.project] : []));
 }

@@ -76,7 +76,12 @@ export class ShareImageRenderer {
     this.#queuedDraws = options.queuedDraws ?? 16;
   }
 
-  async render(request: ShareImageRequest): Promise<ShareImage> {
+  /**
+   * The image, drawn only if `mayDraw` allows it when a draw is really needed: asked once per
+   * draw, so concurrent requests for one uncached image share one draw and one permission.
+   * Throws ShareDrawRefused when it says no.
+   */
+  async render(request: ShareImageRequest, mayDraw: () => boolean = () => true): Promise<ShareImage> {
     const { key, sources } = await this.#key(request);
     const etag = etagFor(key);
     const inMemory = this.#memory.get(key);
@@ -86,7 +91,7 @@ export class ShareImageRenderer {
     }
     let pending = this.#drawing.get(key);
     if (!pending) {
-      pending = this.#loadOrDraw(key, request, sources).finally(() => this.#drawing.delete(key));
+      pending = this.#loadOrDraw(key, request, sources, mayDraw).finally(() => this.#drawing.delete(key));
       this.#drawing.set(key, pending);
     }
     return { png: await pending, etag };
@@ -112,7 +117,7 @@ export class ShareImageRenderer {
     return { key: createHash('sha256').update(identity).digest('hex'), sources };
   }
 
-  async #loadOrDraw(key: string, request: ShareImageRequest, sources: CardSources): Promise<Buffer> {
+  async #loadOrDraw(key: string, request: ShareImageRequest, sources: CardSources, mayDraw: () => boolean): Promise<Buffer> {
     const stored = await this.#readDisk(key);
     if (stored) {
       this.stats.diskHits += 1;
@@ -120,6 +125,7 @@ export class ShareImageRenderer {
       void this.#disk.used(this.#path(key).file);
       return stored;
     }
+    if (!mayDraw()) throw new ShareDrawRefused();
     if (this.#drawSlots.pendingCount >= this.#queuedDraws) {
       this.stats.refused += 1;
       throw new ShareRenderBusy();
@@ -167,6 +173,13 @@ export class ShareImageRenderer {
       await rm(temporary, { force: true });
       throw error;
     }
+  }
+}
+
+/** A draw the caller's `mayDraw` refused, e.g. a client over its rate limit. */
+export class ShareDrawRefused extends Error {
+  constructor() {
+    super('drawing this share image was refused');
   }
 }
 

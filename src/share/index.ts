@@ -4,7 +4,7 @@ import { ShareImageRenderer } from './cache.ts';
 import { bytesOfMegabytes } from './disk-budget.ts';
 import type { ShareImage, ShareImageRequest } from './types.ts';
 
-export { ShareImageRenderer, type ShareImageRendererOptions, type ShareImageStats } from './cache.ts';
+export { ShareDrawRefused, ShareImageRenderer, type ShareImageRendererOptions, type ShareImageStats } from './cache.ts';
 export { ShareAssetError } from './assets.ts';
 export { parseShareContent, shareContentSchema, ShareContentError } from './content.ts';
 export { assertShareFormat, isShareFormat, SHARE_FORMATS, type ShareFormat } from './formats.ts';
@@ -30,12 +30,7 @@ function diskBytesFromEnv(): number | undefined {
   return megabytes === undefined || megabytes === '' ? undefined : bytesOfMegabytes(megabytes);
 }
 
-/** The card as PNG with its ETag; drawn once, then served from memory or disk. */
-export function renderShareImage(request: ShareImageRequest): Promise<ShareImage> {
-  return shareImageRenderer().render(request);
-}
-
-/** True when the image is already rendered, i.e. serving it costs no drawing (no rate limit). */
-export function isShareImageCached(request: ShareImageRequest): Promise<boolean> {
-  return shareImageRenderer().isCached(request);
+/** The card as PNG with its ETag; drawn once (if `mayDraw` allows), then served from memory or disk. */
+export function renderShareImage(request: ShareImageRequest, mayDraw?: () => boolean): Promise<ShareImage> {
+  return shareImageRenderer().render(request, mayDraw);
 }

@@ -4,7 +4,8 @@ import { ShareRenderBusy } from './cache.ts';
 import { parseShareContent, ShareContentError } from './content.ts';
 import type { ShareFormat } from './formats.ts';
 import { imageResponse } from './http.ts';
-import { isShareImageCached, renderShareImage } from './index.ts';
+import { ShareDrawRefused } from './cache.ts';
+import { renderShareImage } from './index.ts';
 import { createShareImageLimiter } from './rate-limit.ts';
 import type { ShareProject } from './types.ts';
 
@@ -34,11 +35,12 @@ export async function shareImageResponse(input: ShareImageRouteInput): Promise<R
   }
   const request = { project: input.project, content, format: input.format };
   try {
-    if (!(await isShareImageCached(request)) && !coldRenders.take(input.clientKey)) {
+    // Only a request that starts a draw spends the client's budget; one joining a draw in progress does not.
+    return imageResponse(await renderShareImage(request, () => coldRenders.take(input.clientKey)), input.request);
+  } catch (error) {
+    if (error instanceof ShareDrawRefused) {
       throw new HttpError(429, 'share-image-rate-limited', 'Too many new share images from this address; try again in a minute.');
     }
-    return imageResponse(await renderShareImage(request), input.request);
-  } catch (error) {
     // A missing or refused picture is the project's fault, logged for the author; the visitor gets a 503.
     if (error instanceof ShareRenderBusy) {
       throw new HttpError(503, 'share-image-busy', 'Many new share images are being drawn; try again in a few seconds.', {

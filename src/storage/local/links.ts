@@ -128,8 +128,8 @@ class ProjectLinks {
     return this.#lookup(async (manifest) => {
       const shard = shardOf(customerId, manifest.customerShards.length);
       const customers = await this.#shard('c', shard, manifest.customerShards[shard] ?? 0);
-      const row = customers?.rowOf.get(customerId);
-      const token = row === undefined ? undefined : customers?.columns.token[row];
+      const row = customers?.rowOfKey(customerId);
+      const token = row === undefined ? undefined : customers?.token(row);
       return token === undefined ? undefined : this.#findToken(manifest, token);
     });
   }
@@ -314,8 +314,8 @@ class ProjectLinks {
   async #findToken(manifest: LinkManifest, token: string): Promise<LinkRecord | undefined> {
     const shard = shardOf(token, manifest.tokenShards.length);
     const links = await this.#shard('t', shard, manifest.tokenShards[shard] ?? 0);
-    const row = links?.rowOf.get(token);
-    return row === undefined || !links ? undefined : linkAt(this.#project, links.columns, row);
+    const row = links?.rowOfKey(token);
+    return row === undefined || !links ? undefined : links.link(this.#project, row);
   }
 
   async #shard<Kind extends ShardKind>(kind: Kind, shard: number, place: ShardPlace): Promise<Shard<Kind> | undefined> {
