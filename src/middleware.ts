@@ -1,13 +1,14 @@
 import { defineMiddleware } from 'astro/middleware';
+import { ADMIN_HEADERS, adminGate, isAdminPath } from './admin/guard.ts';
 import { errorResponse, HttpError, httpErrorOf, isCrossSiteForm } from './server/http.ts';
 import { StorageUnavailableError } from './storage/errors.ts';
 import { identifyRequest } from './server/public-origin.ts';
 
 /**
  * Runs before every route: it decides the request's public origin and client address once (see
- * public-origin.ts), and refuses cross-site form posts against that origin. Astro's own
- * `checkOrigin` is off because it compares with the socket's `http://` origin, which behind a TLS
- * proxy never matches what the browser sends.
+ * public-origin.ts), refuses cross-site form posts against that origin, and guards /admin. Astro's
+ * own `checkOrigin` is off because it compares with the socket's `http://` origin, which behind a
+ * TLS proxy never matches what the browser sends.
  */
 export const onRequest = defineMiddleware(async (context, next) => {
   if (context.isPrerendered) return next();
@@ -19,6 +20,14 @@ export const onRequest = defineMiddleware(async (context, next) => {
   if (isCrossSiteForm(context.request, context.locals.request.publicOrigin)) {
     return errorResponse(new HttpError(403, 'cross-origin', 'Forms from other sites are not accepted.'));
   }
+  if (!isAdminPath(context.url.pathname)) return render(next);
+  const gate = await adminGate(context);
+  if (gate instanceof Response) return withHeaders(gate, ADMIN_HEADERS);
+  context.locals.admin = gate;
+  return withHeaders(await render(next), ADMIN_HEADERS);
+});
+
+async function render(next: () => Promise<Response>): Promise<Response> {
   try {
     return await next();
   } catch (error) {
@@ -26,4 +35,17 @@ export const onRequest = defineMiddleware(async (context, next) => {
     if (error instanceof StorageUnavailableError) return errorResponse(httpErrorOf(error));
     throw error;
   }
-});
+}
+
+/** Admin answers are private, never cached, indexed or framed, whichever route made them. */
+function withHeaders(response: Response, headers: Record<string, string>): Response {
+  try {
+    for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+    return response;
+  } catch {
+    // Some responses (redirects) have immutable headers: copy them into a new one.
+    const copy = new Response(response.body, response);
+    for (const [name, value] of Object.entries(headers)) copy.headers.set(name, value);
+    return copy;
+  }
+}

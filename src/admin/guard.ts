@@ -1,13 +1,13 @@
 import type { AstroCookies } from 'astro';
-import { HttpError } from '../server/http.ts';
+import { errorResponse, HttpError } from '../server/http.ts';
 import { getStorage } from '../storage/index.ts';
 import { adminAuth, type AdminAuth } from './auth.ts';
 import { verifySession } from './session.ts';
 
 /**
- * The session check every admin page and export runs before touching any data. There is no
- * middleware in between on purpose: each admin route calls one of these first, so a new route
- * without the check stands out in review.
+ * The session check every admin URL passes before touching any data, run by src/middleware.ts
+ * for every path under /admin (the sign-in and sign-out forms excepted), so a new admin route
+ * cannot forget it.
  */
 
 export const SESSION_COOKIE = 'rekindle_admin';
@@ -39,34 +39,44 @@ async function isSignedOut(session: string, now: Date): Promise<boolean> {
   return (await getStorage()).admin.isSessionRevoked(session, now.getTime());
 }
 
-interface PageContext {
+/** Admin URLs anyone may open. */
+const OPEN_PATHS = new Set(['/admin/login', '/admin/logout']);
+
+export function isAdminPath(pathname: string): boolean {
+  return pathname === '/admin' || pathname.startsWith('/admin/');
+}
+
+export type AdminGate = Exclude<AdminAccess, { status: 'signed-out' }>;
+
+interface GateContext {
   cookies: AstroCookies;
   url: URL;
   redirect(path: string, status?: 301 | 302 | 303 | 307 | 308): Response;
 }
 
 /**
- * For admin pages: the signed-in access, the unconfigured state (the page explains how to set a
- * password and shows no data), or a redirect to the login page that comes back here afterwards.
+ * For a request under /admin: undefined for the open forms; a response for a visitor who may not
+ * pass (pages send them to the login page and back afterwards; data URLs such as CSV exports get
+ * a 401/503 JSON error); else the access the page renders with (signed in, or unconfigured: the
+ * page explains how to set a password and shows no data).
  */
-export async function guardAdminPage(
-  context: PageContext,
-): Promise<Exclude<AdminAccess, { status: 'signed-out' }> | Response> {
+export async function adminGate(context: GateContext): Promise<AdminGate | Response | undefined> {
+  if (OPEN_PATHS.has(context.url.pathname)) return undefined;
   const access = await adminAccess(context.cookies);
+  const isData = /\.[a-z]+$/.test(context.url.pathname);
+  if (isData && access.status === 'unconfigured') {
+    return errorResponse(new HttpError(503, 'admin-not-configured', 'The admin dashboard has no password yet; set REKINDLE_ADMIN_PASSWORD_HASH on the server.'));
+  }
   if (access.status !== 'signed-out') return access;
+  if (isData) return errorResponse(new HttpError(401, 'admin-login-required', 'Sign in at /admin/login to download this file.'));
   const back = `${context.url.pathname}${context.url.search}`;
   return context.redirect(`/admin/login?next=${encodeURIComponent(back)}`, 303);
 }
 
-/** For admin data URLs (CSV exports): a 401/503 JSON error instead of a redirect. */
-export async function guardAdminData(cookies: AstroCookies): Promise<void> {
-  const access = await adminAccess(cookies);
-  if (access.status === 'unconfigured') {
-    throw new HttpError(503, 'admin-not-configured', 'The admin dashboard has no password yet; set REKINDLE_ADMIN_PASSWORD_HASH on the server.');
-  }
-  if (access.status === 'signed-out') {
-    throw new HttpError(401, 'admin-login-required', 'Sign in at /admin/login to download this file.');
-  }
+/** The access the middleware let through, for an admin page. */
+export function adminGateOf(locals: App.Locals): AdminGate {
+  if (!locals.admin) throw new Error('admin page rendered without the admin gate; is src/middleware.ts in place?');
+  return locals.admin;
 }
 
 /** Admin pages are private, never cached, never indexed and never framed. */
@@ -78,7 +88,3 @@ export const ADMIN_HEADERS: Record<string, string> = {
   'X-Frame-Options': 'DENY',
   'Content-Security-Policy': "frame-ancestors 'none'",
 };
-
-export function applyAdminHeaders(headers: Headers): void {
-  for (const [name, value] of Object.entries(ADMIN_HEADERS)) headers.set(name, value);
-}

@@ -4,6 +4,7 @@ import { BEACON_BODY_LIMIT, beaconEvent, isBeaconKind } from '../tracking/beacon
 import { assertSameOriginHeaders, HttpError, httpErrorOf, tooLarge, writeError } from './http.ts';
 import { cookieName, playerFromCookie } from './player.ts';
 import { requireProject } from './projects.ts';
+import { eventAckSeconds } from './metrics.ts';
 import { identifyNodeRequest } from './public-origin.ts';
 import { storageTrouble } from './storage-trouble.ts';
 
@@ -33,7 +34,10 @@ export async function recordBeacon(request: BeaconRequest): Promise<void> {
   if (!player) throw new HttpError(401, 'no-player', 'Open the project page first: it identifies you for the game.');
   const body = parseJson(await request.readBody(BEACON_BODY_LIMIT));
   const event = beaconEvent(request.kind, body, { project: project.slug, player: player.key, userAgent: request.userAgent, at: new Date() });
-  if (event) await (await getStorage()).events.append(event);
+  if (!event) return;
+  const stopTimer = eventAckSeconds.startTimer();
+  await (await getStorage()).events.append(event);
+  stopTimer();
 }
 
 const BEACON_PATH = /^\/api\/([a-z0-9-]{1,64})\/([a-z]+)$/;

@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import type { z } from 'zod';
 import { HttpError } from './http-error.ts';
+import { log } from './log.ts';
 import { storageTrouble } from './storage-trouble.ts';
 
 export { HttpError } from './http-error.ts';
@@ -58,7 +59,7 @@ export function httpErrorOf(error: unknown): HttpError {
   if (error instanceof HttpError) return error;
   const refusal = storageTrouble.refusal(error);
   if (refusal) return refusal;
-  console.error('[rekindle] unhandled error:', error);
+  log.error({ err: error }, 'unhandled error');
   return new HttpError(500, 'internal', 'The server failed to handle this request. Try again later.');
 }
 

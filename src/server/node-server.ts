@@ -8,6 +8,7 @@ import { limitConnections, SERVER_OPTIONS } from './connection-limits.ts';
 import { playerCookieKey } from './cookie-signature.ts';
 import { environmentProblems } from './environment.ts';
 import { writeError } from './http.ts';
+import { logRequests } from './log.ts';
 import { malformedRequest } from './request-guard.ts';
 import { loadStaticFiles } from './static-files.ts';
 
@@ -28,6 +29,7 @@ export async function startServer(options: { host: string; port: number; entry?:
   await getStorage();
   playerCookieKey();
   const server = http.createServer(SERVER_OPTIONS, (request, response) => {
+    logRequests(request, response);
     const malformed = malformedRequest(request);
     const beacon = malformed ? undefined : beaconRoute(request);
     if (malformed) writeError(response, malformed);

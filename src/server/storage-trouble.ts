@@ -1,5 +1,6 @@
 import { StorageUnavailableError } from '../storage/errors.ts';
 import { HttpError } from './http-error.ts';
+import { log } from './log.ts';
 
 /** Errors that mean the disk refuses writes for now (full, over quota, remounted read-only). */
 const UNWRITABLE = new Set(['ENOSPC', 'EDQUOT', 'EROFS']);
@@ -53,4 +54,4 @@ export class StorageTrouble {
   }
 }
 
-export const storageTrouble = new StorageTrouble((line) => console.error(line));
+export const storageTrouble = new StorageTrouble((line) => log.warn(line));

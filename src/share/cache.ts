@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import pLimit, { type LimitFunction } from 'p-limit';
+import { shareRenders } from '../server/metrics.ts';
 import { parseShareContent } from './content.ts';
 import { assertShareFormat } from './formats.ts';
 import { DiskBudget } from './disk-budget.ts';
@@ -87,6 +88,7 @@ export class ShareImageRenderer {
     const inMemory = this.#memory.get(key);
     if (inMemory) {
       this.stats.memoryHits += 1;
+      shareRenders.inc({ outcome: 'cached' });
       return { png: inMemory, etag };
     }
     let pending = this.#drawing.get(key);
@@ -121,6 +123,7 @@ export class ShareImageRenderer {
     const stored = await this.#readDisk(key);
     if (stored) {
       this.stats.diskHits += 1;
+      shareRenders.inc({ outcome: 'cached' });
       this.#memory.set(key, stored);
       void this.#disk.used(this.#path(key).file);
       return stored;
@@ -128,10 +131,12 @@ export class ShareImageRenderer {
     if (!mayDraw()) throw new ShareDrawRefused();
     if (this.#drawSlots.pendingCount >= this.#queuedDraws) {
       this.stats.refused += 1;
+      shareRenders.inc({ outcome: 'refused' });
       throw new ShareRenderBusy();
     }
     const png = await this.#drawSlots(() => {
       this.stats.draws += 1;
+      shareRenders.inc({ outcome: 'cold' });
       return drawShareCard(request, sources);
     });
     await this.#writeDisk(key, png);

@@ -36,3 +36,18 @@ test('signing out revokes the session: a copy of the cookie saved before stops w
   expect(replayed.status).toBe(303);
   expect(replayed.headers.location).toMatch(/^\/admin\/login/);
 });
+
+test('every admin URL is guarded and private, whichever route answers', async ({ baseURL }) => {
+  const port = Number(new URL(baseURL ?? '').port);
+  const page = await rawRequest(port, { path: '/admin/home-habits-quiz?lang=en' });
+  expect(page.status).toBe(303);
+  expect(page.headers.location).toBe(`/admin/login?next=${encodeURIComponent('/admin/home-habits-quiz?lang=en')}`);
+  const data = await rawRequest(port, { path: '/admin/home-habits-quiz/customers.csv' });
+  expect(data.status).toBe(401);
+  expect(JSON.parse(data.body)).toMatchObject({ error: { code: 'admin-login-required' } });
+  for (const response of [page, data, await rawRequest(port, { path: '/admin/login' })]) {
+    expect(response.headers['cache-control']).toBe('no-store');
+    expect(response.headers['x-robots-tag']).toBe('noindex, nofollow');
+    expect(response.headers['x-frame-options']).toBe('DENY');
+  }
+});

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { handleApi } from '../../../src/server/http.ts';
+import { log } from '../../../src/server/log.ts';
 
 function diskFull(): NodeJS.ErrnoException {
   return Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
@@ -9,7 +10,7 @@ describe('a full disk', () => {
   afterEach(() => vi.restoreAllMocks());
 
   it('answers 503 with Retry-After, and logs one line when it starts and one when it ends', async () => {
-    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const logged = vi.spyOn(log, 'warn').mockImplementation(() => undefined);
     for (let attempt = 0; attempt < 50; attempt++) {
       const response = await handleApi(async () => {
         throw new Error('append failed', { cause: diskFull() });

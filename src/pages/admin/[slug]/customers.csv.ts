@@ -1,5 +1,4 @@
 import type { APIRoute } from 'astro';
-import { ADMIN_HEADERS, guardAdminData } from '../../../admin/guard.ts';
 import { EXCEL_CSV, PLAIN_CSV } from '../../../crm/csv-output.ts';
 import { exportCustomerStatus } from '../../../crm/customer-status.ts';
 import { answersByCustomer } from '../../../crm/play-answers.ts';
@@ -13,7 +12,6 @@ const CHUNK_CHARS = 64 * 1024;
 /** The customer status CSV for follow-up chains, streamed so its size never sits in memory. */
 export const GET: APIRoute = (context) =>
   handleApi(async () => {
-    await guardAdminData(context.cookies);
     const slug = context.params.slug ?? '';
     const lookup = await findProject(slug);
     if (lookup.status === 'missing') throw new HttpError(404, 'project-not-found', `There is no project named ${slug}.`);
@@ -31,7 +29,6 @@ export const GET: APIRoute = (context) =>
     const day = new Date().toISOString().slice(0, 10);
     return new Response(chunked(header.done ? '' : header.value, lines), {
       headers: {
-        ...ADMIN_HEADERS,
         'Content-Type': 'text/csv; charset=utf-8',
         'Content-Disposition': `attachment; filename="${slug}-customers-${day}.csv"`,
       },

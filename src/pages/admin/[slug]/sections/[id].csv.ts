@@ -1,5 +1,4 @@
 import type { APIRoute } from 'astro';
-import { ADMIN_HEADERS, guardAdminData } from '../../../../admin/guard.ts';
 import { adminLocale } from '../../../../admin/strings.ts';
 import { mechanicSections } from '../../../../admin/mechanic-sections.ts';
 import { csvLine } from '../../../../crm/csv-output.ts';
@@ -13,7 +12,6 @@ import { getStorage } from '../../../../storage/index.ts';
  */
 export const GET: APIRoute = (context) =>
   handleApi(async () => {
-    await guardAdminData(context.cookies);
     const slug = context.params.slug ?? '';
     const lookup = await findProject(slug);
     if (lookup.status !== 'ok') throw new HttpError(404, 'project-not-found', `There is no loadable project named ${slug}.`);
@@ -24,7 +22,6 @@ export const GET: APIRoute = (context) =>
     const body = [section.columns, ...section.rows].map((row) => csvLine(row.map(asText))).join('');
     return new Response(`\uFEFF${body}`, {
       headers: {
-        ...ADMIN_HEADERS,
         'Content-Type': 'text/csv; charset=utf-8',
         'Content-Disposition': `attachment; filename="${slug}-${section.id}.csv"`,
       },
