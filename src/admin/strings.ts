@@ -142,6 +142,7 @@ const ru = {
   galleryOg: 'Для соцсетей (1200×630)',
   galleryStory: 'Для историй (1080×1920)',
   downloadCustomers: 'Скачать статусы клиентов (CSV)',
+  downloadCustomersExcel: 'Для Excel',
   downloadHint: 'Строка на клиента: группа, открыл, прошёл, подарок, вернулся — для следующих цепочек.',
   generatedAt: (when: string) => `Данные на ${when}.`,
 
@@ -308,6 +309,7 @@ const en: AdminStrings = {
   galleryOg: 'For social networks (1200×630)',
   galleryStory: 'For stories (1080×1920)',
   downloadCustomers: 'Download customer statuses (CSV)',
+  downloadCustomersExcel: 'For Excel',
   downloadHint: 'One row per customer: group, visited, completed, gift, came back; for follow-up chains.',
   generatedAt: (when: string) => `Data as of ${when}.`,
 

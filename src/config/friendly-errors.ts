@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cliMessages } from '../i18n/cli-messages.ts';
 import { allowedKeysAt, type ConfigPath } from './schema-walk.ts';
 
 /**
@@ -54,8 +55,9 @@ export function formatPath(path: readonly PropertyKey[]): string {
 const friendlyErrorMap: z.core.$ZodErrorMap = (issue) => {
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined
-        ? `required field is missing; expected ${typeNoun(issue.expected)}`
+      if (issue.input === undefined) return `required field is missing; expected ${typeNoun(issue.expected)}`;
+      return issue.expected === 'string' && isUnquotedPlaceholder(issue.input)
+        ? `expected text, got ${describeValue(issue.input)}; ${cliMessages().validate.quotePlaceholder(`'{${Object.keys(issue.input).join('}, {')}}'`)}`
         : `expected ${typeNoun(issue.expected)}`;
     case 'invalid_value':
       return expectedOneOf(issue.values);
@@ -184,6 +186,11 @@ const typeNouns: Record<string, string> = {
 
 function typeNoun(expected: string): string {
   return typeNouns[expected] ?? expected;
+}
+
+/** `title: {name}` without quotes: YAML reads a group of fields whose keys have no values. */
+function isUnquotedPlaceholder(value: unknown): value is Record<string, null> {
+  return isRecord(value) && Object.keys(value).length > 0 && Object.values(value).every((field) => field === null);
 }
 
 function describeValue(value: unknown): string {

@@ -1,4 +1,5 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { cliMessages } from '../i18n/cli-messages.ts';
 import type { ConfigPath } from './schema-walk.ts';
 
 export interface YamlSyntaxProblem {
@@ -23,11 +24,18 @@ export interface YamlSource {
 export function readYamlSource(text: string): YamlSource {
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
-  const syntaxProblems = document.errors.map((error) => ({
-    line: error.linePos?.[0].line ?? 1,
-    column: error.linePos?.[0].col ?? 1,
-    message: `invalid YAML: ${yamlMessage(error.message)}`,
-  }));
+  const lines = text.split(/\r?\n/);
+  const syntaxProblems = oncePerLine(
+    document.errors.map((error) => {
+      const line = error.linePos?.[0].line ?? 1;
+      const hint = quotingHint(lines[line - 1] ?? '');
+      return {
+        line,
+        column: error.linePos?.[0].col ?? 1,
+        message: `invalid YAML: ${yamlMessage(error.message)}${hint ? `; ${hint}` : ''}`,
+      };
+    }),
+  );
   return {
     data: syntaxProblems.length > 0 ? null : document.toJS({ maxAliasCount: 100 }),
     isEmpty: document.contents === null,
@@ -37,6 +45,30 @@ export function readYamlSource(text: string): YamlSource {
       return offset === undefined ? undefined : lineCounter.linePos(offset).line;
     },
   };
+}
+
+/** One problem per line: a single mistake often trips the parser more than once on its line. */
+function oncePerLine(problems: YamlSyntaxProblem[]): YamlSyntaxProblem[] {
+  const seen = new Set<number>();
+  return problems.filter((problem) => !seen.has(problem.line) && seen.add(problem.line));
+}
+
+/** `key: value` or `- value` or `- key: value`, with the value as the author wrote it. */
+const VALUE_LINE = /^(\s*(?:-\s+)?(?:[^\s:'"#{[][^:#]*?:\s+)?)(.+?)\s*$/;
+
+/**
+ * What a marketer can do about the two mistakes that break most hand-written YAML: a text with
+ * «: » inside, or starting with { or [, must be in quotes. Gives the line as it should be.
+ */
+export function quotingHint(sourceLine: string): string | undefined {
+  const match = VALUE_LINE.exec(sourceLine);
+  if (!match) return undefined;
+  const [, prefix = '', value = ''] = match;
+  if (/^['"|>]/.test(value)) return undefined;
+  const messages = cliMessages().validate;
+  const why = value.includes(': ') ? messages.quoteColon : /^[{[]/.test(value) ? messages.quoteBrace : undefined;
+  if (!why) return undefined;
+  return `${why}: ${prefix.trim()} '${value.replace(/'/g, "''")}'`;
 }
 
 /** The yaml package appends « at line 3, column 1:» and a code excerpt; the caller prints its own position. */

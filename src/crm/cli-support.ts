@@ -4,6 +4,7 @@ import { access } from 'node:fs/promises';
 import { formatProblems, loadProject, ProjectConfigError, type LoadedProject } from '../config/load.ts';
 import { createStorageFromEnv } from '../storage/index.ts';
 import type { Storage } from '../storage/types.ts';
+import { cliMessages, useProjectLocale } from '../i18n/cli-messages.ts';
 import { CsvFileError } from './csv-input.ts';
 
 /**
@@ -45,10 +46,12 @@ export function parseImportCommandLine(args: string[], optionNames: readonly str
 export async function loadProjectForCli(slug: string): Promise<LoadedProject | undefined> {
   const projectsDir = process.env.REKINDLE_PROJECTS_DIR ?? 'projects';
   try {
-    return await loadProject(path.join(projectsDir, slug));
+    const project = await loadProject(path.join(projectsDir, slug));
+    useProjectLocale(project.config.locale);
+    return project;
   } catch (error) {
     if (error instanceof ProjectConfigError) {
-      console.error(`Project ${slug} cannot be loaded:\n${formatProblems(error.problems)}`);
+      console.error(`${cliMessages().unknownProject(slug)}\n${formatProblems(error.problems)}`);
       return undefined;
     }
     throw error;
@@ -62,7 +65,7 @@ export async function inputFileExists(file: string, expected: string): Promise<b
     return true;
   } catch (error) {
     if (!isMissingFile(error)) throw error;
-    console.error(`${file}: no such file; expected ${expected}.`);
+    console.error(cliMessages().noSuchFile(file, expected));
     return false;
   }
 }

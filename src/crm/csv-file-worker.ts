@@ -5,17 +5,21 @@
  * importer pauses the reading here instead of letting the whole file pile up in its queue.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { CsvFileError, parseCsvStream, type ColumnSpec } from './csv-input.ts';
+import { CsvFileError, parseCsvStream, type ColumnSpec, type CsvReadSummary } from './csv-input.ts';
 import { RowBatchBuilder, type RowBatch } from './csv-row-batch.ts';
+import type { Locale } from '../config/schemas/common.ts';
+import { useProjectLocale } from '../i18n/cli-messages.ts';
 
 export interface CsvFileWorkerData {
   path: string;
   columns: readonly ColumnSpec[];
+  /** The language of the importing thread's messages, which this thread's module state does not know. */
+  messageLocale: Locale;
 }
 
 export type CsvFileWorkerMessage =
   | { kind: 'rows'; batch: RowBatch }
-  | { kind: 'done'; rows: number }
+  | { kind: 'done'; summary: CsvReadSummary }
   | { kind: 'unreadable'; file: string; line: number | undefined; reason: string };
 
 /** A few thousand rows: large enough that a message costs little per row, small enough to overlap. */
@@ -24,7 +28,8 @@ const MAX_BATCHES_IN_FLIGHT = 8;
 
 const port = parentPort;
 if (!port) throw new Error('csv-file-worker.ts runs as a worker thread of readCsvRows');
-const { path, columns } = workerData as CsvFileWorkerData;
+const { path, columns, messageLocale } = workerData as CsvFileWorkerData;
+useProjectLocale(messageLocale);
 
 let inFlight = 0;
 let acknowledged: (() => void) | undefined;
@@ -52,7 +57,7 @@ async function* throttled(chunks: AsyncIterable<Buffer>): AsyncGenerator<Buffer>
 }
 
 try {
-  const rows = await parseCsvStream(
+  const summary = await parseCsvStream(
     { path },
     columns,
     (row) => {
@@ -62,7 +67,7 @@ try {
     throttled,
   );
   if (builder.size > 0) flush();
-  post({ kind: 'done', rows });
+  post({ kind: 'done', summary });
 } catch (error) {
   if (!(error instanceof CsvFileError)) throw error;
   post({ kind: 'unreadable', file: error.file, line: error.line, reason: error.reason });

@@ -3,7 +3,9 @@ import { open } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
 import Papa from 'papaparse';
-import { CsvFileError, RecordReader, textChunks } from '../lib/csv-records.ts';
+import { CsvFileError, InvalidTextError, RecordReader, textChunks } from '../lib/csv-records.ts';
+import { cliMessages, currentMessageLocale } from '../i18n/cli-messages.ts';
+import { detectEncoding, ENCODING_LABELS, type DetectedEncoding, type TextEncodingName } from '../lib/text-encoding.ts';
 import type { CsvFileWorkerData, CsvFileWorkerMessage } from './csv-file-worker.ts';
 import { forEachRowOf } from './csv-row-batch.ts';
 
@@ -67,16 +69,26 @@ export function detectDelimiter(text: string): string {
   return best;
 }
 
-async function peek(source: CsvSource): Promise<string> {
-  if ('text' in source) return source.text.slice(0, HEADER_PEEK_BYTES);
+/** The start of the source as text, and the encoding its bytes are in (text is already decoded). */
+async function peek(source: CsvSource): Promise<{ text: string; encoding: TextEncodingName }> {
+  if ('text' in source) return { text: source.text.slice(0, HEADER_PEEK_BYTES), encoding: 'utf-8' };
   const handle = await open(source.path, 'r');
+  let head: Buffer;
   try {
     const buffer = Buffer.alloc(HEADER_PEEK_BYTES);
     const { bytesRead } = await handle.read(buffer, 0, HEADER_PEEK_BYTES, 0);
-    return buffer.subarray(0, bytesRead).toString('utf8');
+    head = buffer.subarray(0, bytesRead);
   } finally {
     await handle.close();
   }
+  const detected = detectEncoding(head);
+  if (!detected.ok) throw new CsvFileError(source.path, undefined, refusedEncodingReason(detected));
+  return { text: new TextDecoder(detected.encoding).decode(head, { stream: true }), encoding: detected.encoding };
+}
+
+function refusedEncodingReason(detected: Extract<DetectedEncoding, { ok: false }>): string {
+  const messages = cliMessages().csv;
+  return messages.garbled(detected.reason === 'koi8-like' ? messages.refusedKoi8 : messages.refusedLegacy, messages.saveAsUtf8);
 }
 
 /**
@@ -107,32 +119,26 @@ function mapHeader<Key extends string>(
     const column = columns.find((spec) => spec.aliases.some((alias) => normalizeHeader(alias) === normalized));
     if (!column) return;
     if (indexes.has(column.key)) {
-      throw new CsvFileError(
-        file,
-        1,
-        `columns ${quoteList([header[indexes.get(column.key) ?? 0] ?? '', raw])} both mean ${column.aliases[0]}; keep one of them.`,
-      );
+      const both = [header[indexes.get(column.key) ?? 0] ?? '', raw];
+      throw new CsvFileError(file, 1, cliMessages().csv.doubledColumn(both, column.aliases[0] ?? column.key));
     }
     indexes.set(column.key, index);
   });
   const missing = columns.filter((spec) => spec.required && !indexes.has(spec.key));
   if (missing.length > 0) {
-    const wanted = missing.map((spec) => `${spec.aliases[0]} column (also accepted: ${quoteList(spec.aliases.slice(1, 6))})`);
-    throw new CsvFileError(file, 1, `the header has no ${wanted.join(', no ')}; found ${quoteList(header)}.`);
+    const wanted = missing.map((spec) => ({ canonical: spec.aliases[0] ?? spec.key, aliases: spec.aliases.slice(1, 6) }));
+    throw new CsvFileError(file, 1, cliMessages().csv.missingColumns(wanted, header));
   }
   return indexes;
 }
 
-function quoteList(values: readonly string[]): string {
-  return values.map((value) => `«${value}»`).join(', ');
-}
-
 /**
- * Streams the rows of a CSV export to `onRow`: delimiter detected from the header, UTF-8 BOM
- * dropped, CRLF, LF or lone CR, quoted fields with delimiters, quotes and line breaks, blank
- * lines skipped, headers matched by alias, every known value trimmed. Memory stays flat however
- * long the file is. Resolves with the number of data rows; rejects with CsvFileError for an
- * unreadable file. A file is parsed on a worker thread (csv-file-worker.ts) while `onRow` runs
+ * Streams the rows of a CSV export to `onRow`: encoding detected (UTF-8 with or without BOM,
+ * UTF-16, Windows-1251; see text-encoding.ts), delimiter detected from the header, CRLF, LF or
+ * lone CR, quoted fields with delimiters, quotes and line breaks, blank lines skipped, headers
+ * matched by alias, every known value trimmed. Memory stays flat however long the file is.
+ * Resolves with the number of data rows and the encoding; rejects with CsvFileError for an
+ * unreadable file (or one in an encoding it cannot read). A file is parsed on a worker thread (csv-file-worker.ts) while `onRow` runs
  * here, so on two cores the parsing and the handling of rows overlap; text is parsed in this
  * thread.
  */
@@ -140,7 +146,7 @@ export async function readCsvRows<Key extends string>(
   source: CsvSource,
   columns: readonly ColumnSpec<Key>[],
   onRow: (row: CsvRow<Key>) => void,
-): Promise<number> {
+): Promise<CsvReadSummary> {
   return 'path' in source ? readCsvFileInWorker(source.path, columns, onRow) : parseCsvStream(source, columns, onRow);
 }
 
@@ -161,9 +167,10 @@ export async function parseCsvStream<Key extends string>(
   columns: readonly ColumnSpec<Key>[],
   onRow: (row: CsvRow<Key>) => void,
   pace?: ChunkPacer,
-): Promise<number> {
+): Promise<CsvReadSummary> {
   const file = sourceName(source);
-  const parser = new Papa.Parser({ delimiter: detectDelimiter(await peek(source)), newline: '\n' });
+  const head = await peek(source);
+  const parser = new Papa.Parser({ delimiter: detectDelimiter(head.text), newline: '\n' });
   let header: { indexes: [Key, number][]; width: number } | undefined;
   let rows = 0;
   const records = new RecordReader(file, (record, line) => {
@@ -177,16 +184,38 @@ export async function parseCsvStream<Key extends string>(
     onRow({ line, values, extraFields: Math.max(0, record.length - header.width) });
   });
   let unparsed = '';
-  for await (const text of textChunks(pace ? pace(openStream(source)) : openStream(source))) {
-    unparsed = records.read(parser, unparsed + text, false);
-    if (unparsed.length > MAX_RECORD_CHARACTERS) {
-      const line = records.nextLine;
-      throw new CsvFileError(file, line, `the CSV cannot be read (the record starting on line ${line} is longer than 1 MB; a quote is probably left open there).`);
+  const chunks = pace ? pace(openStream(source)) : openStream(source);
+  try {
+    for await (const text of textChunks(chunks, head.encoding)) {
+      unparsed = records.read(parser, unparsed + text, false);
+      if (unparsed.length > MAX_RECORD_CHARACTERS) {
+        const line = records.nextLine;
+        throw new CsvFileError(file, line, cliMessages().csv.recordTooLong(line));
+      }
     }
+  } catch (error) {
+    if (!(error instanceof InvalidTextError)) throw error;
+    const line = records.nextLine + lineBreaks(unparsed + error.validText);
+    const messages = cliMessages().csv;
+    throw new CsvFileError(file, line, messages.mixedEncodings(ENCODING_LABELS[head.encoding], line, messages.saveAsUtf8));
   }
   records.read(parser, unparsed, true);
-  if (!header) throw new CsvFileError(file, undefined, 'the file is empty; expected a header line and rows.');
-  return rows;
+  if (!header) throw new CsvFileError(file, undefined, cliMessages().csv.empty);
+  return { rows, encoding: head.encoding };
+}
+
+/** What a read of the CSV tells besides its rows. */
+export interface CsvReadSummary {
+  /** Data rows (blank lines not counted). */
+  rows: number;
+  /** The encoding the file was read in; text sources count as UTF-8. */
+  encoding: TextEncodingName;
+}
+
+function lineBreaks(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) count++;
+  return count;
 }
 
 /** The trimmed non-empty values of the known columns; undefined for a blank record (`;;;`). */
@@ -207,11 +236,11 @@ function readCsvFileInWorker<Key extends string>(
   path: string,
   columns: readonly ColumnSpec<Key>[],
   onRow: (row: CsvRow<Key>) => void,
-): Promise<number> {
+): Promise<CsvReadSummary> {
   const keys = columns.map((column) => column.key);
-  const workerData: CsvFileWorkerData = { path, columns };
+  const workerData: CsvFileWorkerData = { path, columns, messageLocale: currentMessageLocale() };
   const worker = new Worker(new URL('./csv-file-worker.ts', import.meta.url), { workerData });
-  return new Promise<number>((resolve, reject) => {
+  return new Promise<CsvReadSummary>((resolve, reject) => {
     let settled = false;
     const settle = (outcome: () => void) => {
       if (settled) return;
@@ -226,7 +255,7 @@ function readCsvFileInWorker<Key extends string>(
       });
     worker.on('message', (message: CsvFileWorkerMessage) => {
       if (settled) return;
-      if (message.kind === 'done') settle(() => resolve(message.rows));
+      if (message.kind === 'done') settle(() => resolve(message.summary));
       else if (message.kind === 'unreadable') fail(new CsvFileError(message.file, message.line, message.reason));
       else {
         try {

@@ -3,29 +3,76 @@ import { removeStalePartials } from './stale-partials.ts';
 
 type Cell = string | number | boolean | undefined;
 
-/** One CSV line (RFC 4180, comma-separated, `\n`-terminated); empty for undefined. */
-export function csvLine(cells: readonly Cell[]): string {
-  let line = '';
-  for (let index = 0; index < cells.length; index++) {
-    if (index > 0) line += ',';
-    line += csvCell(cells[index]);
-  }
-  return `${line}\n`;
+/** How a CSV file is written: the plain form tools read, or the form Russian Excel opens cleanly. */
+export interface CsvDialect {
+  delimiter: ',' | ';';
+  lineEnd: '\n' | '\r\n';
+  /** A UTF-8 BOM first: without it Excel reads the file as Windows-1251 and garbles every name. */
+  bom: boolean;
 }
 
-const NEEDS_QUOTES = /[",\r\n]/;
+/** RFC 4180 with LF line ends: for the email service's mail merge and other programs. */
+export const PLAIN_CSV: CsvDialect = { delimiter: ',', lineEnd: '\n', bom: false };
+/**
+ * What Russian Excel opens by double-click with its columns and Cyrillic intact: it expects the
+ * semicolon (the comma is its decimal separator), CRLF, and a BOM to take the file for UTF-8.
+ */
+export const EXCEL_CSV: CsvDialect = { delimiter: ';', lineEnd: '\r\n', bom: true };
 
-function csvCell(cell: Cell): string {
+export type CsvFormat = 'plain' | 'excel';
+export const CSV_FORMATS: Record<CsvFormat, CsvDialect> = { plain: PLAIN_CSV, excel: EXCEL_CSV };
+
+const UTF8_BOM = '\uFEFF';
+
+/** One CSV line in `dialect`, ended by its line end; empty for undefined. */
+export function csvLine(cells: readonly Cell[], dialect: CsvDialect = PLAIN_CSV): string {
+  let line = '';
+  for (let index = 0; index < cells.length; index++) {
+    if (index > 0) line += dialect.delimiter;
+    line += csvCell(cells[index], dialect);
+  }
+  return line + dialect.lineEnd;
+}
+
+/** What a file in `dialect` starts with before its first line. */
+export function csvPreamble(dialect: CsvDialect): string {
+  return dialect.bom ? UTF8_BOM : '';
+}
+
+const NEEDS_QUOTES = { ',': /[",\r\n]/, ';': /[";\r\n]/ } as const;
+
+function csvCell(cell: Cell, dialect: CsvDialect): string {
   if (cell === undefined) return '';
-  const text = String(cell);
-  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  const text = withoutFormula(String(cell));
+  return NEEDS_QUOTES[dialect.delimiter].test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** A spreadsheet takes a cell starting with one of these for a formula (or, for tab and CR, strips them first). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * A phone number or a signed amount: digits, spaces, brackets, dots and dashes after an optional
+ * sign. It starts with + or -, but a formula made only of these can neither call a function nor
+ * link anywhere, so it stays as written: the email service must get `+7 999 123-45-67`, not
+ * `'+7 999 123-45-67`.
+ */
+const PHONE_OR_NUMBER = /^[+-]?[\d\s().-]*\d[\d\s().-]*$/;
+
+/**
+ * The cell as spreadsheet users expect to see untrusted text: a value that would start a formula
+ * (`=HYPERLINK(…)`, `@SUM(…)`, `-2+3+cmd|…`) gets a leading apostrophe, which Excel and
+ * LibreOffice read as «this is text» and do not show. Names and segments come from CRM exports
+ * that anyone who filled in a form could have written into.
+ */
+export function withoutFormula(text: string): string {
+  return FORMULA_START.test(text) && !PHONE_OR_NUMBER.test(text) ? `'${text}` : text;
 }
 
 const CHUNK_BYTES = 1 << 20;
-const COMMA = 0x2c;
 const QUOTE = 0x22;
 const LF = 0x0a;
 const CR = 0x0d;
+const TAB = 0x09;
+const [EQUALS, PLUS, MINUS, AT] = ['=', '+', '-', '@'].map((char) => char.charCodeAt(0));
 
 /** A finished CSV file waiting beside its target under a temporary name. */
 export interface StagedFile {
@@ -55,22 +102,27 @@ export type WriterCell = Cell | Uint8Array;
 export class AtomicCsvWriter {
   readonly path: string;
   readonly #temporary: string;
+  readonly #dialect: CsvDialect;
+  readonly #delimiter: number;
   #handle: FileHandle | undefined;
   #chunk: Buffer = Buffer.allocUnsafe(CHUNK_BYTES);
   #used = 0;
   readonly #full: Buffer[] = [];
   readonly #spare: Buffer[] = [];
 
-  private constructor(path: string, temporary: string, handle: FileHandle) {
+  private constructor(path: string, temporary: string, handle: FileHandle, dialect: CsvDialect) {
     this.path = path;
     this.#temporary = temporary;
     this.#handle = handle;
+    this.#dialect = dialect;
+    this.#delimiter = dialect.delimiter.charCodeAt(0);
+    this.#text(csvPreamble(dialect));
   }
 
-  static async open(path: string): Promise<AtomicCsvWriter> {
+  static async open(path: string, dialect: CsvDialect = PLAIN_CSV): Promise<AtomicCsvWriter> {
     await removeStalePartials(path);
     const temporary = `${path}.${process.pid}.partial`;
-    return new AtomicCsvWriter(path, temporary, await open(temporary, 'w'));
+    return new AtomicCsvWriter(path, temporary, await open(temporary, 'w'), dialect);
   }
 
   /**
@@ -79,11 +131,12 @@ export class AtomicCsvWriter {
    */
   writeLine(cells: readonly WriterCell[]): Promise<void> | undefined {
     for (let index = 0; index < cells.length; index++) {
-      if (index > 0) this.#byte(COMMA);
+      if (index > 0) this.#byte(this.#delimiter);
       const cell = cells[index];
       if (cell instanceof Uint8Array) this.#bytesCell(cell);
-      else if (cell !== undefined) this.#text(csvCell(cell));
+      else if (cell !== undefined) this.#text(csvCell(cell, this.#dialect));
     }
+    if (this.#dialect.lineEnd === '\r\n') this.#byte(CR);
     this.#byte(LF);
     return this.#full.length > 0 ? this.#flush(false) : undefined;
   }
@@ -109,11 +162,15 @@ export class AtomicCsvWriter {
   }
 
   #bytesCell(bytes: Uint8Array): void {
-    for (const byte of bytes) {
-      if (byte === COMMA || byte === QUOTE || byte === LF || byte === CR) {
-        this.#text(csvCell(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8')));
-        return;
-      }
+    const first = bytes[0];
+    let plain = !(first === EQUALS || first === PLUS || first === MINUS || first === AT || first === TAB || first === CR);
+    for (let index = 0; plain && index < bytes.length; index++) {
+      const byte = bytes[index];
+      if (byte === this.#delimiter || byte === QUOTE || byte === LF || byte === CR) plain = false;
+    }
+    if (!plain) {
+      this.#text(csvCell(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8'), this.#dialect));
+      return;
     }
     this.#room(bytes.length);
     this.#chunk.set(bytes, this.#used);

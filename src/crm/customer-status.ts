@@ -1,5 +1,5 @@
 import type { Storage } from '../storage/types.ts';
-import { csvLine } from './csv-output.ts';
+import { csvLine, csvPreamble, PLAIN_CSV, type CsvDialect } from './csv-output.ts';
 import { collectFacts, type FactsProject } from './facts.ts';
 
 export const CUSTOMER_STATUS_HEADER = [
@@ -17,17 +17,20 @@ export const CUSTOMER_STATUS_HEADER = [
 /**
  * One CSV line per linked customer (header first), for follow-up chains in the CRM: «visited but
  * did not finish», «completed, no purchase yet»… Flags are 1/0, times ISO; lines are yielded one
- * by one, so an HTTP response or a file can stream them. `answers` (src/crm/play-answers.ts) fills
- * the last column: a survey's reasons, for chains that act on them.
+ * by one, so an HTTP response or a file can stream them; the first carries the dialect's BOM.
+ * `answers` (src/crm/play-answers.ts) fills the last column: a survey's reasons, for chains that
+ * act on them.
  */
 export async function* exportCustomerStatus(options: {
   project: FactsProject;
   storage: Pick<Storage, 'links' | 'events' | 'plays' | 'orders'>;
   now: Date;
   answers?: ReadonlyMap<string, string>;
+  dialect?: CsvDialect;
 }): AsyncGenerator<string> {
+  const dialect = options.dialect ?? PLAIN_CSV;
   const facts = await collectFacts(options);
-  yield csvLine(CUSTOMER_STATUS_HEADER);
+  yield csvPreamble(dialect) + csvLine(CUSTOMER_STATUS_HEADER, dialect);
   for (let index = 0; index < facts.size; index++) {
     const firstVisit = facts.firstVisitAt[index] ?? Number.NaN;
     const completed = facts.completedAt[index] ?? Number.NaN;
@@ -41,7 +44,7 @@ export async function* exportCustomerStatus(options: {
       isoOrEmpty(firstVisit),
       isoOrEmpty(completed),
       options.answers?.get(facts.customerIds[index] ?? ''),
-    ]);
+    ], dialect);
   }
 }
 

@@ -3,13 +3,14 @@ import type { z } from 'zod';
 import type { tierSchema } from '../config/schemas/project.ts';
 import { tierFor } from '../gifts/rules.ts';
 import { grown } from '../lib/text-column.ts';
+import type { TextEncodingName } from '../lib/text-encoding.ts';
 import { TokenColumn } from '../lib/token-column.ts';
-import type { AudienceGroup, LinkRecord, LinkStore } from '../storage/types.ts';
+import type { AudienceGroup, LinkDetails, LinkRecord, LinkStore } from '../storage/types.ts';
 import { assignArms } from './arms.ts';
 import { assignGroups, controlDraw, type Newcomers } from './control.ts';
 import { readCsvRows, type CsvSource } from './csv-input.ts';
 import { CustomerTable } from './customer-table.ts';
-import { writeMailMerge, type MailMergeDraft, type MailMergeFiles } from './mail-merge.ts';
+import { writeMailMerge, type MailMergeDraft, type MailMergeFiles, type MailMergeFormats } from './mail-merge.ts';
 import { CUSTOMER_COLUMNS, customerFromRow, differingFields, sameCustomerData, type CustomerRow } from './customers.ts';
 import { ProblemList, type RowProblem } from './problems.ts';
 
@@ -46,6 +47,8 @@ export interface SegmentSplit {
 export interface LinkImportSummary {
   /** Data rows read (blank lines not counted). */
   rows: number;
+  /** The encoding the file was read in. */
+  encoding: TextEncodingName;
   /** Distinct customers in the file. */
   customers: number;
   /** Rows repeating an earlier row of the same customer word for word; skipped. */
@@ -53,16 +56,22 @@ export interface LinkImportSummary {
   newLinks: number;
   existingLinks: number;
   /**
-   * Existing customers whose row now differs from their stored link (e.g. a new segment). Their
-   * link keeps the stored segment, spend and group, so results stay comparable across imports.
+   * Existing customers whose row now gives another name, segment or spend than their stored
+   * link. Their link keeps the stored data and group, so results stay comparable across imports.
    */
   changedExisting: number;
+  /** Of those, how many differ in each field: a re-import of a repaired file shows up as names. */
+  changedFields: ChangedFields;
+  /** Whether those links took the file's data (`updateExisting`) or kept their own. */
+  updatedExisting: boolean;
   target: number;
   control: number;
   /** Target customers of this file per A/B arm (empty without arms). */
   byArm: Record<string, number>;
   bySegment: SegmentSplit[];
 }
+
+export type ChangedFields = Record<'name' | 'segment' | 'spend', number>;
 
 export type LinkImportResult =
   | { ok: true; customers: ImportedLinks; summary: LinkImportSummary; mailMerge?: MailMergeFiles }
@@ -150,7 +159,9 @@ export function personalUrl(baseUrl: string, slug: string, token: string): strin
  * Reads a customer export and gives every customer a personal link, all or nothing: if any row
  * is bad, nothing is stored and the problems come back with their line numbers. Customers who
  * already have a link (from an earlier file) keep it and their group; new ones are split into
- * target and control per segment (see control.ts). With `mailMergeOut`, the mail-merge files
+ * target and control per segment (see control.ts). With `updateExisting`, a customer who already
+ * has a link gets the name, segment and spend of this file into it (never another token or
+ * group), e.g. after a garbled file was imported first. With `mailMergeOut`, the mail-merge files
  * are written while the links are stored, and replace their targets only once both succeeded.
  * Throws CsvFileError when the file as a whole cannot be read (no customer_id column, broken
  * quoting).
@@ -162,6 +173,8 @@ export async function importCustomerLinks(options: {
   baseUrl: string;
   now: Date;
   mailMergeOut?: string;
+  mailMergeFormats?: MailMergeFormats;
+  updateExisting?: boolean;
 }): Promise<LinkImportResult> {
   const { project, storage, source, baseUrl, now, mailMergeOut } = options;
   const read = await readCustomers(source, project.slug);
@@ -169,7 +182,7 @@ export async function importCustomerLinks(options: {
 
   const { customers } = read;
   const existing = await storage.links.countsBySegment(project.slug);
-  const links = await existingLinks(storage.links, project, read, existing.size > 0);
+  const links = await existingLinks(storage.links, project, read, { lookUp: existing.size > 0, update: options.updateExisting === true });
   const newcomers = newcomersOf(customers, links.isNew, read.draws);
   const groups = assignGroups({ project: project.slug, share: project.config.reactivation.controlShare, newcomers, existing });
   groups.forEach((group, position) => {
@@ -178,10 +191,13 @@ export async function importCustomerLinks(options: {
   assignNewArms(project, customers, links, newcomers.indexes, existing);
   const imported = new ImportedLinks({ customers, ...links, project, baseUrl });
   const mailMerge = await storeAlongsideMailMerge(
-    storage.links.add(project.slug, newLinkRecords(project.slug, now.toISOString(), customers, links, newcomers.indexes)),
-    mailMergeOut === undefined ? undefined : writeMailMerge(imported, mailMergeOut),
+    storage.links
+      .add(project.slug, newLinkRecords(project.slug, now.toISOString(), customers, links, newcomers.indexes))
+      .then(() => storage.links.updateDetails(project.slug, links.updates)),
+    mailMergeOut === undefined ? undefined : writeMailMerge(imported, mailMergeOut, options.mailMergeFormats),
   );
-  return { ok: true, customers: imported, summary: summarize(imported, read, links.changedExisting), mailMerge };
+  const summary = { ...summarize(imported, read, links), updatedExisting: options.updateExisting === true };
+  return { ok: true, customers: imported, summary, mailMerge };
 }
 
 /**
@@ -212,6 +228,9 @@ interface LinkColumns {
   armNames: string[];
   linkSpends: Float64Array;
   changedExisting: number;
+  changedFields: ChangedFields;
+  /** What to write into the existing links of changed customers, when the import updates them. */
+  updates: LinkDetails[];
 }
 
 /**
@@ -223,7 +242,7 @@ async function existingLinks(
   store: LinkStore,
   project: LinkImportProject,
   read: ReadCustomers,
-  lookUp: boolean,
+  { lookUp, update }: { lookUp: boolean; update: boolean },
 ): Promise<LinkColumns> {
   const { customers } = read;
   const columns: LinkColumns = {
@@ -234,14 +253,21 @@ async function existingLinks(
     armNames: (project.config.variants ?? []).map((variant) => variant.id),
     linkSpends: new Float64Array(customers.size),
     changedExisting: 0,
+    changedFields: { name: 0, segment: 0, spend: 0 },
+    updates: [],
   };
   if (lookUp) {
     await store.byCustomerIds(project.slug, customers, (index, link) => {
-      if (link.segment !== customers.segmentAt(index) || link.spend !== customers.spendAt(index)) columns.changedExisting++;
+      const inFile = { name: customers.nameAt(index), segment: customers.segmentAt(index), spend: customers.spendAt(index) };
+      const changed = countChanges(columns, link, inFile);
       columns.tokens.set(index, link.token);
       columns.isControl[index] = link.group === 'control' ? 1 : 0;
       columns.isNew[index] = 0;
       columns.linkSpends[index] = link.spend ?? Number.NaN;
+      if (update && changed.length > 0) {
+        columns.updates.push({ customerId: link.customerId, ...Object.fromEntries(changed.map((field) => [field, inFile[field]])) });
+        if (inFile.spend !== undefined) columns.linkSpends[index] = inFile.spend;
+      }
       if (link.arm !== undefined) columns.arms[index] = armNumber(columns.armNames, link.arm);
     });
   }
@@ -249,6 +275,14 @@ async function existingLinks(
     if (columns.isNew[index] === 1) columns.linkSpends[index] = customers.spendAt(index) ?? Number.NaN;
   }
   return columns;
+}
+
+/** Counts the fields the file gives another value for than the stored link; a field the file leaves empty is no change. */
+function countChanges(columns: LinkColumns, link: LinkRecord, inFile: Pick<LinkRecord, 'name' | 'segment' | 'spend'>): (keyof ChangedFields)[] {
+  const changed = (['name', 'segment', 'spend'] as const).filter((field) => inFile[field] !== undefined && inFile[field] !== link[field]);
+  for (const field of changed) columns.changedFields[field]++;
+  if (changed.length > 0) columns.changedExisting++;
+  return changed;
 }
 
 function armNumber(names: string[], arm: string): number {
@@ -321,6 +355,7 @@ function* newLinkRecords(project: string, importedAt: string, customers: Custome
 
 interface ReadCustomers {
   rows: number;
+  encoding: TextEncodingName;
   repeatedRows: number;
   customers: CustomerTable;
   /**
@@ -339,7 +374,7 @@ async function readCustomers(source: CsvSource, project: string): Promise<ReadCu
   let draws = new Float64Array(1024);
   const tokens = new TokenColumn(1024);
   let repeatedRows = 0;
-  const rows = await readCsvRows(source, CUSTOMER_COLUMNS, (row) => {
+  const { rows, encoding } = await readCsvRows(source, CUSTOMER_COLUMNS, (row) => {
     const customer = customerFromRow(row);
     if (!('customerId' in customer)) {
       problems.add(customer);
@@ -357,7 +392,7 @@ async function readCustomers(source: CsvSource, project: string): Promise<ReadCu
     if (sameCustomerData(earlier, customer)) repeatedRows++;
     else problems.add(duplicateProblem(earlier, customer));
   });
-  return { rows, repeatedRows, customers, draws, tokens, problems };
+  return { rows, encoding, repeatedRows, customers, draws, tokens, problems };
 }
 
 function duplicateProblem(earlier: CustomerRow, later: CustomerRow): RowProblem {
@@ -368,7 +403,11 @@ function duplicateProblem(earlier: CustomerRow, later: CustomerRow): RowProblem 
   };
 }
 
-function summarize(imported: ImportedLinks, read: Pick<ReadCustomers, 'rows' | 'repeatedRows'>, changedExisting: number): LinkImportSummary {
+function summarize(
+  imported: ImportedLinks,
+  read: Pick<ReadCustomers, 'rows' | 'encoding' | 'repeatedRows'>,
+  changes: Pick<LinkColumns, 'changedExisting' | 'changedFields'>,
+): Omit<LinkImportSummary, 'updatedExisting'> {
   const segments = new Map<string, SegmentSplit>();
   let newLinks = 0;
   let control = 0;
@@ -394,11 +433,13 @@ function summarize(imported: ImportedLinks, read: Pick<ReadCustomers, 'rows' | '
   }
   return {
     rows: read.rows,
+    encoding: read.encoding,
     customers: imported.size,
     repeatedRows: read.repeatedRows,
     newLinks,
     existingLinks: imported.size - newLinks,
-    changedExisting,
+    changedExisting: changes.changedExisting,
+    changedFields: changes.changedFields,
     target: imported.size - control,
     control,
     byArm,

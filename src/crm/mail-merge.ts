@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { TextColumn, type SharedText } from '../lib/text-column.ts';
 import { TokenColumn, type SharedTokens } from '../lib/token-column.ts';
-import { AtomicCsvWriter, commitStaged, discardStaged, type StagedFile } from './csv-output.ts';
+import { AtomicCsvWriter, commitStaged, CSV_FORMATS, discardStaged, type CsvFormat, type StagedFile } from './csv-output.ts';
 import type { ImportedLinks } from './link-import.ts';
 
 export const MAIL_MERGE_HEADER = ['customer_id', 'name', 'email', 'phone', 'segment', 'tier', 'url'] as const;
@@ -26,6 +26,17 @@ export interface MailMergeDraft {
   discard(): Promise<void>;
 }
 
+/**
+ * How each file is written. The mailing file goes to an email service (plain CSV unless asked);
+ * the control list is opened by hand in Excel, so it is Excel's CSV unless asked.
+ */
+export interface MailMergeFormats {
+  target: CsvFormat;
+  control: CsvFormat;
+}
+
+export const DEFAULT_MAIL_MERGE_FORMATS: MailMergeFormats = { target: 'plain', control: 'excel' };
+
 /** `mail.csv` → `mail.control.csv`; a name without `.csv` gets `.control.csv` appended. */
 export function controlFileFor(out: string): string {
   return /\.csv$/i.test(out) ? out.replace(/\.csv$/i, '.control.csv') : `${out}.control.csv`;
@@ -37,8 +48,8 @@ export function controlFileFor(out: string): string {
  * does while it stores the links. Nothing replaces the targets until the draft is committed;
  * on an error, or a discard, neither file changes.
  */
-export function writeMailMerge(links: ImportedLinks, out: string): Promise<MailMergeDraft> {
-  const workerData: MailMergeJob = { columns: mailMergeColumnsOf(links), out };
+export function writeMailMerge(links: ImportedLinks, out: string, formats = DEFAULT_MAIL_MERGE_FORMATS): Promise<MailMergeDraft> {
+  const workerData: MailMergeJob = { columns: mailMergeColumnsOf(links), out, formats };
   const worker = new Worker(new URL('./mail-merge-worker.ts', import.meta.url), { workerData });
   return new Promise<MailMergeDraft>((resolve, reject) => {
     worker.once('message', (staged: StagedMailMerge) => resolve(draftOf(staged)));
@@ -68,6 +79,7 @@ function draftOf({ files, staged }: StagedMailMerge): MailMergeDraft {
 export interface MailMergeJob {
   columns: MailMergeColumns;
   out: string;
+  formats: MailMergeFormats;
 }
 
 export interface StagedMailMerge {
@@ -134,9 +146,9 @@ function labelColumn(size: number, labelAt: (index: number) => string | undefine
  * The worker's part: both files in one pass, under temporary names, durable when it returns.
  * Text the import holds as UTF-8 goes to the files as it is, without becoming strings again.
  */
-export async function stageMailMerge({ columns, out }: MailMergeJob): Promise<StagedMailMerge> {
-  const targetFile = await AtomicCsvWriter.open(out);
-  const controlFile = await AtomicCsvWriter.open(controlFileFor(out)).catch(async (error: unknown) => {
+export async function stageMailMerge({ columns, out, formats }: MailMergeJob): Promise<StagedMailMerge> {
+  const targetFile = await AtomicCsvWriter.open(out, CSV_FORMATS[formats.target]);
+  const controlFile = await AtomicCsvWriter.open(controlFileFor(out), CSV_FORMATS[formats.control]).catch(async (error: unknown) => {
     await targetFile.discard();
     throw error;
   });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { TextEncodingName } from '../lib/text-encoding.ts';
 import type { LinkStore, OrderRecord, OrderStore } from '../storage/types.ts';
 import { readCsvRows, type ColumnSpec, type CsvSource } from './csv-input.ts';
 import { CUSTOMER_ID_ALIASES, extraFieldsMessage } from './customers.ts';
@@ -105,7 +106,7 @@ export const ORDER_COLUMNS: readonly ColumnSpec<OrderColumn>[] = [
 ];
 
 export type OrdersImportResult =
-  | ({ ok: true; rows: number; orders: number; repeatedRows: number } & OrdersAdded)
+  | ({ ok: true; rows: number; encoding: TextEncodingName; orders: number; repeatedRows: number } & OrdersAdded)
   | { ok: false; rows: number; problems: ProblemList };
 
 /**
@@ -122,7 +123,7 @@ export async function importOrdersCsv(options: {
   const problems = new ProblemList();
   const byId = new Map<string, OrderInput & { line: number }>();
   let repeatedRows = 0;
-  const rows = await readCsvRows(source, ORDER_COLUMNS, (row) => {
+  const { rows, encoding } = await readCsvRows(source, ORDER_COLUMNS, (row) => {
     const order = orderFromRow(row.values, row.extraFields, project.config.schedule.timezone);
     if (typeof order === 'string') {
       problems.add({ line: row.line, message: order });
@@ -136,7 +137,7 @@ export async function importOrdersCsv(options: {
   if (problems.count > 0) return { ok: false, rows, problems };
   const orders = [...byId.values()].map(({ line: _line, ...order }) => order);
   const added = await addOrders({ project: project.slug, storage, orders });
-  return { ok: true, rows, orders: orders.length, repeatedRows, ...added };
+  return { ok: true, rows, encoding, orders: orders.length, repeatedRows, ...added };
 }
 
 function orderFromRow(values: Partial<Record<OrderColumn, string>>, extraFields: number, timeZone: string): OrderInput | string {

@@ -1,4 +1,3 @@
-import { StringDecoder } from 'node:string_decoder';
 import Papa from 'papaparse';
 
 /**
@@ -36,12 +35,14 @@ export function csvRecords(text: string, file: string, delimiter = ','): { recor
 }
 
 /**
- * The file's text in chunks, as the parser wants it: UTF-8 decoded across chunk boundaries,
- * without a BOM, and with every lone CR (old Mac line ends) turned into LF, inside quoted
- * values too. A CR at the end of a chunk waits for the next one, which may start with its LF.
+ * The file's text in chunks, as the parser wants it: decoded from `encoding` across chunk
+ * boundaries, without a BOM, and with every lone CR (old Mac line ends) turned into LF, inside
+ * quoted values too. A CR at the end of a chunk waits for the next one, which may start with
+ * its LF. Bytes that are not valid in the encoding throw InvalidTextError instead of becoming
+ * U+FFFD: a name must never be silently garbled.
  */
-export async function* textChunks(chunks: AsyncIterable<Buffer>): AsyncGenerator<string> {
-  const decoder = new StringDecoder('utf8');
+export async function* textChunks(chunks: AsyncIterable<Buffer>, encoding = 'utf-8'): AsyncGenerator<string> {
+  const decoder = new TextDecoder(encoding, { fatal: true });
   let atStart = true;
   let heldCr = '';
   const prepared = (text: string) => {
@@ -50,11 +51,29 @@ export async function* textChunks(chunks: AsyncIterable<Buffer>): AsyncGenerator
     return withoutLoneCr(body);
   };
   for await (const chunk of chunks) {
-    const text = heldCr + decoder.write(chunk);
+    const text = heldCr + decodeOrExplain(decoder, chunk, encoding);
     heldCr = text.endsWith('\r') ? '\r' : '';
     yield prepared(heldCr === '' ? text : text.slice(0, -1));
   }
-  yield prepared(heldCr + decoder.end());
+  yield prepared(heldCr + decoder.decode());
+}
+
+/** Bytes that are not text in the file's encoding; `validText` is the chunk's text before them. */
+export class InvalidTextError extends Error {
+  readonly validText: string;
+  constructor(encoding: string, validText: string) {
+    super(`the bytes after «${validText.slice(-20)}» are not ${encoding}`);
+    this.validText = validText;
+  }
+}
+
+function decodeOrExplain(decoder: TextDecoder, chunk: Buffer, encoding: string): string {
+  try {
+    return decoder.decode(chunk, { stream: true });
+  } catch {
+    const lenient = new TextDecoder(encoding).decode(chunk);
+    throw new InvalidTextError(encoding, lenient.slice(0, Math.max(0, lenient.indexOf('\uFFFD'))));
+  }
 }
 
 const LONE_CR = /\r(?!\n)/g;

@@ -79,6 +79,20 @@ export interface Mechanic<
   earnedGift?(config: Config, state: State): GiftConfig | undefined;
   /** The mechanic's own dashboard tables, computed from the state of every play of the project. */
   dashboard?(config: Config, plays: readonly State[], context: DashboardContext): Promise<DashboardSection[]>;
+  /** A small working config of this mechanic, for `rekindle new` (see MechanicExample). */
+  example?: MechanicExample;
+}
+
+/**
+ * A mechanic's own part of a new project.yaml, as `rekindle new` writes it: a short, working,
+ * commented example an author edits rather than a blank form. It must validate together with
+ * the shared fields `rekindle new` writes (a test checks every registered mechanic).
+ */
+export interface MechanicExample {
+  /** YAML of the mechanic's own fields (everything but `kind`), with comments, per project locale. */
+  yaml: Record<'ru' | 'en', string>;
+  /** Neutral placeholder pictures the YAML names, as path in the project folder → SVG text. */
+  assets?: Record<string, string>;
 }
 
 export interface ActContext {

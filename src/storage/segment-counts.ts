@@ -8,3 +8,16 @@ export function addToSegmentCounts(counts: Map<string, SegmentLinks>, segment: s
   if (arm != null) (count.arms ??= {})[arm] = (count.arms[arm] ?? 0) + 1;
   counts.set(segment, count);
 }
+
+/** Moves one link from its old segment's counts to its new one's, with its A/B arm. */
+export function moveInSegmentCounts(counts: Map<string, SegmentLinks>, from: string, to: string, group: AudienceGroup, arm?: string | null): void {
+  if (from === to) return;
+  const old = counts.get(from);
+  if (old) {
+    old.total--;
+    if (group === 'control') old.control--;
+    if (arm != null && old.arms?.[arm] !== undefined) old.arms[arm] -= 1;
+    if (old.total === 0) counts.delete(from);
+  }
+  addToSegmentCounts(counts, to, group, arm);
+}

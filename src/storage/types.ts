@@ -42,6 +42,14 @@ export interface LinkRecord {
   importedAt: string;
 }
 
+/** What a later customer file may correct in a customer's link; a field left out is kept. */
+export interface LinkDetails {
+  customerId: string;
+  name?: string;
+  segment?: string;
+  spend?: number;
+}
+
 /** The links of one segment, and how many of them are in the control group. */
 export interface SegmentLinks {
   total: number;
@@ -66,6 +74,12 @@ export interface LinkStore {
    * of two records of one customer the first (lowest index) is kept.
    */
   add(project: string, links: LinkSource): Promise<void>;
+  /**
+   * Replaces the name, segment and spend of existing links, all or nothing. The token, group and
+   * import time stay, so a link and its results are the same before and after; segment counts
+   * follow. Customer ids without a link are ignored.
+   */
+  updateDetails(project: string, details: readonly LinkDetails[]): Promise<void>;
   byToken(project: string, token: string): Promise<LinkRecord | undefined>;
   byCustomerId(project: string, customerId: string): Promise<LinkRecord | undefined>;
   /**

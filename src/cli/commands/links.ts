@@ -2,19 +2,31 @@ import { access, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { inputFileExists, isMissingFile, loadProjectForCli, parseImportCommandLine, withImportStorage } from '../../crm/cli-support.ts';
 import { importCustomerLinks, type LinkImportSummary } from '../../crm/link-import.ts';
-import type { MailMergeFiles } from '../../crm/mail-merge.ts';
+import { DEFAULT_MAIL_MERGE_FORMATS, type MailMergeFiles, type MailMergeFormats } from '../../crm/mail-merge.ts';
+import { cliMessages } from '../../i18n/cli-messages.ts';
+import { ENCODING_LABELS } from '../../lib/text-encoding.ts';
 import { detectionPlan } from '../../crm/plan.ts';
 import type { Storage } from '../../storage/types.ts';
 import type { CliCommand } from '../main.ts';
 
 const USAGE = [
   'rekindle links import <project> <customers.csv> [--out <links.csv>] [--base-url https://…]',
+  '                      [--format plain|excel] [--control-format excel|plain] [--update]',
   '  Columns: customer_id (required); name, email, phone, segment, total_spend (optional,',
-  '  Russian headers like «Имя», «Сумма покупок» work too). Comma or semicolon delimited.',
+  '  Russian headers like «Имя», «Сумма покупок» work too). Comma, semicolon or tab delimited;',
+  '  UTF-8, UTF-16 (Excel «Unicode text») or Windows-1251 (Excel «CSV»).',
   '  Writes <links.csv> (target group, with personal urls) and <links>.control.csv (held-out,',
   '  no urls). Default --out: <customers>.links.csv beside the input; default --base-url:',
   '  $REKINDLE_PUBLIC_URL or http://localhost:4321.',
+  '  --format: plain (default: comma, LF, for the email service) or excel (semicolons, CRLF and a',
+  '  BOM, which Russian Excel opens cleanly). --control-format: the same for the control list,',
+  '  which people open by hand, so excel by default.',
+  '  --update: customers who already have a link get this file\'s name, segment and spend into it',
+  '  (their link and group never change), e.g. after a file with garbled names was imported.',
 ].join('\n');
+
+/** Fewer held-out customers than this and the target-vs-control difference drowns in noise. */
+const MIN_MEASURABLE_CONTROL = 100;
 
 /**
  * `npm run links -- import <project> <customers.csv>`: gives every customer of a CRM export a
@@ -25,7 +37,11 @@ const links: CliCommand = {
   summary: 'import customers: personal links, control group and the mail-merge CSV',
   usage: USAGE,
   async run(args) {
-    const commandLine = parseImportCommandLine(args, ['out', 'base-url']);
+    const update = args.includes('--update');
+    const commandLine = parseImportCommandLine(
+      args.filter((arg) => arg !== '--update'),
+      ['out', 'base-url', 'format', 'control-format'],
+    );
     if (typeof commandLine === 'string') {
       console.error(`${commandLine}.\nUsage: ${USAGE}`);
       return 2;
@@ -36,8 +52,13 @@ const links: CliCommand = {
       console.error(`--base-url «${baseUrl}» is not an http(s) address; expected e.g. https://promo.example.ru`);
       return 2;
     }
+    const formats = mailMergeFormatsOf(options);
+    if (typeof formats === 'string') {
+      console.error(formats);
+      return 2;
+    }
     const out = options.out ?? defaultOut(file);
-    if (!(await inputFileExists(file, 'the customers CSV exported from the CRM'))) return 1;
+    if (!(await inputFileExists(file, cliMessages().customersFile))) return 1;
     const outProblem = await mailMergeOutProblem(out);
     if (outProblem) {
       console.error(`--out ${out}: ${outProblem}`);
@@ -47,13 +68,19 @@ const links: CliCommand = {
     if (!project) return 1;
 
     return withImportStorage(async (storage) => {
-      const result = await importCustomerLinks({ project, storage, source: { path: file }, baseUrl, now: new Date(), mailMergeOut: out });
+      const result = await importCustomerLinks({
+        project,
+        storage,
+        source: { path: file },
+        baseUrl,
+        now: new Date(),
+        mailMergeOut: out,
+        mailMergeFormats: formats,
+        updateExisting: update,
+      });
       if (!result.ok) {
         const count = result.problems.count;
-        console.error(
-          `${file}: ${count} of ${result.rows} rows cannot be imported, so nothing was imported or written:\n` +
-            result.problems.format(file),
-        );
+        console.error(`${cliMessages().links.refusedRows(file, count, result.rows)}\n${result.problems.format(file)}`);
         return 1;
       }
       if (!result.mailMerge) throw new Error('the import wrote no mail-merge files although it was given --out');
@@ -65,6 +92,17 @@ const links: CliCommand = {
 };
 
 export default links;
+
+function mailMergeFormatsOf(options: Record<string, string | undefined>): MailMergeFormats | string {
+  const formats = { ...DEFAULT_MAIL_MERGE_FORMATS };
+  for (const [option, key] of [['format', 'target'], ['control-format', 'control']] as const) {
+    const value = options[option];
+    if (value === undefined) continue;
+    if (value !== 'plain' && value !== 'excel') return `--${option} «${value}» is not a format; expected plain or excel.`;
+    formats[key] = value;
+  }
+  return formats;
+}
 
 /** Why the mail-merge file cannot be written at `out`, found before anything is imported. */
 async function mailMergeOutProblem(out: string): Promise<string | undefined> {
@@ -87,28 +125,30 @@ function defaultOut(input: string): string {
 }
 
 function summaryText(slug: string, summary: LinkImportSummary, files: MailMergeFiles, share: number): string {
+  const messages = cliMessages().links;
+  const segmentLabel = (segment: string) => (segment === '' ? messages.noSegment : segment);
+  const [segmentColumn = '', ...countColumns] = messages.columns;
   const width = Math.max(9, ...summary.bySegment.map((split) => segmentLabel(split.segment).length));
   const table = summary.bySegment.map(
     (split) =>
       `  ${segmentLabel(split.segment).padEnd(width)} ${pad(split.customers)} ${pad(split.newLinks)} ${pad(split.target)} ${pad(split.control)}`,
   );
-  const lines = [
-    `Imported ${summary.rows} rows into ${slug}: ${summary.customers} customers, ${summary.newLinks} new links, ${summary.existingLinks} already linked.`,
-  ];
-  if (summary.repeatedRows > 0) lines.push(`${summary.repeatedRows} rows repeated a customer word for word and were skipped.`);
+  const lines = [messages.imported(summary.rows, slug, summary.customers, summary.newLinks, summary.existingLinks)];
+  if (summary.encoding !== 'utf-8') lines.push(messages.readAs(ENCODING_LABELS[summary.encoding]));
+  if (summary.repeatedRows > 0) lines.push(messages.repeated(summary.repeatedRows));
   if (summary.changedExisting > 0) {
-    lines.push(
-      `${summary.changedExisting} already linked customers have a new segment or spend in this file; their links keep the data of their first import.`,
-    );
+    const report = summary.updatedExisting ? messages.updatedExisting : messages.changedExisting;
+    lines.push(report(summary.changedExisting, summary.changedFields));
   }
   lines.push(
-    `Target ${summary.target}, control ${summary.control} (control share ${Math.round(share * 100)}% per segment):`,
-    `  ${'segment'.padEnd(width)} ${pad('customers')} ${pad('new')} ${pad('target')} ${pad('control')}`,
+    messages.split(summary.target, summary.control, Math.round(share * 100)),
+    `  ${segmentColumn.padEnd(width)} ${countColumns.map(pad).join(' ')}`,
     ...table,
     ...armLines(summary.byArm),
-    `Mail-merge file (target, with urls): ${files.targetFile} (${files.target} rows)`,
-    `Control group (do not mail, no urls): ${files.controlFile} (${files.control} rows)`,
+    messages.targetFile(files.targetFile, files.target),
+    messages.controlFile(files.controlFile, files.control),
   );
+  if (share > 0 && summary.control < MIN_MEASURABLE_CONTROL) lines.push(messages.smallControl(summary.control, MIN_MEASURABLE_CONTROL));
   return lines.join('\n');
 }
 
@@ -117,10 +157,6 @@ function armLines(byArm: Record<string, number>): string[] {
   const arms = Object.entries(byArm);
   if (arms.length === 0) return [];
   return [`A/B arms of the target group (column «arm» of the mail-merge file): ${arms.map(([arm, count]) => `${arm} ${count}`).join(', ')}`];
-}
-
-function segmentLabel(segment: string): string {
-  return segment === '' ? '(no segment)' : segment;
 }
 
 function pad(value: number | string): string {

@@ -1,5 +1,7 @@
 import { inputFileExists, loadProjectForCli, parseImportCommandLine, withImportStorage } from '../../crm/cli-support.ts';
 import { importOrdersCsv } from '../../crm/orders.ts';
+import { cliMessages } from '../../i18n/cli-messages.ts';
+import { ENCODING_LABELS } from '../../lib/text-encoding.ts';
 import type { CliCommand } from '../main.ts';
 
 const USAGE = [
@@ -23,28 +25,21 @@ const orders: CliCommand = {
       return 2;
     }
     const { slug, file } = commandLine;
-    if (!(await inputFileExists(file, 'the orders CSV exported from the shop'))) return 1;
+    if (!(await inputFileExists(file, cliMessages().ordersFile))) return 1;
     const project = await loadProjectForCli(slug);
     if (!project) return 1;
 
     return withImportStorage(async (storage) => {
       const result = await importOrdersCsv({ project, storage, source: { path: file } });
+      const messages = cliMessages().orders;
       if (!result.ok) {
-        console.error(
-          `${file}: ${result.problems.count} of ${result.rows} rows cannot be imported, so no order was stored:\n` +
-            result.problems.format(file),
-        );
+        console.error(`${messages.refusedRows(file, result.problems.count, result.rows)}\n${result.problems.format(file)}`);
         return 1;
       }
-      const lines = [
-        `Read ${result.rows} rows of ${file} into ${slug}: ${result.added} orders added, ${result.duplicates} already stored.`,
-      ];
-      if (result.repeatedRows > 0) lines.push(`${result.repeatedRows} rows repeated an order word for word and were skipped.`);
-      if (result.unknownCustomerOrders > 0) {
-        lines.push(
-          `Orders of customers without a link in ${slug}: ${result.unknownCustomerOrders} (kept, but they cannot count as reactivations).`,
-        );
-      }
+      const lines = [messages.read(result.rows, file, slug, result.added, result.duplicates)];
+      if (result.encoding !== 'utf-8') lines.push(cliMessages().links.readAs(ENCODING_LABELS[result.encoding]));
+      if (result.repeatedRows > 0) lines.push(messages.repeated(result.repeatedRows));
+      if (result.unknownCustomerOrders > 0) lines.push(messages.unknownCustomers(slug, result.unknownCustomerOrders));
       console.log(lines.join('\n'));
       return 0;
     });

@@ -3,6 +3,7 @@ import { loadProject } from '../../config/load.ts';
 import { formatProblems, ProjectConfigError, type ProjectProblem } from '../../config/problems.ts';
 import { listProjectFolders, missingProjectsDirProblem } from '../../config/project-loader.ts';
 import { checkGiftAssets } from '../../gifts/index.ts';
+import { cliMessages } from '../../i18n/cli-messages.ts';
 import type { CliCommand } from '../main.ts';
 
 /**
@@ -45,14 +46,10 @@ async function problemsOfProject(folder: string): Promise<ProjectProblem[]> {
 }
 
 function summaryLine(projectCount: number, problemsByFolder: ProjectProblem[][]): string {
-  if (projectCount === 0) return 'No project folders to check.';
-  const checked = plural(projectCount, 'project', 'projects');
+  const messages = cliMessages().validate;
+  if (projectCount === 0) return messages.none;
   const problemCount = problemsByFolder.flat().length;
-  if (problemCount === 0) return `✓ ${checked} checked, no problems.`;
+  if (problemCount === 0) return messages.clean(projectCount);
   const broken = problemsByFolder.filter((problems) => problems.length > 0).length;
-  return `✗ ${plural(problemCount, 'problem', 'problems')} in ${broken} of ${checked}.`;
-}
-
-function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`;
+  return messages.broken(problemCount, broken, projectCount);
 }

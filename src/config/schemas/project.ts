@@ -22,15 +22,15 @@ export const brandingSchema = z
     colors: z
       .strictObject({
         /** Buttons and highlights. */
-        primary: color.default('#e30613').meta(described('Buttons and highlights.')),
+        primary: color.default('#e30613').meta({ description: 'Buttons and highlights.', examples: ['#e30613'] }),
         /** Text on primary-coloured buttons. */
-        onPrimary: color.default('#ffffff').meta(described('Text on primary-coloured buttons.')),
+        onPrimary: color.default('#ffffff').meta({ description: 'Text on primary-coloured buttons.', examples: ['#ffffff'] }),
         /** Page background. */
-        background: color.default('#fff8f0').meta(described('Page background.')),
+        background: color.default('#fff8f0').meta({ description: 'Page background.', examples: ['#fff8f0'] }),
         /** Body text. */
-        text: color.default('#1d1d1b').meta(described('Body text.')),
+        text: color.default('#1d1d1b').meta({ description: 'Body text.', examples: ['#1d1d1b'] }),
         /** Cards and panels on the background. */
-        surface: color.default('#ffffff').meta(described('Cards and panels on the background.')),
+        surface: color.default('#ffffff').meta({ description: 'Cards and panels on the background.', examples: ['#ffffff'] }),
       })
       .superRefine(reportLowContrast)
       .prefault({})
@@ -38,14 +38,14 @@ export const brandingSchema = z
     /** Logo file (SVG or PNG), shown on every page and on share images. */
     logo: assetPath
       .optional()
-      .meta(described('Logo file (SVG or PNG), shown on every page and on share images.')),
+      .meta({ description: 'Logo file (SVG or PNG), shown on every page and on share images.', examples: ['assets/logo.svg'] }),
     /** Large picture on the intro screen. */
-    heroImage: assetPath.optional().meta(described('Large picture on the intro screen.')),
+    heroImage: assetPath.optional().meta({ description: 'Large picture on the intro screen.', examples: ['assets/hero.jpg'] }),
     /** Bundled font family for pages and share images. */
     font: z
       .enum(['pt-sans', 'pt-serif'])
       .default('pt-sans')
-      .meta(described('Bundled font family for pages and share images.')),
+      .meta({ description: 'Bundled font family for pages and share images.', examples: ['pt-serif'] }),
   })
   .meta(described('Colours, logo, images and font of the microsite and its share images.'));
 
@@ -56,11 +56,16 @@ export const brandingSchema = z
 export const scheduleSchema = z
   .strictObject({
     /** Before this moment players see the teaser. */
-    startsAt: dateOrDateTime.optional().meta(described('Before this moment players see the teaser.')),
+    startsAt: dateOrDateTime
+      .optional()
+      .meta({ description: 'Before this moment players see the teaser.', examples: ['2020-12-14', '2020-12-14T10:00:00+03:00'] }),
     /** After this moment players see the closing page; those who completed keep their gift. */
     endsAt: dateOrDateTime
       .optional()
-      .meta(described('After this moment players see the closing page; finished players keep their gift.')),
+      .meta({
+        description: 'After this moment players see the closing page; finished players keep their gift.',
+        examples: ['2021-01-10'],
+      }),
     /** IANA time zone for dates without a time, e.g. Europe/Moscow. */
     timezone: z
       .string()
@@ -71,9 +76,9 @@ export const scheduleSchema = z
 
 const screenCopy = z.strictObject({
   /** Heading of the screen. */
-  title: text(200).meta(described('Heading of the screen.')),
+  title: text(200).meta({ description: 'Heading of the screen.', examples: ['Игра начнётся 14 декабря'] }),
   /** Text under the heading. */
-  text: text(2000).optional().meta(described('Text under the heading.')),
+  text: text(2000).optional().meta({ description: 'Text under the heading.', examples: ['Загляните сюда через пару дней.'] }),
 });
 
 /** The first screen. `{name}` in `titleWithName` is replaced by the customer's name. */
@@ -93,7 +98,9 @@ export const introSchema = z
         examples: ['{name}, 2020 почти всё... Веришь?'],
       }),
     /** Text under the heading. */
-    text: text(2000).optional().meta(described('Text under the heading.')),
+    text: text(2000)
+      .optional()
+      .meta({ description: 'Text under the heading.', examples: ['Ответьте на шесть вопросов и получите подарок.'] }),
     /** Label of the button that starts the game. */
     startButton: text(40).meta({ description: 'Label of the button that starts the game.', examples: ['Играю'] }),
   })
@@ -108,9 +115,9 @@ export const tierSchema = z
       .regex(/^[a-z0-9-]+$/, { message: 'expected a short id like vip' })
       .meta({ description: 'Short id of the tier, used by giftRules[].when.tier.', examples: ['vip'] }),
     /** Lower bound of total spend, inclusive. */
-    minSpend: z.number().nonnegative().default(0).meta(described('Lower bound of total spend, inclusive.')),
+    minSpend: z.number().nonnegative().default(0).meta({ description: 'Lower bound of total spend, inclusive.', examples: [50000] }),
     /** Upper bound, exclusive; omit for the top tier. */
-    maxSpend: z.number().positive().optional().meta(described('Upper bound, exclusive; omit for the top tier.')),
+    maxSpend: z.number().positive().optional().meta({ description: 'Upper bound, exclusive; omit for the top tier.', examples: [3000] }),
   })
   .meta(described('A spend tier, e.g. VIP for total spend over 50 000 ₽. Tiers are checked in order.'));
 
@@ -120,14 +127,14 @@ export const giftRuleSchema = z
     /** Who gets this gift: a customer segment, a spend tier, or both. */
     when: z
       .strictObject({
-        segment: z.string().optional().meta(described('Segment from the customer import.')),
-        tier: z.string().optional().meta(described('Name of a tier from tiers.')),
+        segment: z.string().optional().meta({ description: 'Segment from the customer import.', examples: ['sleeping'] }),
+        tier: z.string().optional().meta({ description: 'Name of a tier from tiers.', examples: ['vip'] }),
       })
       .refine((w) => w.segment !== undefined || w.tier !== undefined, {
         message: 'name a segment or a tier',
       })
-      .meta(described('Who gets this gift: a customer segment, a spend tier, or both.')),
-    gift: giftSchema,
+      .meta({ description: 'Who gets this gift: a customer segment, a spend tier, or both.', examples: [{ tier: 'vip' }] }),
+    gift: giftSchema.meta({ description: 'The gift for these customers instead of the default gift.' }),
   })
   .meta(described('A gift for one segment or spend tier; the first matching rule wins, else gift.'));
 
@@ -143,7 +150,10 @@ export const reactivationSchema = z
     /** When the mailing went out; the attribution window starts here unless `from` is first-visit. */
     sentAt: dateOrDateTime
       .optional()
-      .meta(described('When the mailing went out; the attribution window starts here unless from is first-visit.')),
+      .meta({
+        description: 'When the mailing went out; the attribution window starts here unless from is first-visit.',
+        examples: ['2020-12-14'],
+      }),
     /**
      * Window length in calendar days of `schedule.timezone`, the send day counting as day 1: 30
      * days from 2020-12-14 count orders through 2021-01-12 23:59:59 local time.
@@ -154,7 +164,7 @@ export const reactivationSchema = z
       .positive()
       .max(365)
       .default(30)
-      .meta(described('Window length in calendar days of schedule.timezone, the send day counting as day 1.')),
+      .meta({ description: 'Window length in calendar days of schedule.timezone, the send day counting as day 1.', examples: [30] }),
     /**
      * Where the «attributed to the game» figure's window starts: the send date, or each visitor's
      * first visit. The lift against the control group always runs from the send date.
@@ -186,14 +196,14 @@ export const reactivationSchema = z
     counts: z
       .enum(['purchase', 'participation'])
       .default('purchase')
-      .meta(described('What counts as coming back: a purchase, or taking part in the project.')),
+      .meta({ description: 'What counts as coming back: a purchase, or taking part in the project.', examples: ['purchase'] }),
     /** Share of each import held out as the control group. */
     controlShare: z
       .number()
       .min(0)
       .max(0.5)
       .default(0.1)
-      .meta(described('Share of each import held out as the control group, 0 to 0.5.')),
+      .meta({ description: 'Share of each import held out as the control group, 0 to 0.5.', examples: [0.1] }),
   })
   .meta(described('How reactivation is counted for this project.'));
 
@@ -253,7 +263,7 @@ export const projectBaseShape = {
     .meta({ description: 'URL name of the project; must equal the folder name.', examples: ['new-year-traditions'] }),
   locale: localeSchema.default('ru'),
   /** Page title and the project's name in the dashboard. */
-  title: text(120).meta(described('Page title and the project’s name in the dashboard.')),
+  title: text(120).meta({ description: 'Page title and the project’s name in the dashboard.', examples: ['Верю — не верю'] }),
   schedule: scheduleSchema.prefault({}),
   branding: brandingSchema,
   intro: introSchema,
@@ -264,9 +274,21 @@ export const projectBaseShape = {
   /** The default gift, unlocked on completion. */
   gift: giftSchema.meta(described('The default gift, unlocked on completion.')),
   /** Gifts by segment or spend tier. */
-  giftRules: z.array(giftRuleSchema).default([]).meta(described('Gifts by segment or spend tier.')),
+  giftRules: z
+    .array(giftRuleSchema)
+    .default([])
+    .meta({
+      description: 'Gifts by segment or spend tier; the first matching rule wins, else gift.',
+      examples: [[{ when: { tier: 'vip' }, gift: { kind: 'promo-code', title: 'Ваш подарок', pool: 'gifts/vip-codes.csv', fallback: { title: 'Коды закончились', text: 'Спасибо, что сыграли!' } } }]],
+    }),
   /** Spend tiers that gift rules can name. */
-  tiers: z.array(tierSchema).default([]).meta(described('Spend tiers that gift rules can name.')),
+  tiers: z
+    .array(tierSchema)
+    .default([])
+    .meta({
+      description: 'Spend tiers that gift rules can name, checked in order.',
+      examples: [[{ name: 'regular', maxSpend: 3000 }, { name: 'vip', minSpend: 50000 }]],
+    }),
   share: shareSchema.meta(described('Texts of the share page and the share buttons.')),
   reactivation: reactivationSchema,
   /** A/B arms: two to four intros or gifts of the same mechanic, split evenly per segment at import. */

@@ -19,12 +19,16 @@ export const variantSchema = z
     /** Replaces fields of `intro` for this arm's customers; fields left out keep the project's. */
     intro: z
       .strictObject({
-        title: text(200).optional(),
+        title: text(200).optional().meta({ description: 'This arm’s heading of the first screen.', examples: ['Сыграем в новогодние традиции?'] }),
         titleWithName: text(200)
           .refine((value) => value.includes('{name}'), { message: 'must contain {name}' })
-          .optional(),
-        text: text(2000).optional(),
-        startButton: text(40).optional(),
+          .optional()
+          .meta({
+            description: 'This arm’s heading when the customer’s name is known; {name} is replaced by it.',
+            examples: ['{name}, сыграем в новогодние традиции?'],
+          }),
+        text: text(2000).optional().meta({ description: 'This arm’s text under the heading.', examples: ['Шесть вопросов — и подарок ваш.'] }),
+        startButton: text(40).optional().meta({ description: 'This arm’s label of the start button.', examples: ['Поехали'] }),
       })
       .optional()
       .meta(described('Replaces fields of intro for this arm’s customers; fields left out keep the project’s.')),
@@ -44,10 +48,10 @@ export const variantsSchema = z
   .refine((variants) => new Set(variants.map((variant) => variant.id)).size === variants.length, {
     message: 'each arm needs its own id',
   })
-  .meta(
-    described(
+  .meta({
+    description:
       'A/B arms: mailed customers are split evenly between them within each segment at import; the dashboard compares each with the control group and with each other.',
-    ),
-  );
+    examples: [[{ id: 'a' }, { id: 'b', intro: { title: 'Сыграем в новогодние традиции?' } }]],
+  });
 
 export type Variant = z.output<typeof variantSchema>;

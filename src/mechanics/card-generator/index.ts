@@ -1,6 +1,7 @@
 import { defineMechanic } from '../types.ts';
 import { checkCardConfig } from './check.ts';
 import { cardPreviewPlays } from './preview.ts';
+import { cardExample } from './example.ts';
 import { act, funnelSteps, initialState, isComplete, summary, view, type CardGeneratorState, type CardGeneratorView } from './rules.ts';
 import { cardGeneratorActionSchema, cardGeneratorConfigSchema, type CardGeneratorConfig } from './schema.ts';
 
@@ -23,4 +24,5 @@ export const cardGenerator = defineMechanic<CardGeneratorConfig, CardGeneratorSt
   summary,
   funnelSteps,
   previewPlays: cardPreviewPlays,
+  example: cardExample,
 });

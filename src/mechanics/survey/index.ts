@@ -1,4 +1,5 @@
 import { defineMechanic } from '../types.ts';
+import { surveyExample } from './example.ts';
 import { surveyDashboard } from './dashboard.ts';
 import {
   act,
@@ -34,4 +35,5 @@ export const survey = defineMechanic<SurveyConfig, SurveyState, SurveyView>()({
   funnelSteps,
   earnedGift,
   dashboard: surveyDashboard,
+  example: surveyExample,
 });

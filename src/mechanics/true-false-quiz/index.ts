@@ -11,6 +11,7 @@ import {
   scoreOf,
   type QuizState,
 } from './rules.ts';
+import { quizExample } from './example.ts';
 import { actionSchema, configSchema } from './schema.ts';
 import { quizStrings } from './strings.ts';
 import { quizView, type QuizProjectConfig, type QuizView } from './view.ts';
@@ -52,4 +53,5 @@ export const trueFalseQuiz = defineMechanic<QuizProjectConfig, QuizState, QuizVi
   },
 
   previewPlays: quizPreviewPlays,
+  example: quizExample,
 });

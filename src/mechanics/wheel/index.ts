@@ -1,4 +1,5 @@
 import { defineMechanic } from '../types.ts';
+import { wheelExample } from './example.ts';
 import { wheelDashboard } from './dashboard.ts';
 import {
   act,
@@ -37,4 +38,5 @@ export const wheel = defineMechanic<WheelConfig, WheelState, WheelView>()({
   funnelSteps,
   earnedGift,
   dashboard: wheelDashboard,
+  example: wheelExample,
 });

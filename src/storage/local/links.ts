@@ -1,7 +1,7 @@
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { addToSegmentCounts } from '../segment-counts.ts';
-import type { CustomerIds, LinkRecord, LinkSource, LinkStore, SegmentLinks } from '../types.ts';
+import { addToSegmentCounts, moveInSegmentCounts } from '../segment-counts.ts';
+import type { CustomerIds, LinkDetails, LinkRecord, LinkSource, LinkStore, SegmentLinks } from '../types.ts';
 import { collectLinkBatch, type LinkBatch } from './link-batch.ts';
 import { fsyncDirectory, isNotFound, mkdirDurably, writeFileAtomically } from './durable-fs.ts';
 import { withFileLock } from './file-lock.ts';
@@ -86,6 +86,10 @@ export class LocalLinkStore implements LinkStore {
 
   async *scan(project: string): AsyncGenerator<LinkRecord> {
     yield* this.#project(project).scan();
+  }
+
+  async updateDetails(project: string, details: readonly LinkDetails[]): Promise<void> {
+    return this.#project(project).updateDetails(details);
   }
 
   #project(project: string): ProjectLinks {
@@ -230,6 +234,57 @@ class ProjectLinks {
         await target.pack.finish();
         next.count += accepted.count;
         next.segments = withNewLinks(await this.#segmentCounts(base), links, accepted.isAccepted);
+        recordPack(next, next.generation, target.pack.size);
+        await fsyncDirectory(this.#dir);
+        await writeFileAtomically(this.#manifestPath, JSON.stringify(next));
+      } catch (error) {
+        await target.writes.settled();
+        await target.pack.abandon();
+        await this.#removeUnreferenced(base);
+        throw this.#failure(error);
+      }
+      await this.#reloadIfChanged();
+      await this.#removeUnreferenced(next);
+    });
+  }
+
+  /**
+   * Rewrites the token shards of the changed links into a new pack and switches the manifest
+   * to it, as `add` does; customer shards (customer id → token) do not change.
+   */
+  async updateDetails(details: readonly LinkDetails[]): Promise<void> {
+    if (details.length === 0) return;
+    await withFileLock(join(this.#dir, '.lock'), async () => {
+      await this.#reloadIfChanged();
+      const base = this.#manifest ?? emptyManifest();
+      const changesByShard = new Map<number, Map<string, LinkDetails>>();
+      const ids = { size: details.length, customerIdAt: (index: number) => details[index]?.customerId ?? '' };
+      await this.byCustomerIds(ids, (index, link) => {
+        const shard = shardOf(link.token, base.tokenShards.length);
+        const changes = changesByShard.get(shard) ?? new Map<string, LinkDetails>();
+        changes.set(link.token, details[index] ?? { customerId: link.customerId });
+        changesByShard.set(shard, changes);
+      });
+      if (changesByShard.size === 0) return;
+      const next = nextManifest(base);
+      const target = { pack: new ShardPack(join(this.#dir, packFileName(next.generation))), writes: new ShardWrites() };
+      try {
+        const counts = await this.#segmentCounts(base);
+        for (const [shard, changes] of changesByShard) {
+          const existing = await this.#readShardUncached('t', shard);
+          if (!existing) continue;
+          const json = Buffer.from(JSON.stringify(withDetails(existing, changes, counts)));
+          await target.writes.start(() =>
+            writeShard(target.pack, json).then((range) => {
+              next.tokenShards[shard] = [next.generation, range.offset, range.length];
+            }),
+          );
+        }
+        await target.writes.finished();
+        await this.#carryOverSparsePacks(next, target);
+        await target.writes.finished();
+        await target.pack.finish();
+        next.segments = Object.fromEntries(counts);
         recordPack(next, next.generation, target.pack.size);
         await fsyncDirectory(this.#dir);
         await writeFileAtomically(this.#manifestPath, JSON.stringify(next));
@@ -405,4 +460,19 @@ class ProjectLinks {
       if (leftover) await rm(join(this.#dir, name), { force: true }).catch(() => undefined);
     }
   }
+}
+
+/** A token shard's columns with the changed links' details, moving them in the segment counts. */
+function withDetails(shard: Shard<'t'>, changes: Map<string, LinkDetails>, counts: Map<string, SegmentLinks>): Shard<'t'>['columns'] {
+  const columns = structuredClone(shard.columns);
+  for (const [token, detail] of changes) {
+    const row = shard.rowOf.get(token);
+    if (row === undefined) continue;
+    const group = columns.control[row] === 1 ? 'control' : 'target';
+    if (detail.segment !== undefined) moveInSegmentCounts(counts, columns.segment[row] ?? '', detail.segment, group, columns.arm?.[row]);
+    if (detail.name !== undefined) columns.name[row] = detail.name;
+    if (detail.segment !== undefined) columns.segment[row] = detail.segment;
+    if (detail.spend !== undefined) columns.spend[row] = detail.spend;
+  }
+  return columns;
 }

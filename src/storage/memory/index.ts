@@ -82,6 +82,17 @@ export function createMemoryStorage(): Storage {
           data.tokenByCustomer.set(link.customerId, token);
         }
       },
+      async updateDetails(projectName, details) {
+        const data = projects.get(projectName);
+        for (const detail of details) {
+          const token = data?.tokenByCustomer.get(detail.customerId);
+          const link = token === undefined ? undefined : data?.linksByToken.get(token);
+          if (!link) continue;
+          if (detail.name !== undefined) link.name = detail.name;
+          if (detail.segment !== undefined) link.segment = detail.segment;
+          if (detail.spend !== undefined) link.spend = detail.spend;
+        }
+      },
       async byToken(projectName, token) {
         const link = projects.get(projectName)?.linksByToken.get(token);
         return link && structuredClone(link);

@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Sql } from 'postgres';
 import { checkProjectName, tokenTakenError } from '../record-checks.ts';
-import type { CustomerIds, LinkRecord, LinkSource, LinkStore, SegmentLinks } from '../types.ts';
+import type { CustomerIds, LinkDetails, LinkRecord, LinkSource, LinkStore, SegmentLinks } from '../types.ts';
 
 interface LinkRow {
   token: string;
@@ -71,6 +71,17 @@ export class PostgresLinkStore implements LinkStore {
         SELECT ${project}, token, customer_id, name, segment, spend, control, arm, imported_at FROM fresh
         ON CONFLICT (project, customer_id) DO NOTHING`;
     });
+  }
+
+  /** One UPDATE over the details as arrays: a field left out (null) keeps the stored value. */
+  async updateDetails(project: string, details: readonly LinkDetails[]): Promise<void> {
+    if (details.length === 0) return;
+    const column = <T>(pick: (detail: LinkDetails) => T | undefined) => details.map((detail) => pick(detail) ?? null);
+    await this.#sql`
+      UPDATE links l SET name = coalesce(d.name, l.name), segment = coalesce(d.segment, l.segment), spend = coalesce(d.spend, l.spend)
+      FROM unnest(${column((detail) => detail.customerId)}::text[], ${column((detail) => detail.name)}::text[],
+        ${column((detail) => detail.segment)}::text[], ${column((detail) => detail.spend)}::double precision[]) AS d(customer_id, name, segment, spend)
+      WHERE l.project = ${project} AND l.customer_id = d.customer_id`;
   }
 
   async byToken(project: string, token: string): Promise<LinkRecord | undefined> {

@@ -82,7 +82,7 @@ describe('A/B arms at import', () => {
         expect(arm, row).toBe(armById.get(customerId ?? ''));
         expect(['a', 'b']).toContain(arm);
       }
-      expect((await readFile(path.join(dir, 'mail.control.csv'), 'utf8')).split('\n')[0]).toBe('customer_id,name,segment,tier');
+      expect((await readFile(path.join(dir, 'mail.control.csv'), 'utf8')).split('\r\n')[0]).toBe('\uFEFFcustomer_id;name;segment;tier');
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -66,7 +66,10 @@ describe('rekindle links import', () => {
     expect(code).toBe(0);
     expect(output).toContain('Target 10, control 10');
     const target = readFileSync(out, 'utf8').trim().split('\n');
-    const control = readFileSync(path.join(work, 'mail.control.csv'), 'utf8').trim().split('\n');
+    const controlText = readFileSync(path.join(work, 'mail.control.csv'), 'utf8');
+    // People open the control list by hand: Russian Excel's CSV, with a BOM, semicolons and CRLF.
+    expect(controlText.startsWith('\uFEFFcustomer_id;name;segment;tier\r\n')).toBe(true);
+    const control = controlText.trim().split('\r\n');
     expect(target[0]).toBe('customer_id,name,email,phone,segment,tier,url');
     expect(target).toHaveLength(11);
     for (const line of target.slice(1)) {
@@ -75,8 +78,30 @@ describe('rekindle links import', () => {
       // spend = index × 5 000, so index 10 and up reach the 50 000 VIP tier.
       expect(tier === 'vip').toBe(Number(index) >= 10);
     }
-    expect(control[0]).toBe('customer_id,name,segment,tier');
+    expect(control).toHaveLength(11);
     expect(control.join('\n')).not.toMatch(/https?:|@/);
+  });
+
+  it('writes the mailing file for Excel and the control list plain when asked', async () => {
+    const excelOut = path.join(work, 'excel.csv');
+    const { code } = await run(links, ['import', 'ny', customers, '--out', excelOut, '--format', 'excel', '--control-format', 'plain']);
+    expect(code).toBe(0);
+    expect(readFileSync(excelOut, 'utf8')).toMatch(/^\uFEFFcustomer_id;name;email;phone;segment;tier;url\r\nc\d+;Клиент \d+;/);
+    expect(readFileSync(path.join(work, 'excel.control.csv'), 'utf8')).toMatch(/^customer_id,name,segment,tier\n/);
+  });
+
+  it('refuses a format it does not know', async () => {
+    const { code, output } = await run(links, ['import', 'ny', customers, '--format', 'xlsx']);
+    expect(code).toBe(2);
+    expect(output).toContain('--format «xlsx» is not a format; expected plain or excel.');
+  });
+
+  it('warns when the control group is too small to measure against', async () => {
+    const few = path.join(work, 'few.csv');
+    writeFileSync(few, `customer_id\n${Array.from({ length: 7 }, (_, index) => `few${index}`).join('\n')}\n`);
+    const { code, output } = await run(links, ['import', 'few', few, '--out', path.join(work, 'few-mail.csv')]);
+    expect(code).toBe(0);
+    expect(output).toMatch(/Warning: the control group has \d customers, too few to measure/);
   });
 
   it('prints the smallest detectable lift and warns that the forecast’s is smaller', async () => {
@@ -119,6 +144,20 @@ describe('rekindle links import', () => {
     const storage = await createStorage({ dataDir });
     expect(await storage.links.byCustomerId('ny', 'fresh1')).toBeUndefined();
     await storage.close();
+  });
+
+  it('with --update, takes a repaired name into the stored link, keeping its token', async () => {
+    const repaired = path.join(work, 'repaired.csv');
+    writeFileSync(repaired, 'customer_id;Имя\nc1;Ольга\n');
+    const storage = await createStorage({ dataDir });
+    const before = await storage.links.byCustomerId('ny', 'c1');
+    await storage.close();
+    const { code, output } = await run(links, ['import', 'ny', repaired, '--update', '--out', path.join(work, 'repaired-mail.csv')]);
+    expect(code).toBe(0);
+    expect(output).toContain('Updated the links of 1 already linked customers from this file (name: 1, segment: 0, spend: 0)');
+    const after = await createStorage({ dataDir });
+    expect(await after.links.byCustomerId('ny', 'c1')).toEqual({ ...before, name: 'Ольга' });
+    await after.close();
   });
 
   it('explains a wrong command line', async () => {

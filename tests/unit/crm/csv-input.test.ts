@@ -2,13 +2,13 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CsvFileError, detectDelimiter, MAX_RECORD_CHARACTERS, normalizeHeader, readCsvRows, type CsvRow, type CsvSource } from '../../../src/crm/csv-input.ts';
+import { CsvFileError, detectDelimiter, MAX_RECORD_CHARACTERS, normalizeHeader, readCsvRows, type CsvReadSummary, type CsvRow, type CsvSource } from '../../../src/crm/csv-input.ts';
 import { CUSTOMER_COLUMNS, type CustomerColumn } from '../../../src/crm/customers.ts';
 
 /** The same cases read from text (parsed in this thread) and from a file (parsed on a worker thread). */
 const SOURCES = {
-  text: async (text: string, read: (source: CsvSource) => Promise<number>) => read({ text, name: 'customers.csv' }),
-  file: async (text: string, read: (source: CsvSource) => Promise<number>) => {
+  text: async (text: string, read: (source: CsvSource) => Promise<CsvReadSummary>) => read({ text, name: 'customers.csv' }),
+  file: async (text: string, read: (source: CsvSource) => Promise<CsvReadSummary>) => {
     const dir = await mkdtemp(path.join(tmpdir(), 'rekindle-csv-input-'));
     try {
       const file = path.join(dir, 'customers.csv');
@@ -23,7 +23,7 @@ const SOURCES = {
 describe.each(Object.keys(SOURCES) as (keyof typeof SOURCES)[])('readCsvRows from %s', (sourceKind) => {
   async function rowsOf(text: string) {
     const rows: CsvRow<CustomerColumn>[] = [];
-    const count = await SOURCES[sourceKind](text, (source) => readCsvRows(source, CUSTOMER_COLUMNS, (row) => rows.push(row)));
+    const { rows: count } = await SOURCES[sourceKind](text, (source) => readCsvRows(source, CUSTOMER_COLUMNS, (row) => rows.push(row)));
     expect(count).toBe(rows.length);
     return rows;
   }

@@ -73,6 +73,15 @@ describe('importCustomerLinks', () => {
     });
   });
 
+  it('writes a name that is a formula to the mailing file as text, and a phone number as it was', async () => {
+    await inMailFolder(async (dir) => {
+      const text = 'customer_id,name,phone\nc1,"=HYPERLINK(""http://evil.example"",""Подарок"")",+7 999 123-45-67\n';
+      const result = expectOk(await importText(createMemoryStorage(), text, { share: 0, mailMergeOut: path.join(dir, 'mail.csv') }));
+      const [, row] = (await readFile(result.mailMerge?.targetFile ?? '', 'utf8')).split('\n');
+      expect(row).toBe(`c1,"'=HYPERLINK(""http://evil.example"",""Подарок"")",,+7 999 123-45-67,,,${[...result.customers][0]?.url}`);
+    });
+  });
+
   it('leaves the mail-merge files as they were when the links cannot be stored', async () => {
     await inMailFolder(async (dir) => {
       const out = path.join(dir, 'mail.csv');
@@ -138,6 +147,27 @@ describe('importCustomerLinks', () => {
     expect(result.summary).toMatchObject({ rows: 3, customers: 2, repeatedRows: 1, newLinks: 2 });
   });
 
+  it('reports per field which already linked customers come with other data, keeping their links as stored', async () => {
+    const storage = createMemoryStorage();
+    const first = expectOk(await importText(storage, 'customer_id,name,segment,total_spend\nc1,������,vip,100\nc2,Олег,vip,200\n'));
+    const second = expectOk(await importText(storage, 'customer_id,name,segment\nc1,Ольга,vip\nc2,Олег,\n'));
+    expect(second.summary).toMatchObject({ changedExisting: 1, changedFields: { name: 1, segment: 0, spend: 0 } });
+    expect([...second.customers][0]?.token).toBe([...first.customers][0]?.token);
+  });
+
+  it('with updateExisting, repairs the name, segment and spend of linked customers without changing link or group', async () => {
+    const storage = createMemoryStorage();
+    const first = expectOk(await importText(storage, 'customer_id,name,segment,total_spend\nc1,������,vip,100\nc2,Олег,vip,200\n'));
+    const repaired = 'customer_id,name,segment,total_spend\nc1,Ольга,sleeping,60000\nc2,Олег,vip,200\n';
+    const withSource = { ...project, config: { ...project.config, reactivation: { controlShare: 0.1 } } };
+    const second = await importCustomerLinks({ project: withSource, storage, source: { text: repaired }, baseUrl: 'https://promo.example.ru', now, updateExisting: true });
+    const summary = expectOk(second).summary;
+    expect(summary).toMatchObject({ changedExisting: 1, changedFields: { name: 1, segment: 1, spend: 1 }, updatedExisting: true });
+    const [olga] = [...first.customers];
+    expect(await storage.links.byCustomerId('new-year', 'c1')).toMatchObject({ token: olga?.token, group: olga?.group, name: 'Ольга', segment: 'sleeping', spend: 60000 });
+    expect([...expectOk(second).customers][0]).toMatchObject({ token: olga?.token, tier: 'vip' });
+  });
+
   it('gives a re-imported customer the same link and group, and adds a second file to the first', async () => {
     const storage = createMemoryStorage();
     const first = expectOk(await importText(storage, customersCsv(50, () => 'churned')));
@@ -147,7 +177,7 @@ describe('importCustomerLinks', () => {
       const again = [...second.customers].find((customer) => customer.customerId === id);
       expect(again).toMatchObject({ token: firstById.get(id)?.token, group: firstById.get(id)?.group, isNew: false });
     }
-    expect(second.summary).toMatchObject({ newLinks: 1, existingLinks: 2, changedExisting: 1 });
+    expect(second.summary).toMatchObject({ newLinks: 1, existingLinks: 2, changedExisting: 1, changedFields: { name: 0, segment: 1, spend: 0 } });
     expect(await storage.links.count('new-year')).toBe(51);
   });
 });

@@ -101,6 +101,20 @@ export function describeStorageContract(name: string, openEmpty: OpenEmptyStorag
         expect(await storage.links.byToken(PROJECT, 'another-token-for-customer-1')).toBeUndefined();
       });
 
+      it('updates the name, segment and spend of existing links, keeping token, group and import time', async () => {
+        await storage.links.add(PROJECT, [link(1, { name: 'garbled', segment: 'old', spend: 10, arm: 'a' }), link(2, { segment: 'old', group: 'control' })]);
+        await storage.links.updateDetails(PROJECT, [
+          { customerId: 'customer-1', name: 'Ольга', segment: 'new', spend: 20 },
+          { customerId: 'customer-2', segment: 'new' },
+          { customerId: 'no-such-customer', name: 'nobody' },
+        ]);
+
+        expect(await storage.links.byToken(PROJECT, link(1).token)).toEqual({ ...link(1), arm: 'a', name: 'Ольга', segment: 'new', spend: 20 });
+        expect(await storage.links.byCustomerId(PROJECT, 'customer-2')).toEqual({ ...link(2, { group: 'control' }), segment: 'new' });
+        expect(await storage.links.countsBySegment(PROJECT)).toEqual(new Map([['new', { total: 2, control: 1, arms: { a: 1 } }]]));
+        expect(await storage.links.count(PROJECT)).toBe(2);
+      });
+
       it('keeps the first link when one batch names a customer twice', async () => {
         await storage.links.add(PROJECT, [link(1), link(1, { token: 'second-token-of-customer-1' })]);
 

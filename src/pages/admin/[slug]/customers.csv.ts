@@ -1,4 +1,5 @@
 import type { APIRoute } from 'astro';
+import { EXCEL_CSV, PLAIN_CSV } from '../../../crm/csv-output.ts';
 import { exportCustomerStatus } from '../../../crm/customer-status.ts';
 import { answersByCustomer } from '../../../crm/play-answers.ts';
 import { handleApi, HttpError } from '../../../server/http.ts';
@@ -19,7 +20,9 @@ export const GET: APIRoute = (context) =>
     }
     const storage = await getStorage();
     const answers = await answersByCustomer(lookup.project, storage);
-    const lines = exportCustomerStatus({ project: lookup.project, storage, now: new Date(), answers });
+    // `?format=excel`: the second link of the dashboard, for people who open the file in Russian Excel.
+    const dialect = context.url.searchParams.get('format') === 'excel' ? EXCEL_CSV : PLAIN_CSV;
+    const lines = exportCustomerStatus({ project: lookup.project, storage, now: new Date(), answers, dialect });
     // The export reads all facts before its first line: failing there gives a proper error
     // response instead of a 200 with a truncated file.
     const header = await lines.next();

@@ -1,0 +1,153 @@
+import type { Locale } from '../config/schemas/common.ts';
+
+/**
+ * The words of the command line, the validator and the imports, in Russian and English. Which
+ * language: the environment's when it names one (LC_ALL, LC_MESSAGES, LANG: `ru_RU.UTF-8` is
+ * Russian, `en_GB`, `C` and `POSIX` English), else the project's locale, else English. The
+ * test suite pins LANG=C.UTF-8 (vitest.config.ts), so its English expectations hold on a
+ * Russian developer's machine too.
+ */
+export function messageLocale(projectLocale?: Locale, env: NodeJS.ProcessEnv = process.env): Locale {
+  const chosen = [env.LC_ALL, env.LC_MESSAGES, env.LANG].find((value) => value !== undefined && value !== '');
+  if (chosen !== undefined) return /^ru([_.@-]|$)/i.test(chosen) ? 'ru' : 'en';
+  return projectLocale ?? 'en';
+}
+
+let projectLocale: Locale | undefined;
+
+/** The project a command works on decides the language when the environment does not. */
+export function useProjectLocale(locale: Locale | undefined): void {
+  projectLocale = locale;
+}
+
+/** The catalogue in the language messages are written in now (see messageLocale). */
+export function cliMessages(): CliMessages {
+  return CATALOGUES[messageLocale(projectLocale)];
+}
+
+/** The language of messages now, to hand to a worker thread, which has module state of its own. */
+export function currentMessageLocale(): Locale {
+  return messageLocale(projectLocale);
+}
+
+const quoteList = (values: readonly string[]) => values.map((value) => `«${value}»`).join(', ');
+
+const en = {
+  csv: {
+    refusedKoi8: 'the file is not in UTF-8 and looks like KOI8-R, an encoding the import does not read',
+    refusedLegacy: 'the file is not in UTF-8, and read as Windows-1251 it is not Russian text either (Latin-1 or DOS 866?)',
+    saveAsUtf8: 'open it in Excel and save it with «Save as» → «CSV UTF-8 (comma delimited)», then import that file',
+    garbled: (what: string, fix: string) => `${what}, so its names would come out garbled; ${fix}.`,
+    mixedEncodings: (encoding: string, line: number, fix: string) =>
+      `the text stops being ${encoding} around line ${line}, so the file mixes encodings (rows pasted from another export?); ${fix}.`,
+    recordTooLong: (line: number) =>
+      `the CSV cannot be read (the record starting on line ${line} is longer than 1 MB; a quote is probably left open there).`,
+    empty: 'the file is empty; expected a header line and rows.',
+    doubledColumn: (headers: readonly string[], canonical: string) => `columns ${quoteList(headers)} both mean ${canonical}; keep one of them.`,
+    missingColumns: (missing: { canonical: string; aliases: readonly string[] }[], header: readonly string[]) =>
+      `the header has no ${missing.map((column) => `${column.canonical} column (also accepted: ${quoteList(column.aliases)})`).join(', no ')}; found ${quoteList(header)}.`,
+  },
+  links: {
+    refusedRows: (file: string, count: number, rows: number) => `${file}: ${count} of ${rows} rows cannot be imported, so nothing was imported or written:`,
+    imported: (rows: number, slug: string, customers: number, newLinks: number, existing: number) =>
+      `Imported ${rows} rows into ${slug}: ${customers} customers, ${newLinks} new links, ${existing} already linked.`,
+    readAs: (encoding: string) => `The file was read as ${encoding}.`,
+    repeated: (rows: number) => `${rows} rows repeated a customer word for word and were skipped.`,
+    changedExisting: (count: number, fields: Record<'name' | 'segment' | 'spend', number>) =>
+      `${count} already linked customers have other data in this file (name: ${fields.name}, segment: ${fields.segment}, ` +
+      `spend: ${fields.spend}); their links keep the data of their first import (--update takes the file's).`,
+    updatedExisting: (count: number, fields: Record<'name' | 'segment' | 'spend', number>) =>
+      `Updated the links of ${count} already linked customers from this file (name: ${fields.name}, segment: ${fields.segment}, ` +
+      `spend: ${fields.spend}); their links and groups are unchanged.`,
+    split: (target: number, control: number, percent: number) => `Target ${target}, control ${control} (control share ${percent}% per segment):`,
+    columns: ['segment', 'customers', 'new', 'target', 'control'] as readonly string[],
+    noSegment: '(no segment)',
+    targetFile: (file: string, rows: number) => `Mail-merge file (target, with urls): ${file} (${rows} rows)`,
+    controlFile: (file: string, rows: number) => `Control group (do not mail, no urls): ${file} (${rows} rows)`,
+    smallControl: (control: number, minimum: number) =>
+      `Warning: the control group has ${control} customers, too few to measure reactivation against ` +
+      `(at least ${minimum} are needed); the dashboard's target-vs-control comparison will be noise. Import more customers or raise reactivation.controlShare.`,
+  },
+  orders: {
+    refusedRows: (file: string, count: number, rows: number) => `${file}: ${count} of ${rows} rows cannot be imported, so no order was stored:`,
+    read: (rows: number, file: string, slug: string, added: number, duplicates: number) =>
+      `Read ${rows} rows of ${file} into ${slug}: ${added} orders added, ${duplicates} already stored.`,
+    repeated: (rows: number) => `${rows} rows repeated an order word for word and were skipped.`,
+    unknownCustomers: (slug: string, count: number) =>
+      `Orders of customers without a link in ${slug}: ${count} (kept, but they cannot count as reactivations).`,
+  },
+  validate: {
+    none: 'No project folders to check.',
+    clean: (projects: number) => `✓ ${projects} ${projects === 1 ? 'project' : 'projects'} checked, no problems.`,
+    broken: (problems: number, broken: number, projects: number) =>
+      `✗ ${problems} ${problems === 1 ? 'problem' : 'problems'} in ${broken} of ${projects} ${projects === 1 ? 'project' : 'projects'}.`,
+    quoteColon: 'a text containing «: » must be in quotes',
+    quoteBrace: 'a text starting with { or [ must be in quotes',
+    quotePlaceholder: (example: string) => `a text starting with { must be in quotes, like ${example}`,
+  },
+  unknownProject: (slug: string) => `Project ${slug} cannot be loaded:`,
+  noSuchFile: (file: string, expected: string) => `${file}: no such file; expected ${expected}.`,
+  customersFile: 'the customers CSV exported from the CRM',
+  ordersFile: 'the orders CSV exported from the shop',
+};
+
+export type CliMessages = typeof en;
+
+const ru: CliMessages = {
+  csv: {
+    refusedKoi8: 'файл не в UTF-8 и похож на KOI8-R, а эту кодировку импорт не читает',
+    refusedLegacy: 'файл не в UTF-8, а прочитанный как Windows-1251 он не похож на русский текст (Latin-1 или DOS 866?)',
+    saveAsUtf8: 'откройте его в Excel, сохраните через «Сохранить как» → «CSV UTF-8 (разделитель — запятая)» и импортируйте этот файл',
+    garbled: (what, fix) => `${what}, и имена превратились бы в кракозябры; ${fix}.`,
+    mixedEncodings: (encoding, line, fix) =>
+      `около строки ${line} текст перестаёт быть ${encoding}: в файле смешаны кодировки (строки вставлены из другой выгрузки?); ${fix}.`,
+    recordTooLong: (line) => `CSV не читается (запись со строки ${line} длиннее 1 МБ; скорее всего, там не закрыта кавычка).`,
+    empty: 'файл пустой; нужна строка заголовков и строки с данными.',
+    doubledColumn: (headers, canonical) => `столбцы ${quoteList(headers)} оба означают ${canonical}; оставьте один.`,
+    missingColumns: (missing, header) =>
+      `в заголовке нет ${missing.map((column) => `столбца ${column.canonical} (подойдут и ${quoteList(column.aliases)})`).join(', нет ')}; есть ${quoteList(header)}.`,
+  },
+  links: {
+    refusedRows: (file, count, rows) => `${file}: ${count} из ${rows} строк не импортировать, поэтому ничего не импортировано и не записано:`,
+    imported: (rows, slug, customers, newLinks, existing) =>
+      `Импортировано строк в ${slug}: ${rows}. Клиентов: ${customers}, новых ссылок: ${newLinks}, уже со ссылкой: ${existing}.`,
+    readAs: (encoding) => `Файл прочитан в кодировке ${encoding}.`,
+    repeated: (rows) => `Строк, слово в слово повторяющих клиента, пропущено: ${rows}.`,
+    changedExisting: (count, fields) =>
+      `У клиентов со ссылкой (${count}) в этом файле другие данные (имя: ${fields.name}, сегмент: ${fields.segment}, ` +
+      `сумма покупок: ${fields.spend}); их ссылки сохраняют данные первого импорта (--update возьмёт данные файла).`,
+    updatedExisting: (count, fields) =>
+      `Обновлены ссылки клиентов, уже бывших в проекте (${count}), по этому файлу (имя: ${fields.name}, сегмент: ${fields.segment}, ` +
+      `сумма покупок: ${fields.spend}); сами ссылки и группы не изменились.`,
+    split: (target, control, percent) => `Целевая группа: ${target}, контрольная: ${control} (доля контроля ${percent}% в каждом сегменте):`,
+    columns: ['сегмент', 'клиентов', 'новых', 'целевая', 'контроль'],
+    noSegment: '(без сегмента)',
+    targetFile: (file, rows) => `Файл для рассылки (целевая группа, со ссылками): ${file} (строк: ${rows})`,
+    controlFile: (file, rows) => `Контрольная группа (не отправлять, без ссылок): ${file} (строк: ${rows})`,
+    smallControl: (control, minimum) =>
+      `Внимание: в контрольной группе ${control} клиентов, этого мало, чтобы измерить возврат (нужно хотя бы ${minimum}); ` +
+      'сравнение целевой и контрольной групп на дашборде будет шумом. Импортируйте больше клиентов или увеличьте reactivation.controlShare.',
+  },
+  orders: {
+    refusedRows: (file, count, rows) => `${file}: ${count} из ${rows} строк не импортировать, поэтому ни один заказ не сохранён:`,
+    read: (rows, file, slug, added, duplicates) =>
+      `Прочитано строк из ${file} в ${slug}: ${rows}. Добавлено заказов: ${added}, уже были: ${duplicates}.`,
+    repeated: (rows) => `Строк, слово в слово повторяющих заказ, пропущено: ${rows}.`,
+    unknownCustomers: (slug, count) =>
+      `Заказов клиентов без ссылки в ${slug}: ${count} (сохранены, но возвратом считаться не могут).`,
+  },
+  validate: {
+    none: 'Нет папок проектов для проверки.',
+    clean: (projects) => `✓ Проверено проектов: ${projects}, проблем нет.`,
+    broken: (problems, broken, projects) => `✗ Проблем: ${problems}, в ${broken} из ${projects} проектов.`,
+    quoteColon: 'текст с «: » внутри нужно взять в кавычки',
+    quoteBrace: 'текст, который начинается с { или [, нужно взять в кавычки',
+    quotePlaceholder: (example) => `текст, который начинается с {, нужно взять в кавычки, например ${example}`,
+  },
+  unknownProject: (slug) => `Проект ${slug} не загружается:`,
+  noSuchFile: (file, expected) => `${file}: такого файла нет; нужен ${expected}.`,
+  customersFile: 'CSV с клиентами, выгруженный из CRM',
+  ordersFile: 'CSV с заказами, выгруженный из магазина',
+};
+
+const CATALOGUES: Record<Locale, CliMessages> = { en, ru };
