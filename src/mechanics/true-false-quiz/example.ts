@@ -8,13 +8,13 @@ export const quizExample: MechanicExample = {
 questions:
   - statement: В Дании на Новый год бьют посуду о двери друзей.
     answer: true
-    explanation: Правда! Чем больше осколков у двери, тем больше у хозяев друзей.
+    explanation: Чем больше осколков у двери, тем больше у хозяев друзей.
   - statement: В Японии в полночь едят двенадцать виноградин.
     answer: false
     explanation: Это испанская традиция. В Японии в новогоднюю ночь едят длинную лапшу.
   - statement: В Шотландии первый гость года приносит уголь.
     answer: true
-    explanation: Правда! Уголь — к теплу в доме весь год.
+    explanation: Уголь — к теплу в доме весь год.
 
 # Результаты по числу верных ответов: диапазоны minScore–maxScore покрывают все баллы от 0
 # до числа вопросов ровно по одному разу.
@@ -38,13 +38,13 @@ labels:
 questions:
   - statement: In Denmark people smash plates against their friends' doors at New Year.
     answer: true
-    explanation: True! The more shards at the door, the more friends the household has.
+    explanation: The more shards at the door, the more friends the household has.
   - statement: In Japan people eat twelve grapes at midnight.
     answer: false
     explanation: That is a Spanish tradition. In Japan people eat long noodles on New Year's Eve.
   - statement: In Scotland the first guest of the year brings coal.
     answer: true
-    explanation: True! Coal means a warm home all year.
+    explanation: Coal means a warm home all year.
 
 # Results by the number of right answers: the minScore–maxScore ranges cover every score from
 # 0 to the number of questions exactly once.
