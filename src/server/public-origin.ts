@@ -87,10 +87,13 @@ function configuredOrigin(publicUrl: string | undefined): string | undefined {
 }
 
 /** A host name with an optional port, or a bracketed IPv6 address: nothing a URL could smuggle. */
-const HOST_PATTERN = /^(?:[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?|\[[0-9A-Fa-f:.]{2,45}\])(?::\d{1,5})?$/;
+const HOST_PATTERN = /^(?:[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?|\[[0-9A-Fa-f:.]{2,45}\])(?::(\d{1,5}))?$/;
+const HIGHEST_PORT = 65_535;
 
+/** Also refuses a port past 65535, which the pattern lets through but no URL can be built from. */
 export function isValidHost(host: string): boolean {
-  return HOST_PATTERN.test(host);
+  const match = HOST_PATTERN.exec(host);
+  return match !== null && (match[1] === undefined || Number(match[1]) <= HIGHEST_PORT);
 }
 
 function requestOrigin(facts: RequestFacts, fromTrustedProxy: boolean): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { identifyRequest, trustedProxyList, type RequestFacts } from '../../../src/server/public-origin.ts';
+import { identifyRequest, isValidHost, trustedProxyList, type RequestFacts } from '../../../src/server/public-origin.ts';
 
 function facts(peerAddress: string, headers: Record<string, string>, encrypted = false): RequestFacts {
   return { peerAddress, encrypted, header: (name) => headers[name.toLowerCase()] };
@@ -29,6 +29,12 @@ describe('identifyRequest', () => {
     expect(identifyRequest(facts('127.0.0.1', { host: 'a@evil.example' })).publicOrigin).toBe('http://localhost');
     expect(identifyRequest(facts('127.0.0.1', { host: 'evil.example/x' })).publicOrigin).toBe('http://localhost');
     expect(identifyRequest(facts('127.0.0.1', { host: '[::1]:4321' }, true)).publicOrigin).toBe('https://[::1]:4321');
+  });
+
+  it('refuses a Host whose port no URL can carry, which Astro would answer with a 500', () => {
+    expect(isValidHost('127.0.0.1:99999')).toBe(false);
+    expect(isValidHost('127.0.0.1:65535')).toBe(true);
+    expect(isValidHost('promo.example.ru')).toBe(true);
   });
 });
 
