@@ -218,34 +218,17 @@ class ProjectLinks {
   async add(links: LinkBatch): Promise<void> {
     if (links.size === 0) return;
     await mkdirDurably(this.#dir);
-    await withFileLock(join(this.#dir, '.lock'), async () => {
-      await this.#reloadIfChanged();
-      const base = this.#manifest ?? emptyManifest();
-      const next = nextManifest(base);
-      const target = { pack: new ShardPack(join(this.#dir, packFileName(next.generation))), writes: new ShardWrites() };
-      try {
+    await withFileLock(join(this.#dir, '.lock'), () =>
+      this.#writeGeneration(async (base, next, target) => {
         const accepted = await this.#writeCustomerShards(base, next, links, target);
-        if (accepted.count === 0) return;
+        if (accepted.count === 0) return undefined;
         await this.#writeTokenShards(base, next, links, accepted.isAccepted, target);
-        // Every new shard is in place before the packs are weighed, or one still being written would be carried over as current.
-        await target.writes.finished();
-        await this.#carryOverSparsePacks(next, target);
-        await target.writes.finished();
-        await target.pack.finish();
-        next.count += accepted.count;
-        next.segments = withNewLinks(await this.#segmentCounts(base), links, accepted.isAccepted);
-        recordPack(next, next.generation, target.pack.size);
-        await fsyncDirectory(this.#dir);
-        await writeFileAtomically(this.#manifestPath, JSON.stringify(next));
-      } catch (error) {
-        await target.writes.settled();
-        await target.pack.abandon();
-        await this.#removeUnreferenced(base);
-        throw this.#failure(error);
-      }
-      await this.#reloadIfChanged();
-      await this.#removeUnreferenced(next);
-    });
+        return async () => {
+          next.count += accepted.count;
+          next.segments = withNewLinks(await this.#segmentCounts(base), links, accepted.isAccepted);
+        };
+      }),
+    );
   }
 
   /**
@@ -254,21 +237,10 @@ class ProjectLinks {
    */
   async updateDetails(details: readonly LinkDetails[]): Promise<void> {
     if (details.length === 0) return;
-    await withFileLock(join(this.#dir, '.lock'), async () => {
-      await this.#reloadIfChanged();
-      const base = this.#manifest ?? emptyManifest();
-      const changesByShard = new Map<number, Map<string, LinkDetails>>();
-      const ids = { size: details.length, customerIdAt: (index: number) => details[index]?.customerId ?? '' };
-      await this.byCustomerIds(ids, (index, link) => {
-        const shard = shardOf(link.token, base.tokenShards.length);
-        const changes = changesByShard.get(shard) ?? new Map<string, LinkDetails>();
-        changes.set(link.token, details[index] ?? { customerId: link.customerId });
-        changesByShard.set(shard, changes);
-      });
-      if (changesByShard.size === 0) return;
-      const next = nextManifest(base);
-      const target = { pack: new ShardPack(join(this.#dir, packFileName(next.generation))), writes: new ShardWrites() };
-      try {
+    await withFileLock(join(this.#dir, '.lock'), () =>
+      this.#writeGeneration(async (base, next, target) => {
+        const changesByShard = await this.#changesByTokenShard(base, details);
+        if (changesByShard.size === 0) return undefined;
         const counts = await this.#segmentCounts(base);
         for (const [shard, changes] of changesByShard) {
           const existing = await this.#readShardUncached('t', shard);
@@ -280,23 +252,58 @@ class ProjectLinks {
             }),
           );
         }
-        await target.writes.finished();
-        await this.#carryOverSparsePacks(next, target);
-        await target.writes.finished();
-        await target.pack.finish();
-        next.segments = Object.fromEntries(counts);
-        recordPack(next, next.generation, target.pack.size);
-        await fsyncDirectory(this.#dir);
-        await writeFileAtomically(this.#manifestPath, JSON.stringify(next));
-      } catch (error) {
-        await target.writes.settled();
-        await target.pack.abandon();
-        await this.#removeUnreferenced(base);
-        throw this.#failure(error);
-      }
-      await this.#reloadIfChanged();
-      await this.#removeUnreferenced(next);
+        return () => {
+          next.segments = Object.fromEntries(counts);
+        };
+      }),
+    );
+  }
+
+  async #changesByTokenShard(base: LinkManifest, details: readonly LinkDetails[]): Promise<Map<number, Map<string, LinkDetails>>> {
+    const changesByShard = new Map<number, Map<string, LinkDetails>>();
+    const ids = { size: details.length, customerIdAt: (index: number) => details[index]?.customerId ?? '' };
+    await this.byCustomerIds(ids, (index, link) => {
+      const shard = shardOf(link.token, base.tokenShards.length);
+      const changes = changesByShard.get(shard) ?? new Map<string, LinkDetails>();
+      changes.set(link.token, details[index] ?? { customerId: link.customerId });
+      changesByShard.set(shard, changes);
     });
+    return changesByShard;
+  }
+
+  /**
+   * One new generation, under the folder's lock: `writeShards` appends its shards to a new pack
+   * and says how to complete the manifest (nothing, when there was nothing to change); then
+   * sparse packs are carried over and the manifest switches to it. Until that switch readers see
+   * the old generation, and on any failure the new pack is removed.
+   */
+  async #writeGeneration(
+    writeShards: (base: LinkManifest, next: LinkManifest, target: ShardTarget) => Promise<(() => Promise<void> | void) | undefined>,
+  ): Promise<void> {
+    await this.#reloadIfChanged();
+    const base = this.#manifest ?? emptyManifest();
+    const next = nextManifest(base);
+    const target = { pack: new ShardPack(join(this.#dir, packFileName(next.generation))), writes: new ShardWrites() };
+    try {
+      const completeManifest = await writeShards(base, next, target);
+      if (!completeManifest) return;
+      // Every new shard is in place before the packs are weighed, or one still being written would be carried over as current.
+      await target.writes.finished();
+      await this.#carryOverSparsePacks(next, target);
+      await target.writes.finished();
+      await target.pack.finish();
+      await completeManifest();
+      recordPack(next, next.generation, target.pack.size);
+      await fsyncDirectory(this.#dir);
+      await writeFileAtomically(this.#manifestPath, JSON.stringify(next));
+    } catch (error) {
+      await target.writes.settled();
+      await target.pack.abandon();
+      await this.#removeUnreferenced(base);
+      throw this.#failure(error);
+    }
+    await this.#reloadIfChanged();
+    await this.#removeUnreferenced(next);
   }
 
   async #lookup(find: (manifest: LinkManifest) => Promise<LinkRecord | undefined>): Promise<LinkRecord | undefined> {
