@@ -72,7 +72,9 @@ export async function benchBlast(options: { cpuProfile?: boolean } = {}): Promis
   try {
     const dataDir = join(root, 'data');
     const { linksFile, importSeconds } = await mailedLinks(root, dataDir);
-    const profileDir = options.cpuProfile ? join(ROOT, 'bench/out/profiles', `blast-${new Date().toISOString().replaceAll(':', '-')}`) : undefined;
+    const profileDir = options.cpuProfile
+      ? join(ROOT, 'bench/out/profiles', `blast-${new Date().toISOString().replaceAll(':', '-')}`)
+      : undefined;
     const load = (url: string, overrides: Partial<LoadSpec> = {}): LoadSpec => ({
       url,
       method: 'GET',
@@ -99,10 +101,18 @@ export async function benchBlast(options: { cpuProfile?: boolean } = {}): Promis
     const pagesFile = join(root, 'pages.txt');
     await writeFile(pagesFile, links.slice(LINKS_PLAYED / 2 + 1).join('\n'));
     const personalPage = await withServer(startRekindleServer(dataDir, await profileSubdir(profileDir, 'page')), (server) =>
-      warmedUp(`${server.origin}${links[LINKS_PLAYED / 2]}`, () => measuredLoad(server, load(`${server.origin}/${PROJECT}`, { pathsFile: pagesFile }))),
+      warmedUp(`${server.origin}${links[LINKS_PLAYED / 2]}`, () =>
+        measuredLoad(server, load(`${server.origin}/${PROJECT}`, { pathsFile: pagesFile })),
+      ),
     );
     const playFile = join(root, 'play.txt');
-    await writeFile(playFile, (await readFile(linksFile, 'utf8')).split('\n').slice(0, LINKS_PLAYED / 2).join('\n'));
+    await writeFile(
+      playFile,
+      (await readFile(linksFile, 'utf8'))
+        .split('\n')
+        .slice(0, LINKS_PLAYED / 2)
+        .join('\n'),
+    );
     const blast = await withServer(startRekindleServer(dataDir, await profileSubdir(profileDir, 'blast')), async (server) => {
       await warmedUp(`${server.origin}${links[LINKS_PLAYED / 2]}`, async () => undefined);
       const cpuBefore = await server.cpuSeconds();
@@ -176,7 +186,10 @@ async function mailedLinks(root: string, dataDir: string): Promise<{ linksFile: 
   const imported = await runCliChild(['links', 'import', PROJECT, customers, '--out', mailMerge], dataDir);
   if (imported.exitCode !== 0) throw new Error(`rekindle links import exited with code ${imported.exitCode}`);
   await rm(customers);
-  const { data: rows } = Papa.parse<{ url: string }>((await readFile(mailMerge, 'utf8')).replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true });
+  const { data: rows } = Papa.parse<{ url: string }>((await readFile(mailMerge, 'utf8')).replace(/^\uFEFF/, ''), {
+    header: true,
+    skipEmptyLines: true,
+  });
   const paths = rows.map((row) => {
     const url = new URL(row.url);
     return url.pathname + url.search;
@@ -225,7 +238,12 @@ export function formatBlast(result: BlastBenchResult): string {
     'p99 ms': run.p99,
     'server CPU µs/req': run.serverCpuMicrosecondsPerRequest ?? '–',
     'server busy': run.serverBusyPercent === undefined ? '–' : `${run.serverBusyPercent} %`,
-    'other answers / errors': `${Object.entries(run.statuses).filter(([status]) => !['200', '204'].includes(status)).map(([status, count]) => `${status}×${count}`).join(' ') || '–'} / ${run.errors}`,
+    'other answers / errors': `${
+      Object.entries(run.statuses)
+        .filter(([status]) => !['200', '204'].includes(status))
+        .map(([status, count]) => `${status}×${count}`)
+        .join(' ') || '–'
+    } / ${run.errors}`,
   });
   const steps = BLAST_STEPS.map((step) => ({
     step,
@@ -241,18 +259,29 @@ export function formatBlast(result: BlastBenchResult): string {
       baseline(`GET /${PROJECT}?c=<random token> (personal page)`, result.personalPage),
       baseline('GET / (front door)', result.frontDoor),
     ]),
-    formatTable(`Blast: ${result.players} players, ${result.warmupSeconds} s warm-up + ${result.durationSeconds} s, ${CUSTOMERS.toLocaleString('en-US').replaceAll(',', ' ')} links; per step`, steps),
+    formatTable(
+      `Blast: ${result.players} players, ${result.warmupSeconds} s warm-up + ${result.durationSeconds} s, ${CUSTOMERS.toLocaleString('en-US').replaceAll(',', ' ')} links; per step`,
+      steps,
+    ),
     formatFigures('Blast verdict', {
       [`goal: ≥ ${BLAST_GOAL.playsPerSecond} plays/s, p99 ≤ ${BLAST_GOAL.stepP99Ms} ms at every step`]: result.verdict,
       'full plays/s': blast.playsPerSecond,
       'plays per hour at this rate': Math.round(blast.playsPerSecond * 3600),
       'play p50 / p99 ms (first request to og.png)': `${blast.play.p50} / ${blast.play.p99}`,
-      'requests per play': round(BLAST_STEPS.reduce((sum, step) => sum + blast.acknowledged[step], 0) / Math.max(1, blast.acknowledged['og.png']), 1),
+      'requests per play': round(
+        BLAST_STEPS.reduce((sum, step) => sum + blast.acknowledged[step], 0) / Math.max(1, blast.acknowledged['og.png']),
+        1,
+      ),
       'server CPU ms per play': blast.serverCpuMillisecondsPerPlay ?? '–',
       'server busy': blast.serverBusyPercent === undefined ? '–' : `${blast.serverBusyPercent} %`,
       'failed plays': blast.failedPlays,
       ...(blast.firstFailure ? { 'first failure': blast.firstFailure.slice(0, 160) } : {}),
-      ...Object.fromEntries(result.durability.map((check) => [`${check.step}: acknowledged / on disk`, `${check.acknowledged} / ${check.onDisk}${check.ok ? '' : '  MISSING'}`])),
+      ...Object.fromEntries(
+        result.durability.map((check) => [
+          `${check.step}: acknowledged / on disk`,
+          `${check.acknowledged} / ${check.onDisk}${check.ok ? '' : '  MISSING'}`,
+        ]),
+      ),
       'every acknowledged event on disk': result.durability.every((check) => check.ok),
       'links import of 1 000 000 customers, s': result.importSeconds,
       'astro build, s': result.build.rebuilt ? round(result.build.seconds, 1) : 'up to date',

@@ -68,7 +68,8 @@ export interface HttpIngestResult {
 }
 
 export async function benchHttpIngest(options: { cpuProfile?: boolean } = {}): Promise<HttpIngestResult> {
-  if (isbot(PHONE_USER_AGENT)) throw new Error(`isbot() takes the bench's user agent for a bot; visits would not be counted: ${PHONE_USER_AGENT}`);
+  if (isbot(PHONE_USER_AGENT))
+    throw new Error(`isbot() takes the bench's user agent for a bot; visits would not be counted: ${PHONE_USER_AGENT}`);
   const build = await ensureFreshBuild(ROOT);
   const root = await mkdtemp(join(tmpdir(), 'rekindle-http-bench-'));
   try {
@@ -84,7 +85,10 @@ export async function benchHttpIngest(options: { cpuProfile?: boolean } = {}): P
       (server) => measuredLoad(server, visitLoad(server.origin, cookieFile, { url: `${server.origin}/` })),
     );
     const astroHealth = await withServer(startRekindleServer(dataDir, await profileSubdir(profileDir, 'health')), (server) =>
-      measuredLoad(server, visitLoad(server.origin, cookieFile, { url: `${server.origin}/api/health`, method: 'GET', body: undefined, expectedStatus: 200 })),
+      measuredLoad(
+        server,
+        visitLoad(server.origin, cookieFile, { url: `${server.origin}/api/health`, method: 'GET', body: undefined, expectedStatus: 200 }),
+      ),
     );
     const ingest = await withServer(startRekindleServer(dataDir, await profileSubdir(profileDir, 'ingest')), async (server) => {
       const spec = visitLoad(server.origin, cookieFile, {});

@@ -41,7 +41,10 @@ export async function benchPostgres(): Promise<Record<string, number | string>> 
 
       const sample = Array.from({ length: LOOKUPS }, () => tokens[Math.floor(Math.random() * tokens.length)] ?? '');
       const byTokenPerSecond = await perSecond(sample, (token) => storage.links.byToken(PROJECT, token));
-      const bareSelectPerSecond = await perSecond(sample, (token) => sql`SELECT token FROM links WHERE project = ${PROJECT} AND token = ${token}`);
+      const bareSelectPerSecond = await perSecond(
+        sample,
+        (token) => sql`SELECT token FROM links WHERE project = ${PROJECT} AND token = ${token}`,
+      );
 
       const visitors = tokens.filter((_, index) => index % VISITOR_EVERY === 1);
       tokens.length = 0;
@@ -49,7 +52,8 @@ export async function benchPostgres(): Promise<Record<string, number | string>> 
       const project = await loadProject(fileURLToPath(new URL(`../projects/${PROJECT}`, import.meta.url)));
       const reportSeconds = await timeSeconds(() => buildReport({ project, storage, now: new Date() }));
       const bareScanSeconds = await timeSeconds(async () => {
-        for await (const rows of sql`SELECT token, customer_id, segment, control FROM links WHERE project = ${PROJECT}`.cursor(1000)) if (rows.length === 0) break;
+        for await (const rows of sql`SELECT token, customer_id, segment, control FROM links WHERE project = ${PROJECT}`.cursor(1000))
+          if (rows.length === 0) break;
       });
 
       const ingestion = await appendFor(storage);

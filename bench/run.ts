@@ -45,7 +45,11 @@ const BENCHES: Record<string, Bench> = {
     async run() {
       const { benchReport } = await import('./report.ts');
       const figures = await benchReport();
-      const rows = figures.reportSeconds.map((seconds, run) => ({ run: run + 1, 'report s': seconds, 'bare scan s': figures.bareScanSeconds[run] ?? '' }));
+      const rows = figures.reportSeconds.map((seconds, run) => ({
+        run: run + 1,
+        'report s': seconds,
+        'bare scan s': figures.bareScanSeconds[run] ?? '',
+      }));
       return { figures, tables: formatTable(`Dashboard report (${figures.links} links, ${figures.visitors} visitors)`, rows) };
     },
   },
@@ -110,7 +114,9 @@ async function main(args: string[]): Promise<number> {
   const named = args.filter((arg) => !arg.startsWith('-'));
   const unknownNames = named.filter((name) => !Object.hasOwn(BENCHES, name));
   if (unknownFlags.length > 0 || unknownNames.length > 0) {
-    console.error(`unknown bench or option: ${[...unknownNames, ...unknownFlags].join(', ')}; expected one of: ${Object.keys(BENCHES).join(', ')}, --cpu-prof\n\n${USAGE}`);
+    console.error(
+      `unknown bench or option: ${[...unknownNames, ...unknownFlags].join(', ')}; expected one of: ${Object.keys(BENCHES).join(', ')}, --cpu-prof\n\n${USAGE}`,
+    );
     return 2;
   }
 

@@ -65,7 +65,11 @@ export async function benchShare(): Promise<ShareBenchResult[]> {
 
 /** Score, title with an emoji, a line of text, kicker and logo: what a quiz result shows. */
 function quizContent(run: number): ShareContent {
-  return { title: `Я угадала ${run % 7} из 6 традиций! 🎄`, text: `Анна, 2020 — «ёлка»! Попытка №${run}`, score: { value: run % 7, of: 6 } };
+  return {
+    title: `Я угадала ${run % 7} из 6 традиций! 🎄`,
+    text: `Анна, 2020 — «ёлка»! Попытка №${run}`,
+    score: { value: run % 7, of: 6 },
+  };
 }
 
 /** A whole ~260-character generated greeting. */
@@ -81,7 +85,8 @@ async function exampleProjects(): Promise<ShareProject[]> {
 /** What a finished play of the project shares: a quiz's score, or a whole greeting with its picture. */
 function exampleContent(project: ShareProject, run: number): ShareContent {
   const config = project.config as ShareProject['config'] & { kind?: string; templates?: { image?: string }[] };
-  if (config.kind === 'card-generator') return { ...greetingContent(run), image: config.templates?.find((template) => template.image)?.image };
+  if (config.kind === 'card-generator')
+    return { ...greetingContent(run), image: config.templates?.find((template) => template.image)?.image };
   return quizContent(run);
 }
 
@@ -111,7 +116,9 @@ async function benchRasterisers(project: ShareProject, format: ShareFormat): Pro
 
 async function benchProject(dir: string): Promise<ShareProject> {
   await mkdir(join(dir, 'assets'), { recursive: true });
-  await sharp({ create: { width: 480, height: 160, channels: 4, background: '#e30613' } }).png().toFile(join(dir, 'assets', 'logo.png'));
+  await sharp({ create: { width: 480, height: 160, channels: 4, background: '#e30613' } })
+    .png()
+    .toFile(join(dir, 'assets', 'logo.png'));
   return {
     slug: 'bench',
     dir,
@@ -160,7 +167,17 @@ async function benchBaseline(format: ShareFormat): Promise<ShareBenchResult> {
   const card = {
     type: 'div',
     props: {
-      style: { display: 'flex', width, height, alignItems: 'center', justifyContent: 'center', background: '#e30613', color: '#fff', fontSize: 64, fontFamily: family.fontFamily },
+      style: {
+        display: 'flex',
+        width,
+        height,
+        alignItems: 'center',
+        justifyContent: 'center',
+        background: '#e30613',
+        color: '#fff',
+        fontSize: 64,
+        fontFamily: family.fontFamily,
+      },
       children: 'Hello, world',
     },
   };
@@ -187,6 +204,8 @@ function round(ms: number): number {
 if (import.meta.main) {
   const results = await benchShare();
   for (const result of results) {
-    console.log(`${result.name.padEnd(28)} p50 ${String(result.p50).padStart(7)} ms   p99 ${String(result.p99).padStart(7)} ms   (${result.runs} runs)`);
+    console.log(
+      `${result.name.padEnd(28)} p50 ${String(result.p50).padStart(7)} ms   p99 ${String(result.p99).padStart(7)} ms   (${result.runs} runs)`,
+    );
   }
 }

@@ -99,7 +99,11 @@ async function measureLookups(storage: Storage, tokens: string[]): Promise<{ per
     latencies.push(performance.now() - begun);
   }
   latencies.sort((a, b) => a - b);
-  return { perSecond: tokens.length / ((performance.now() - started) / 1000), p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99) };
+  return {
+    perSecond: tokens.length / ((performance.now() - started) / 1000),
+    p50: percentile(latencies, 0.5),
+    p99: percentile(latencies, 0.99),
+  };
 }
 
 /**
@@ -109,7 +113,10 @@ async function measureLookups(storage: Storage, tokens: string[]): Promise<{ per
 async function measureWarmLookups(storage: Storage, tokens: string[]) {
   const warm = tokens.slice(0, WARM_LINKS);
   await measureLookups(storage, warm);
-  return measureLookups(storage, Array.from({ length: LOOKUPS }, (_, index) => warm[index % warm.length] ?? ''));
+  return measureLookups(
+    storage,
+    Array.from({ length: LOOKUPS }, (_, index) => warm[index % warm.length] ?? ''),
+  );
 }
 
 /** Keeps APPENDERS callers appending back to back for APPEND_SECONDS; latency per append. */

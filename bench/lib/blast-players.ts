@@ -51,7 +51,8 @@ export interface BlastResult {
 const MAX_FAILED_PLAYS = 200;
 
 export async function runBlastPlayers(spec: BlastSpec): Promise<BlastResult> {
-  if (!/^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?$/.test(spec.origin)) throw new Error(`blast target ${spec.origin} is not a loopback origin`);
+  if (!/^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?$/.test(spec.origin))
+    throw new Error(`blast target ${spec.origin} is not a loopback origin`);
   const child = spawn(process.execPath, [fileURLToPath(import.meta.url), JSON.stringify(spec)], { stdio: ['ignore', 'pipe', 'inherit'] });
   let stdout = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
@@ -60,7 +61,8 @@ export async function runBlastPlayers(spec: BlastSpec): Promise<BlastResult> {
     child.on('close', resolve);
   });
   const lastLine = stdout.trim().split('\n').at(-1) ?? '';
-  if (exitCode !== 0 || !lastLine.startsWith('{')) throw new Error(`the blast players exited with code ${exitCode}; their output was:\n${stdout}`);
+  if (exitCode !== 0 || !lastLine.startsWith('{'))
+    throw new Error(`the blast players exited with code ${exitCode}; their output was:\n${stdout}`);
   return JSON.parse(lastLine) as BlastResult;
 }
 
@@ -72,23 +74,37 @@ interface Answer {
   setCookie: string[];
 }
 
-function request(agent: http.Agent, spec: BlastSpec, method: 'GET' | 'POST', path: string, headers: Record<string, string>, body?: string): Promise<Answer> {
+function request(
+  agent: http.Agent,
+  spec: BlastSpec,
+  method: 'GET' | 'POST',
+  path: string,
+  headers: Record<string, string>,
+  body?: string,
+): Promise<Answer> {
   const url = new URL(path, spec.origin);
   const allHeaders: Record<string, string> = { 'User-Agent': spec.userAgent, 'Accept-Encoding': 'gzip, br', ...headers };
   if (body !== undefined) allHeaders['Content-Length'] = String(Buffer.byteLength(body));
   return new Promise((resolve, reject) => {
-    const outgoing = http.request({ agent, hostname: url.hostname, port: url.port, path: url.pathname + url.search, method, headers: allHeaders }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => {
-        try {
-          resolve({ status: response.statusCode ?? 0, body: decoded(Buffer.concat(chunks), response.headers['content-encoding']), setCookie: response.headers['set-cookie'] ?? [] });
-        } catch (error) {
-          reject(error as Error);
-        }
-      });
-      response.on('error', reject);
-    });
+    const outgoing = http.request(
+      { agent, hostname: url.hostname, port: url.port, path: url.pathname + url.search, method, headers: allHeaders },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => {
+          try {
+            resolve({
+              status: response.statusCode ?? 0,
+              body: decoded(Buffer.concat(chunks), response.headers['content-encoding']),
+              setCookie: response.headers['set-cookie'] ?? [],
+            });
+          } catch (error) {
+            reject(error as Error);
+          }
+        });
+        response.on('error', reject);
+      },
+    );
     outgoing.on('error', reject);
     outgoing.setTimeout(spec.timeoutMs, () => outgoing.destroy(new Error(`no answer within ${spec.timeoutMs} ms`)));
     outgoing.end(body);
@@ -126,7 +142,8 @@ async function generateBlast(spec: BlastSpec): Promise<BlastResult> {
   const step = async (name: BlastStep, expected: number, send: () => Promise<Answer>): Promise<Answer> => {
     const begun = performance.now();
     const answer = await send();
-    if (answer.status !== expected) throw new PlayFailed(`${name} answered ${answer.status}, expected ${expected}: ${answer.body.toString().slice(0, 300)}`);
+    if (answer.status !== expected)
+      throw new PlayFailed(`${name} answered ${answer.status}, expected ${expected}: ${answer.body.toString().slice(0, 300)}`);
     acknowledged[name] += 1;
     if (begun >= measureFrom) latencies[name].push(performance.now() - begun);
     return answer;
@@ -137,13 +154,18 @@ async function generateBlast(spec: BlastSpec): Promise<BlastResult> {
     const cookie = page.setCookie.map((line) => line.split(';', 1)[0]).join('; ');
     if (!cookie) throw new PlayFailed('the personal page set no player cookie');
     const headers = { ...json, Cookie: cookie };
-    const api = (path: string, body: unknown) => () => request(agent, spec, 'POST', `/api/${spec.slug}/${path}`, headers, JSON.stringify(body));
-    await step('visit', 204, () => request(agent, spec, 'POST', `/api/${spec.slug}/visit`, { ...headers, 'Content-Type': 'text/plain' }, '{}'));
+    const api = (path: string, body: unknown) => () =>
+      request(agent, spec, 'POST', `/api/${spec.slug}/${path}`, headers, JSON.stringify(body));
+    await step('visit', 204, () =>
+      request(agent, spec, 'POST', `/api/${spec.slug}/visit`, { ...headers, 'Content-Type': 'text/plain' }, '{}'),
+    );
     let status = JSON.parse((await step('start', 200, api('start', {}))).body.toString()) as QuizStatus;
     while (!status.completed) {
       const question = status.view.current?.index;
       if (question === undefined) throw new PlayFailed('the quiz is neither complete nor asking a question');
-      status = JSON.parse((await step('answer', 200, api('play', { action: { type: 'answer', question, answer: Math.random() < 0.5 } }))).body.toString()) as QuizStatus;
+      status = JSON.parse(
+        (await step('answer', 200, api('play', { action: { type: 'answer', question, answer: Math.random() < 0.5 } }))).body.toString(),
+      ) as QuizStatus;
     }
     await step('gift', 200, api('gift', {}));
     const share = JSON.parse((await step('share', 201, api('share', {}))).body.toString()) as { imageUrl: string };
@@ -174,7 +196,9 @@ async function generateBlast(spec: BlastSpec): Promise<BlastResult> {
     seconds,
     playsPerSecond: round(playTimes.length / seconds, 1),
     play: summary(playTimes),
-    steps: Object.fromEntries(BLAST_STEPS.map((name) => [name, { ...summary(latencies[name]), requests: latencies[name].length }])) as BlastResult['steps'],
+    steps: Object.fromEntries(
+      BLAST_STEPS.map((name) => [name, { ...summary(latencies[name]), requests: latencies[name].length }]),
+    ) as BlastResult['steps'],
     acknowledged,
     failedPlays,
     ...(firstFailure === undefined ? {} : { firstFailure }),

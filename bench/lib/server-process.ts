@@ -61,7 +61,9 @@ export async function startServer(options: StartServerOptions): Promise<ServerPr
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) {
         const how = child.signalCode ? `signal ${child.signalCode}` : `code ${child.exitCode}`;
-        throw new Error(`${options.label} (${options.script}) exited on its own during the bench (${how}). The end of its output:\n${output}`);
+        throw new Error(
+          `${options.label} (${options.script}) exited on its own during the bench (${how}). The end of its output:\n${output}`,
+        );
       }
       await stopChild(child);
     },

@@ -9,13 +9,24 @@ export function formatTable(title: string, rows: readonly Record<string, Cell>[]
   const text = (row: Record<string, Cell>, column: string) => formatCell(row[column]);
   const widths = columns.map((column) => Math.max(column.length, ...rows.map((row) => text(row, column).length)));
   const line = (cells: string[], rightAligned: boolean[]) =>
-    cells.map((cell, index) => (rightAligned[index] ? cell.padStart(widths[index]!) : cell.padEnd(widths[index]!))).join('  ').trimEnd();
+    cells
+      .map((cell, index) => (rightAligned[index] ? cell.padStart(widths[index]!) : cell.padEnd(widths[index]!)))
+      .join('  ')
+      .trimEnd();
   const numeric = columns.map((column) => rows.every((row) => typeof row[column] !== 'string'));
   return [
     title,
     line(columns, numeric),
-    line(widths.map((width) => '─'.repeat(width)), numeric),
-    ...rows.map((row) => line(columns.map((column) => text(row, column)), numeric)),
+    line(
+      widths.map((width) => '─'.repeat(width)),
+      numeric,
+    ),
+    ...rows.map((row) =>
+      line(
+        columns.map((column) => text(row, column)),
+        numeric,
+      ),
+    ),
   ].join('\n');
 }
 

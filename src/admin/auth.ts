@@ -14,7 +14,7 @@ import { DEFAULT_SCRYPT, deriveKey, hashPassword, parsePasswordHash, PasswordHas
  *   and changing the password signs everybody out.
  */
 export type AdminAuth =
-  | { configured: false; /** Set when a variable is present but unusable, to tell the operator why. */ problem?: string }
+  | { configured: false /** Set when a variable is present but unusable, to tell the operator why. */; problem?: string }
   | { configured: true; passwordHash: string; secret: Buffer };
 
 const MIN_SESSION_SECRET_LENGTH = 32;

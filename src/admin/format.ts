@@ -68,7 +68,9 @@ export function formatCompact(value: number, locale: Locale): string {
 export function formatSignedPoints(difference: number, locale: Locale, digits = 1): string {
   if (!Number.isFinite(difference)) return '—';
   const points = difference * 100;
-  const text = new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(Math.abs(points));
+  const text = new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(
+    Math.abs(points),
+  );
   const zero = Number(text.replace(',', '.')) === 0;
   return `${zero ? '' : points > 0 ? '+' : '−'}${text}`;
 }

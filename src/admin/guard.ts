@@ -65,7 +65,13 @@ export async function adminGate(context: GateContext): Promise<AdminGate | Respo
   const access = await adminAccess(context.cookies);
   const isData = /\.[a-z]+$/.test(context.url.pathname);
   if (isData && access.status === 'unconfigured') {
-    return errorResponse(new HttpError(503, 'admin-not-configured', 'The admin dashboard has no password yet; set REKINDLE_ADMIN_PASSWORD_HASH on the server.'));
+    return errorResponse(
+      new HttpError(
+        503,
+        'admin-not-configured',
+        'The admin dashboard has no password yet; set REKINDLE_ADMIN_PASSWORD_HASH on the server.',
+      ),
+    );
   }
   if (access.status !== 'signed-out') return access;
   if (isData) return errorResponse(new HttpError(401, 'admin-login-required', 'Sign in at /admin/login to download this file.'));

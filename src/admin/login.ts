@@ -52,7 +52,11 @@ export async function attemptLogin(attempt: LoginAttempt): Promise<LoginOutcome>
     return { kind: 'wrong-password', attemptsLeft: limiter.maxFailures - (await limiter.failures(client, now)) };
   }
   await limiter.recordSuccess(client);
-  return { kind: 'signed-in', session: signSession(auth.secret, now), device: device ? (attempt.device ?? '') : newDeviceCookie(auth.secret) };
+  return {
+    kind: 'signed-in',
+    session: signSession(auth.secret, now),
+    device: device ? (attempt.device ?? '') : newDeviceCookie(auth.secret),
+  };
 }
 
 /** The limiter the login page uses, counting in the server's store (shared by every instance on PostgreSQL). */

@@ -77,12 +77,7 @@ export function parsePasswordHash(hash: string): ParsedPasswordHash {
   return { parameters, salt: saltBytes, key: keyBytes };
 }
 
-export function deriveKey(
-  password: string,
-  salt: Buffer | string,
-  length: number,
-  { ln, r, p }: ScryptParameters,
-): Promise<Buffer> {
+export function deriveKey(password: string, salt: Buffer | string, length: number, { ln, r, p }: ScryptParameters): Promise<Buffer> {
   const N = 2 ** ln;
   // Node refuses scrypt calls needing more than 32 MiB unless maxmem is raised; leave headroom.
   const options: ScryptOptions = { N, r, p, maxmem: 256 * N * r + 1024 * 1024 };

@@ -95,14 +95,15 @@ export function sharingText(report: ProjectReport, locale: Locale, strings: Admi
 /** A promo pool by who gets its codes («Уровень «vip»», «Все остальные»), not by its file. */
 export function poolName(usedBy: readonly GiftAudience[], strings: AdminStrings): string {
   return usedBy
-    .map((audience) =>
-      [
-        audience.segment && strings.poolSegment(audience.segment),
-        audience.tier && strings.poolTier(audience.tier),
-        audience.arm && strings.poolArm(audience.arm),
-      ]
-        .filter(Boolean)
-        .join(', ') || strings.poolEveryoneElse,
+    .map(
+      (audience) =>
+        [
+          audience.segment && strings.poolSegment(audience.segment),
+          audience.tier && strings.poolTier(audience.tier),
+          audience.arm && strings.poolArm(audience.arm),
+        ]
+          .filter(Boolean)
+          .join(', ') || strings.poolEveryoneElse,
     )
     .join('; ');
 }

@@ -14,9 +14,7 @@ const SESSION_LABEL = 'rekindle-admin-session.v1';
 const CSRF_LABEL = 'rekindle-admin-csrf.v1';
 const DEVICE_LABEL = 'rekindle-admin-device.v1';
 
-export type SessionCheck =
-  | { valid: true; expiresAt: Date }
-  | { valid: false; reason: 'malformed' | 'bad-signature' | 'expired' };
+export type SessionCheck = { valid: true; expiresAt: Date } | { valid: false; reason: 'malformed' | 'bad-signature' | 'expired' };
 
 /** `<expires ms>.<nonce>.<signature>`; the nonce makes two logins in one millisecond differ. */
 export function signSession(secret: Buffer, now: Date, ttlMs = SESSION_TTL_MS): string {

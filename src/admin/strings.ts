@@ -21,8 +21,7 @@ const ru = {
   passwordLabel: 'Пароль',
   signIn: 'Войти',
   wrongPassword: (left: number) => `Неверный пароль. Осталось попыток: ${left}.`,
-  rateLimited: (minutes: number) =>
-    `Слишком много неудачных попыток входа. Попробуйте снова через ${minutes} мин.`,
+  rateLimited: (minutes: number) => `Слишком много неудачных попыток входа. Попробуйте снова через ${minutes} мин.`,
   staleForm: 'Форма устарела — страница обновлена, введите пароль ещё раз.',
 
   headline: 'Вернулись: факт / прогноз',
@@ -36,7 +35,8 @@ const ru = {
   projectBroken: 'Конфиг проекта с ошибками — `npm run validate` покажет, что исправить.',
 
   funnelHeading: 'Воронка',
-  funnelCaption: 'Целевая группа: сколько людей дошло до каждого шага (в скобках — доля от выданных ссылок) и сколько отвалилось по сравнению с предыдущим шагом.',
+  funnelCaption:
+    'Целевая группа: сколько людей дошло до каждого шага (в скобках — доля от выданных ссылок) и сколько отвалилось по сравнению с предыдущим шагом.',
   funnelOutcomes: (shared: string, completed: string, reactivated: string, links: string) =>
     `После игры: поделились результатом ${shared} из ${completed} прошедших. Вернулись (сыграв или нет): ${reactivated} из ${links}.`,
   step: 'Шаг',
@@ -45,8 +45,7 @@ const ru = {
 
   dailyHeading: 'По дням',
   dailyCaption: 'Открытия, прохождения и возвраты по дням.',
-  dailySummary: (days: number, peakDay: string, peakVisits: string) =>
-    `${days} дн. Больше всего открытий — ${peakDay}: ${peakVisits}.`,
+  dailySummary: (days: number, peakDay: string, peakVisits: string) => `${days} дн. Больше всего открытий — ${peakDay}: ${peakVisits}.`,
   dailyEmpty: 'Пока нет ни одного события.',
   dailyQuietSummary: (days: number, completions: string, reactivations: string) =>
     `${days} дн. Открытий не зафиксировано; прохождений: ${completions}, возвратов: ${reactivations}.`,
@@ -95,7 +94,8 @@ const ru = {
   planWarning: (effect: string, difference: string) =>
     `Прогноз рассчитывает на прирост ${effect} — меньше различимого ${difference}: даже если прогноз сбудется, интервал, скорее всего, захватит ноль. Увеличьте контрольную группу или примите это заранее.`,
   planFormula: 'δ = (1,960 + 0,842) · √(p(1 − p)/n_контроль + (p + δ)(1 − p − δ)/n_цель)',
-  planMissing: 'Чтобы увидеть, какой прирост различит контрольная группа, задайте reactivation.baseRate — долю клиентов, которая вернулась бы без рассылки.',
+  planMissing:
+    'Чтобы увидеть, какой прирост различит контрольная группа, задайте reactivation.baseRate — долю клиентов, которая вернулась бы без рассылки.',
   abHeading: 'A/B-тест вариантов',
   abCaption: 'Каждый вариант против контрольной группы и варианты друг против друга: разница долей вернувшихся с 95% интервалом.',
   abArm: 'Вариант',
@@ -104,7 +104,8 @@ const ru = {
   abFirstRate: 'Доля: первый',
   abSecondRate: 'Доля: второй',
   abPairLabel: (arm: string, other: string) => `${arm} против ${other}`,
-  abWinner: (arm: string, other: string) => `Вариант «${arm}» возвращает больше клиентов, чем «${other}»: интервал разницы целиком выше нуля.`,
+  abWinner: (arm: string, other: string) =>
+    `Вариант «${arm}» возвращает больше клиентов, чем «${other}»: интервал разницы целиком выше нуля.`,
   abNoWinner: 'Победителя нет: интервалы разницы между вариантами захватывают ноль (или данных пока мало).',
 
   segmentsHeading: 'Сегменты и уровни трат',
@@ -135,7 +136,8 @@ const ru = {
   previewHeading: 'Предпросмотр и галерея',
   previewLink: 'Предпросмотр и картинки',
   previewPlay: 'Сыграть без учёта',
-  previewPlayHint: 'Проект открывается в любые даты; можно перейти к любому вопросу и результату. Ничего не попадает в отчёт, промокоды — ненастоящие.',
+  previewPlayHint:
+    'Проект открывается в любые даты; можно перейти к любому вопросу и результату. Ничего не попадает в отчёт, промокоды — ненастоящие.',
   previewShare: (until: string) => `Ссылка для коллеги (действует до ${until}):`,
   galleryHeading: 'Картинки всех результатов',
   galleryEmpty: 'У этой механики нет списка результатов для галереи.',
@@ -203,7 +205,8 @@ const en: AdminStrings = {
   projectBroken: 'The project’s config has problems; `npm run validate` shows what to fix.',
 
   funnelHeading: 'Funnel',
-  funnelCaption: 'Target group: how many people reached each step (in brackets: share of links issued) and how many dropped off since the previous step.',
+  funnelCaption:
+    'Target group: how many people reached each step (in brackets: share of links issued) and how many dropped off since the previous step.',
   funnelOutcomes: (shared: string, completed: string, reactivated: string, links: string) =>
     `After the game: ${shared} of the ${completed} who completed shared their result. Came back (whether they played or not): ${reactivated} of ${links}.`,
   step: 'Step',
@@ -212,8 +215,7 @@ const en: AdminStrings = {
 
   dailyHeading: 'By day',
   dailyCaption: 'Visits, completions and reactivations per day.',
-  dailySummary: (days: number, peakDay: string, peakVisits: string) =>
-    `${days} days. Most visits on ${peakDay}: ${peakVisits}.`,
+  dailySummary: (days: number, peakDay: string, peakVisits: string) => `${days} days. Most visits on ${peakDay}: ${peakVisits}.`,
   dailyEmpty: 'No events yet.',
   dailyQuietSummary: (days: number, completions: string, reactivations: string) =>
     `${days} days. No visits were recorded; completions: ${completions}, reactivations: ${reactivations}.`,
@@ -262,16 +264,19 @@ const en: AdminStrings = {
   planWarning: (effect: string, difference: string) =>
     `The forecast counts on a lift of ${effect}, smaller than the detectable ${difference}: even if the forecast comes true, the interval will probably include zero. Enlarge the control group, or accept this before sending.`,
   planFormula: 'δ = (1.960 + 0.842) · √(p(1 − p)/n_control + (p + δ)(1 − p − δ)/n_target)',
-  planMissing: 'To see the smallest lift the control group can detect, set reactivation.baseRate: the share of customers who would come back without the mailing.',
+  planMissing:
+    'To see the smallest lift the control group can detect, set reactivation.baseRate: the share of customers who would come back without the mailing.',
   abHeading: 'A/B test of arms',
-  abCaption: 'Each arm against the control group, and the arms against each other: the difference of reactivation rates with its 95% interval.',
+  abCaption:
+    'Each arm against the control group, and the arms against each other: the difference of reactivation rates with its 95% interval.',
   abArm: 'Arm',
   abPair: 'Pair',
   abArmRate: 'Rate: arm',
   abFirstRate: 'Rate: first',
   abSecondRate: 'Rate: second',
   abPairLabel: (arm: string, other: string) => `${arm} vs ${other}`,
-  abWinner: (arm: string, other: string) => `Arm «${arm}» brings back more customers than «${other}»: the whole interval of the difference is above zero.`,
+  abWinner: (arm: string, other: string) =>
+    `Arm «${arm}» brings back more customers than «${other}»: the whole interval of the difference is above zero.`,
   abNoWinner: 'No winner: the intervals of the differences between arms include zero (or there is too little data yet).',
 
   segmentsHeading: 'Segments and spend tiers',
@@ -302,7 +307,8 @@ const en: AdminStrings = {
   previewHeading: 'Preview and gallery',
   previewLink: 'Preview and images',
   previewPlay: 'Play uncounted',
-  previewPlayHint: 'The project opens whatever its dates; jump to any question or result. Nothing reaches the report, and promo codes are not real.',
+  previewPlayHint:
+    'The project opens whatever its dates; jump to any question or result. Nothing reaches the report, and promo codes are not real.',
   previewShare: (until: string) => `A link for a colleague (valid until ${until}):`,
   galleryHeading: 'Images of every result',
   galleryEmpty: 'This mechanic has no list of results for the gallery.',

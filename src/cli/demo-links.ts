@@ -16,7 +16,8 @@ const DEMO_CUSTOMERS = [
  */
 export async function seedDemoLinks(baseUrl: string): Promise<void> {
   const { projects, problems } = await loadProjects();
-  for (const problem of problems) console.error(`${problem.file}${problem.line ? `:${problem.line}` : ''} ${problem.path}: ${problem.message}`);
+  for (const problem of problems)
+    console.error(`${problem.file}${problem.line ? `:${problem.line}` : ''} ${problem.path}: ${problem.message}`);
   const storage = await createStorageFromEnv();
   try {
     console.log('Demo personal links:');

@@ -47,8 +47,5 @@ export function buildProjectSchema<const Ms extends readonly [MechanicConfigSour
     return z.strictObject({ ...projectBaseShape, ...mechanic.configSchema.shape });
   });
   // The static type is stated above per mechanic; zod cannot infer it from a list built at runtime.
-  return z.discriminatedUnion('kind', [first!, ...rest]) as unknown as z.ZodType<
-    ProjectConfigOf<Ms>,
-    ProjectConfigInputOf<Ms>
-  >;
+  return z.discriminatedUnion('kind', [first!, ...rest]) as unknown as z.ZodType<ProjectConfigOf<Ms>, ProjectConfigInputOf<Ms>>;
 }

@@ -61,7 +61,8 @@ const MIX_STEP = 0.02;
 export function mutedTextColor(colors: Pick<BrandColors, 'text' | 'background' | 'surface'>): string {
   for (let mix = MUTED_MIX; mix > 0; mix -= MIX_STEP) {
     const muted = Color.mix(colors.text, colors.background, mix, { space: 'srgb' }).toString({ format: 'hex' });
-    if (contrastRatio(muted, colors.background) >= MIN_TEXT_CONTRAST && contrastRatio(muted, colors.surface) >= MIN_TEXT_CONTRAST) return muted;
+    if (contrastRatio(muted, colors.background) >= MIN_TEXT_CONTRAST && contrastRatio(muted, colors.surface) >= MIN_TEXT_CONTRAST)
+      return muted;
   }
   return colors.text;
 }

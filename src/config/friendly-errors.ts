@@ -15,10 +15,7 @@ export interface SchemaProblem {
 
 export type FriendlyParseResult<T> = { success: true; data: T } | { success: false; problems: SchemaProblem[] };
 
-export function parseWithFriendlyErrors<S extends z.core.$ZodType>(
-  schema: S,
-  input: unknown,
-): FriendlyParseResult<z.output<S>> {
+export function parseWithFriendlyErrors<S extends z.core.$ZodType>(schema: S, input: unknown): FriendlyParseResult<z.output<S>> {
   const result = z.safeParse(schema, input, { error: friendlyErrorMap, reportInput: true });
   if (result.success) return { success: true, data: result.data };
   const drafts = result.error.issues.flatMap((issue) => problemsOf(issue, schema, input));
@@ -43,9 +40,7 @@ function configPath(path: readonly PropertyKey[]): ConfigPath {
 
 /** `questions[3].answer` */
 export function formatPath(path: readonly PropertyKey[]): string {
-  return path
-    .map((key, index) => (typeof key === 'number' ? `[${key}]` : `${index === 0 ? '' : '.'}${String(key)}`))
-    .join('');
+  return path.map((key, index) => (typeof key === 'number' ? `[${key}]` : `${index === 0 ? '' : '.'}${String(key)}`)).join('');
 }
 
 /**
@@ -66,9 +61,7 @@ const friendlyErrorMap: z.core.$ZodErrorMap = (issue) => {
     case 'too_big':
       return sizeMessage('at most', issue.origin, issue.maximum, issue.inclusive, issue.input);
     case 'invalid_format':
-      return issue.format === 'regex' && issue.pattern
-        ? `expected text matching ${issue.pattern}`
-        : `expected a valid ${issue.format}`;
+      return issue.format === 'regex' && issue.pattern ? `expected text matching ${issue.pattern}` : `expected a valid ${issue.format}`;
     case 'not_multiple_of':
       return `expected a multiple of ${String(issue.divisor)}`;
     case 'unrecognized_keys':
@@ -104,12 +97,7 @@ function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 /** One problem per unknown key, pointing at the key itself, with the closest valid key if obvious. */
-function unknownKeyProblems(
-  keys: readonly string[],
-  path: ConfigPath,
-  schema: z.core.$ZodType,
-  input: unknown,
-): DraftProblem[] {
+function unknownKeyProblems(keys: readonly string[], path: ConfigPath, schema: z.core.$ZodType, input: unknown): DraftProblem[] {
   const allowed = allowedKeysAt(schema, input, path) ?? [];
   return keys.map((key) => {
     const suggestion = closestKey(key, allowed);

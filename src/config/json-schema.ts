@@ -14,8 +14,7 @@ export function projectJsonSchemaText(): string {
   const documented = {
     ...schema,
     title: 'Rekindle project.yaml',
-    description:
-      'Settings of one special project: its mechanic, copy, branding, gift, sharing and reactivation forecast.',
+    description: 'Settings of one special project: its mechanic, copy, branding, gift, sharing and reactivation forecast.',
   };
   return `${JSON.stringify(documented, null, 2)}\n`;
 }

@@ -39,9 +39,7 @@ function formatProblem({ file, line, column, path, message }: ProjectProblem): s
 }
 
 function sortProblems(problems: readonly ProjectProblem[]): ProjectProblem[] {
-  return [...problems].sort(
-    (a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0),
-  );
+  return [...problems].sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
 }
 
 /** A path as people read it: relative to the working directory when inside it, else absolute. */

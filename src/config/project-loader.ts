@@ -93,9 +93,7 @@ function readableYaml(text: string, problemAt: ProblemFactory): YamlSource {
     throw new ProjectConfigError(source.syntaxProblems.map((problem) => problemAt([], problem.message, problem)));
   }
   if (source.isEmpty) {
-    throw new ProjectConfigError([
-      problemAt([], 'the file is empty; expected the project settings, starting with slug, kind and title'),
-    ]);
+    throw new ProjectConfigError([problemAt([], 'the file is empty; expected the project settings, starting with slug, kind and title')]);
   }
   return source;
 }
@@ -104,11 +102,7 @@ type ProblemFactory = ReturnType<typeof problemFactory>;
 
 /** Problems of one file, placed on the line of their config path or at a YAML syntax position. */
 function problemFactory(file: string) {
-  return (
-    path: ConfigPath,
-    message: string,
-    position?: Pick<YamlSource, 'lineOf'> | { line: number; column: number },
-  ): ProjectProblem => {
+  return (path: ConfigPath, message: string, position?: Pick<YamlSource, 'lineOf'> | { line: number; column: number }): ProjectProblem => {
     const problem: ProjectProblem = { file, path: formatPath(path), message };
     if (position && 'lineOf' in position) {
       const line = position.lineOf(path);

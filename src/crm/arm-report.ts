@@ -64,7 +64,16 @@ export function armsReport(facts: CustomerFacts, configured: readonly { id: stri
 }
 
 function emptyArm(arm: string): ArmReport {
-  return { arm, links: 0, visited: 0, completed: 0, reactivated: 0, reactivationRate: 0, attributed: 0, vsControl: { status: 'no-control' } };
+  return {
+    arm,
+    links: 0,
+    visited: 0,
+    completed: 0,
+    reactivated: 0,
+    reactivationRate: 0,
+    attributed: 0,
+    vsControl: { status: 'no-control' },
+  };
 }
 
 function happened(at: number | undefined): boolean {

@@ -108,11 +108,7 @@ function* piecesOf(bytes: Buffer): Generator<Buffer> {
 }
 
 /** Which field index holds each known column; refuses missing required and doubled columns. */
-function mapHeader<Key extends string>(
-  file: string,
-  header: string[],
-  columns: readonly ColumnSpec<Key>[],
-): Map<Key, number> {
+function mapHeader<Key extends string>(file: string, header: string[], columns: readonly ColumnSpec<Key>[]): Map<Key, number> {
   const indexes = new Map<Key, number>();
   header.forEach((raw, index) => {
     const normalized = normalizeHeader(raw);
@@ -175,7 +171,16 @@ export async function parseCsvStream<Key extends string>(
   let rows = 0;
   const records = new RecordReader(file, (record, line) => {
     if (!header) {
-      header = { indexes: [...mapHeader(file, record.map((name) => name.trim()), columns)], width: record.length };
+      header = {
+        indexes: [
+          ...mapHeader(
+            file,
+            record.map((name) => name.trim()),
+            columns,
+          ),
+        ],
+        width: record.length,
+      };
       return;
     }
     const values = knownValues(record, header.indexes);

@@ -34,17 +34,20 @@ export async function* exportCustomerStatus(options: {
   for (let index = 0; index < facts.size; index++) {
     const firstVisit = facts.firstVisitAt[index] ?? Number.NaN;
     const completed = facts.completedAt[index] ?? Number.NaN;
-    yield csvLine([
-      facts.customerIds[index],
-      facts.isControl[index] === 1 ? 'control' : 'target',
-      flag(!Number.isNaN(firstVisit)),
-      flag(!Number.isNaN(completed)),
-      flag(facts.giftOpened[index] === 1),
-      flag(!Number.isNaN(facts.reactivatedAt[index] ?? Number.NaN)),
-      isoOrEmpty(firstVisit),
-      isoOrEmpty(completed),
-      options.answers?.get(facts.customerIds[index] ?? ''),
-    ], dialect);
+    yield csvLine(
+      [
+        facts.customerIds[index],
+        facts.isControl[index] === 1 ? 'control' : 'target',
+        flag(!Number.isNaN(firstVisit)),
+        flag(!Number.isNaN(completed)),
+        flag(facts.giftOpened[index] === 1),
+        flag(!Number.isNaN(facts.reactivatedAt[index] ?? Number.NaN)),
+        isoOrEmpty(firstVisit),
+        isoOrEmpty(completed),
+        options.answers?.get(facts.customerIds[index] ?? ''),
+      ],
+      dialect,
+    );
   }
 }
 

@@ -278,7 +278,11 @@ async function existingLinks(
 }
 
 /** Counts the fields the file gives another value for than the stored link; a field the file leaves empty is no change. */
-function countChanges(columns: LinkColumns, link: LinkRecord, inFile: Pick<LinkRecord, 'name' | 'segment' | 'spend'>): (keyof ChangedFields)[] {
+function countChanges(
+  columns: LinkColumns,
+  link: LinkRecord,
+  inFile: Pick<LinkRecord, 'name' | 'segment' | 'spend'>,
+): (keyof ChangedFields)[] {
   const changed = (['name', 'segment', 'spend'] as const).filter((field) => inFile[field] !== undefined && inFile[field] !== link[field]);
   for (const field of changed) columns.changedFields[field]++;
   if (changed.length > 0) columns.changedExisting++;
@@ -332,7 +336,13 @@ function newcomersOf(customers: CustomerTable, isNew: Uint8Array, draws: Float64
 }
 
 /** The new links, made one at a time as the store reads them, so a million records never exist at once. */
-function* newLinkRecords(project: string, importedAt: string, customers: CustomerTable, links: LinkColumns, indexes: Uint32Array): Generator<LinkRecord> {
+function* newLinkRecords(
+  project: string,
+  importedAt: string,
+  customers: CustomerTable,
+  links: LinkColumns,
+  indexes: Uint32Array,
+): Generator<LinkRecord> {
   for (const index of indexes) {
     const link: LinkRecord = {
       project,

@@ -163,7 +163,12 @@ export async function stageMailMerge({ columns, out, formats }: MailMergeJob): P
     await targetFile.writeLine(arms ? MAIL_MERGE_HEADER_WITH_ARMS : MAIL_MERGE_HEADER);
     await controlFile.writeLine(CONTROL_HEADER);
     for (let index = 0; index < columns.size; index++) {
-      const [customerId, name, segment, tier] = [customerIds.bytesAt(index), names.bytesAt(index), label(columns.segments, index), label(columns.tiers, index)];
+      const [customerId, name, segment, tier] = [
+        customerIds.bytesAt(index),
+        names.bytesAt(index),
+        label(columns.segments, index),
+        label(columns.tiers, index),
+      ];
       let flushing: Promise<void> | undefined;
       if (columns.isControl[index] === 1) {
         flushing = controlFile.writeLine([customerId, name, segment, tier]);

@@ -23,9 +23,12 @@ const orderSchema = z.strictObject({
 
 /** Body of the order endpoint: `{ "orders": [{ orderId, customerId, orderedAt, amount }, …] }`. */
 export const ordersBatchSchema = z.strictObject({
-  orders: z.array(orderSchema).min(1).max(MAX_ORDERS_PER_REQUEST, {
-    error: `expected at most ${MAX_ORDERS_PER_REQUEST} orders per request; send more in several requests`,
-  }),
+  orders: z
+    .array(orderSchema)
+    .min(1)
+    .max(MAX_ORDERS_PER_REQUEST, {
+      error: `expected at most ${MAX_ORDERS_PER_REQUEST} orders per request; send more in several requests`,
+    }),
 });
 
 export interface FieldProblem {
@@ -52,10 +55,7 @@ export function parseOrdersBatch(json: unknown): OrdersBatchResult {
 }
 
 function pathText(path: readonly PropertyKey[]): string {
-  return path.reduce<string>(
-    (text, key) => (typeof key === 'number' ? `${text}[${key}]` : `${text}${text ? '.' : ''}${String(key)}`),
-    '',
-  );
+  return path.reduce<string>((text, key) => (typeof key === 'number' ? `${text}[${key}]` : `${text}${text ? '.' : ''}${String(key)}`), '');
 }
 
 export interface OrdersAdded {
@@ -76,10 +76,8 @@ export async function addOrders(options: {
   // One bulk lookup: a large order file would otherwise read a link shard per customer.
   const customerIds = [...new Set(orders.map((order) => order.customerId))];
   const known = new Set<string>();
-  await storage.links.byCustomerIds(
-    project,
-    { size: customerIds.length, customerIdAt: (index) => customerIds[index] ?? '' },
-    (index) => known.add(customerIds[index] ?? ''),
+  await storage.links.byCustomerIds(project, { size: customerIds.length, customerIdAt: (index) => customerIds[index] ?? '' }, (index) =>
+    known.add(customerIds[index] ?? ''),
   );
   const { added, duplicates } = await storage.orders.add(
     project,
@@ -156,7 +154,9 @@ function orderFromRow(values: Partial<Record<OrderColumn, string>>, extraFields:
   }
   const amount = values.amount === undefined ? undefined : parseAmount(values.amount);
   if (amount === undefined) {
-    reasons.push(values.amount === undefined ? 'amount is empty' : `amount «${values.amount}» is not an amount; expected a number like 4 990,00`);
+    reasons.push(
+      values.amount === undefined ? 'amount is empty' : `amount «${values.amount}» is not an amount; expected a number like 4 990,00`,
+    );
   } else if (amount < 0) reasons.push(`amount «${values.amount}» is negative; expected 0 or more`);
   if (reasons.length > 0 || orderId === undefined || customerId === undefined || !orderedAt || amount === undefined) {
     return reasons.join('; ');

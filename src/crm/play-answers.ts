@@ -19,7 +19,13 @@ export async function answersByCustomer(project: LoadedProject, storage: Pick<St
     const facts = mechanic.summary(project.config, play.state).facts;
     if (!facts || Object.keys(facts).length === 0) continue;
     const link = await storage.links.byToken(project.slug, play.player.slice(LINK_PREFIX.length));
-    if (link) answers.set(link.customerId, Object.entries(facts).map(([question, answer]) => `${question}=${answer}`).join(';'));
+    if (link)
+      answers.set(
+        link.customerId,
+        Object.entries(facts)
+          .map(([question, answer]) => `${question}=${answer}`)
+          .join(';'),
+      );
   }
   return answers;
 }

@@ -174,7 +174,17 @@ export async function buildReport(options: { project: ReportProject; storage: St
 const PlayDepth = { None: 0, Visited: 1, Started: 2, Completed: 3, GiftOpened: 4 } as const;
 
 function groupStats(facts: CustomerFacts, control: 0 | 1): GroupStats {
-  const stats: GroupStats = { links: 0, visited: 0, started: 0, completed: 0, giftOpened: 0, shared: 0, reactivated: 0, reactivationRate: 0, attributed: 0 };
+  const stats: GroupStats = {
+    links: 0,
+    visited: 0,
+    started: 0,
+    completed: 0,
+    giftOpened: 0,
+    shared: 0,
+    reactivated: 0,
+    reactivationRate: 0,
+    attributed: 0,
+  };
   for (let index = 0; index < facts.size; index++) {
     if (facts.isControl[index] !== control) continue;
     stats.links++;
@@ -259,7 +269,10 @@ function breakdown(facts: CustomerFacts, keyIndex: Uint32Array, keys: readonly s
   for (const row of rows) {
     row.rateTarget = row.target > 0 ? row.reactivatedTarget / row.target : 0;
     row.rateControl = row.control > 0 ? row.reactivatedControl / row.control : 0;
-    row.lift = estimateLift({ reactivated: row.reactivatedTarget, size: row.target }, { reactivated: row.reactivatedControl, size: row.control });
+    row.lift = estimateLift(
+      { reactivated: row.reactivatedTarget, size: row.target },
+      { reactivated: row.reactivatedControl, size: row.control },
+    );
   }
   return rows
     .filter((row) => row.target + row.control > 0)

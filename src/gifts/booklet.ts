@@ -74,5 +74,10 @@ async function readBooklet(project: GiftProject, pagesDir: string): Promise<Book
 
 /** `02-italy.md` → `italy`: a readable title for a page without a heading. */
 function pageNameOf(fileName: string): string {
-  return fileName.replace(MARKDOWN_FILE, '').replace(/^\d+[-_. ]*/, '').replace(/[-_]+/g, ' ') || fileName;
+  return (
+    fileName
+      .replace(MARKDOWN_FILE, '')
+      .replace(/^\d+[-_. ]*/, '')
+      .replace(/[-_]+/g, ' ') || fileName
+  );
 }

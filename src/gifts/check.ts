@@ -25,7 +25,9 @@ export function checkGiftAssets(project: GiftProject): GiftAssetProblem[] {
   const placed: PlacedGift[] = [
     { gift: project.config.gift, fieldPath: 'gift' },
     ...project.config.giftRules.map((rule, index) => ({ gift: rule.gift, fieldPath: `giftRules.${index}.gift` })),
-    ...(project.config.variants ?? []).flatMap((variant, index) => (variant.gift ? [{ gift: variant.gift, fieldPath: `variants.${index}.gift` }] : [])),
+    ...(project.config.variants ?? []).flatMap((variant, index) =>
+      variant.gift ? [{ gift: variant.gift, fieldPath: `variants.${index}.gift` }] : [],
+    ),
     ...mechanicGifts(project.config),
   ];
   const checked = new Set<string>();

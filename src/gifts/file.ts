@@ -36,14 +36,47 @@ export function giftFileFor(project: GiftProject, gift: FileGift): GiftFile | un
 }
 
 const CYRILLIC_TO_LATIN: Record<string, string> = {
-  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'e', ж: 'zh', з: 'z', и: 'i', й: 'y', к: 'k',
-  л: 'l', м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'kh', ц: 'ts',
-  ч: 'ch', ш: 'sh', щ: 'shch', ъ: '', ы: 'y', ь: '', э: 'e', ю: 'yu', я: 'ya',
+  а: 'a',
+  б: 'b',
+  в: 'v',
+  г: 'g',
+  д: 'd',
+  е: 'e',
+  ё: 'e',
+  ж: 'zh',
+  з: 'z',
+  и: 'i',
+  й: 'y',
+  к: 'k',
+  л: 'l',
+  м: 'm',
+  н: 'n',
+  о: 'o',
+  п: 'p',
+  р: 'r',
+  с: 's',
+  т: 't',
+  у: 'u',
+  ф: 'f',
+  х: 'kh',
+  ц: 'ts',
+  ч: 'ch',
+  ш: 'sh',
+  щ: 'shch',
+  ъ: '',
+  ы: 'y',
+  ь: '',
+  э: 'e',
+  ю: 'yu',
+  я: 'ya',
 };
 
 /** `Купон Hoff (1).pdf` → `kupon-hoff-1.pdf`: transliterated, lower case, only [a-z0-9._-]. */
 export function safeDownloadName(fileName: string): string {
-  const extension = path.extname(fileName).toLowerCase().replace(/[^a-z0-9.]/g, '');
+  const extension = path
+    .extname(fileName)
+    .toLowerCase()
+    .replace(/[^a-z0-9.]/g, '');
   const stem = [...path.basename(fileName, path.extname(fileName)).toLowerCase()]
     .map((char) => CYRILLIC_TO_LATIN[char] ?? char)
     .join('')

@@ -28,10 +28,7 @@ export async function openGift({ project, storage, player, customer, gift: earne
 }
 
 /** Gifts that are the same for every player who gets them. */
-async function sameForEveryoneView(
-  project: GiftProject,
-  gift: Exclude<GiftConfig, PromoCodeGift>,
-): Promise<GiftView> {
+async function sameForEveryoneView(project: GiftProject, gift: Exclude<GiftConfig, PromoCodeGift>): Promise<GiftView> {
   const copy = { title: gift.title, description: gift.description };
   switch (gift.kind) {
     case 'booklet': {
@@ -98,7 +95,5 @@ export async function claimFromPool(
 /** One JSON line for log collectors. The player's kind only: a token in a log would open their link. */
 function warnPoolExhausted(project: string, pool: string, player: PlayerKey): void {
   const playerKind = player.slice(0, Math.max(0, player.indexOf(':'))) || 'unknown';
-  console.warn(
-    JSON.stringify({ level: 'warn', event: 'promo-pool-exhausted', project, pool, playerKind, at: new Date().toISOString() }),
-  );
+  console.warn(JSON.stringify({ level: 'warn', event: 'promo-pool-exhausted', project, pool, playerKind, at: new Date().toISOString() }));
 }

@@ -12,16 +12,11 @@ export function tierFor(tiers: readonly Tier[], spend?: number): Tier | undefine
  * A/B arm's gift, else the project's default gift. Anonymous players (no customer) always get
  * the default.
  */
-export function giftFor(
-  config: Pick<GiftProjectConfig, 'gift' | 'giftRules' | 'tiers' | 'variants'>,
-  customer?: GiftCustomer,
-): GiftConfig {
+export function giftFor(config: Pick<GiftProjectConfig, 'gift' | 'giftRules' | 'tiers' | 'variants'>, customer?: GiftCustomer): GiftConfig {
   if (!customer) return config.gift;
   const tierName = tierFor(config.tiers, customer.spend)?.name;
   const rule = config.giftRules.find(
-    ({ when }) =>
-      (when.segment === undefined || when.segment === customer.segment) &&
-      (when.tier === undefined || when.tier === tierName),
+    ({ when }) => (when.segment === undefined || when.segment === customer.segment) && (when.tier === undefined || when.tier === tierName),
   );
   const armGift = customer.arm === undefined ? undefined : config.variants?.find((variant) => variant.id === customer.arm)?.gift;
   return rule?.gift ?? armGift ?? config.gift;

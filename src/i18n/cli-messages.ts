@@ -43,12 +43,14 @@ const en = {
     recordTooLong: (line: number) =>
       `the CSV cannot be read (the record starting on line ${line} is longer than 1 MB; a quote is probably left open there).`,
     empty: 'the file is empty; expected a header line and rows.',
-    doubledColumn: (headers: readonly string[], canonical: string) => `columns ${quoteList(headers)} both mean ${canonical}; keep one of them.`,
+    doubledColumn: (headers: readonly string[], canonical: string) =>
+      `columns ${quoteList(headers)} both mean ${canonical}; keep one of them.`,
     missingColumns: (missing: { canonical: string; aliases: readonly string[] }[], header: readonly string[]) =>
       `the header has no ${missing.map((column) => `${column.canonical} column (also accepted: ${quoteList(column.aliases)})`).join(', no ')}; found ${quoteList(header)}.`,
   },
   links: {
-    refusedRows: (file: string, count: number, rows: number) => `${file}: ${count} of ${rows} rows cannot be imported, so nothing was imported or written:`,
+    refusedRows: (file: string, count: number, rows: number) =>
+      `${file}: ${count} of ${rows} rows cannot be imported, so nothing was imported or written:`,
     imported: (rows: number, slug: string, customers: number, newLinks: number, existing: number) =>
       `Imported ${rows} rows into ${slug}: ${customers} customers, ${newLinks} new links, ${existing} already linked.`,
     readAs: (encoding: string) => `The file was read as ${encoding}.`,
@@ -59,7 +61,8 @@ const en = {
     updatedExisting: (count: number, fields: Record<'name' | 'segment' | 'spend', number>) =>
       `Updated the links of ${count} already linked customers from this file (name: ${fields.name}, segment: ${fields.segment}, ` +
       `spend: ${fields.spend}); their links and groups are unchanged.`,
-    split: (target: number, control: number, percent: number) => `Target ${target}, control ${control} (control share ${percent}% per segment):`,
+    split: (target: number, control: number, percent: number) =>
+      `Target ${target}, control ${control} (control share ${percent}% per segment):`,
     columns: ['segment', 'customers', 'new', 'target', 'control'] as readonly string[],
     noSegment: '(no segment)',
     targetFile: (file: string, rows: number) => `Mail-merge file (target, with urls): ${file} (${rows} rows)`,
@@ -69,7 +72,8 @@ const en = {
       `(at least ${minimum} are needed); the dashboard's target-vs-control comparison will be noise. Import more customers or raise reactivation.controlShare.`,
   },
   orders: {
-    refusedRows: (file: string, count: number, rows: number) => `${file}: ${count} of ${rows} rows cannot be imported, so no order was stored:`,
+    refusedRows: (file: string, count: number, rows: number) =>
+      `${file}: ${count} of ${rows} rows cannot be imported, so no order was stored:`,
     read: (rows: number, file: string, slug: string, added: number, duplicates: number) =>
       `Read ${rows} rows of ${file} into ${slug}: ${added} orders added, ${duplicates} already stored.`,
     repeated: (rows: number) => `${rows} rows repeated an order word for word and were skipped.`,
@@ -108,7 +112,8 @@ const ru: CliMessages = {
       `в заголовке нет ${missing.map((column) => `столбца ${column.canonical} (подойдут и ${quoteList(column.aliases)})`).join(', нет ')}; есть ${quoteList(header)}.`,
   },
   links: {
-    refusedRows: (file, count, rows) => `${file}: ${count} из ${rows} строк не импортировать, поэтому ничего не импортировано и не записано:`,
+    refusedRows: (file, count, rows) =>
+      `${file}: ${count} из ${rows} строк не импортировать, поэтому ничего не импортировано и не записано:`,
     imported: (rows, slug, customers, newLinks, existing) =>
       `Импортировано строк в ${slug}: ${rows}. Клиентов: ${customers}, новых ссылок: ${newLinks}, уже со ссылкой: ${existing}.`,
     readAs: (encoding) => `Файл прочитан в кодировке ${encoding}.`,
@@ -119,7 +124,8 @@ const ru: CliMessages = {
     updatedExisting: (count, fields) =>
       `Обновлены ссылки клиентов, уже бывших в проекте (${count}), по этому файлу (имя: ${fields.name}, сегмент: ${fields.segment}, ` +
       `сумма покупок: ${fields.spend}); сами ссылки и группы не изменились.`,
-    split: (target, control, percent) => `Целевая группа: ${target}, контрольная: ${control} (доля контроля ${percent}% в каждом сегменте):`,
+    split: (target, control, percent) =>
+      `Целевая группа: ${target}, контрольная: ${control} (доля контроля ${percent}% в каждом сегменте):`,
     columns: ['сегмент', 'клиентов', 'новых', 'целевая', 'контроль'],
     noSegment: '(без сегмента)',
     targetFile: (file, rows) => `Файл для рассылки (целевая группа, со ссылками): ${file} (строк: ${rows})`,
@@ -133,8 +139,7 @@ const ru: CliMessages = {
     read: (rows, file, slug, added, duplicates) =>
       `Прочитано строк из ${file} в ${slug}: ${rows}. Добавлено заказов: ${added}, уже были: ${duplicates}.`,
     repeated: (rows) => `Строк, слово в слово повторяющих заказ, пропущено: ${rows}.`,
-    unknownCustomers: (slug, count) =>
-      `Заказов клиентов без ссылки в ${slug}: ${count} (сохранены, но возвратом считаться не могут).`,
+    unknownCustomers: (slug, count) => `Заказов клиентов без ссылки в ${slug}: ${count} (сохранены, но возвратом считаться не могут).`,
   },
   validate: {
     none: 'Нет папок проектов для проверки.',

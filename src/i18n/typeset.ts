@@ -62,7 +62,5 @@ function typesetValue(value: unknown, locale: Locale): unknown {
   if (typeof value === 'string') return typeset(value, locale);
   if (Array.isArray(value)) return value.map((item) => typesetValue(item, locale));
   if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(
-    Object.entries(value).map(([key, item]) => [key, NOT_PROSE.has(key) ? item : typesetValue(item, locale)]),
-  );
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, NOT_PROSE.has(key) ? item : typesetValue(item, locale)]));
 }

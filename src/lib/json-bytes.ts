@@ -105,7 +105,15 @@ const EXACT_DIGITS_BELOW = 1e15;
 const SHORT_TEXT = 24;
 /** The longest escape, \u001f, for one byte. */
 const ESCAPE_WIDTH = 6;
-const SHORT_ESCAPES: Record<number, string> = { 0x08: '\\b', 0x09: '\\t', 0x0a: '\\n', 0x0c: '\\f', 0x0d: '\\r', 0x22: '\\"', 0x5c: '\\\\' };
+const SHORT_ESCAPES: Record<number, string> = {
+  0x08: '\\b',
+  0x09: '\\t',
+  0x0a: '\\n',
+  0x0c: '\\f',
+  0x0d: '\\r',
+  0x22: '\\"',
+  0x5c: '\\\\',
+};
 /** JSON.stringify's escape of each byte that needs one; bytes of multi-byte characters need none. */
 const ESCAPES: (Buffer | undefined)[] = Array.from({ length: 256 }, (_, byte) => {
   const escape = SHORT_ESCAPES[byte] ?? (byte < 0x20 ? `\\u${byte.toString(16).padStart(4, '0')}` : undefined);

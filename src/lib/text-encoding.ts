@@ -87,7 +87,8 @@ function cyrillicPlausibility(text: string): DetectedEncoding {
   for (const char of text) {
     if (char.charCodeAt(0) < 0x80) continue;
     high++;
-    if (CYRILLIC.test(char) || char === '№' || char === '«' || char === '»' || char === '\u00a0' || char === '—' || char === '–') cyrillic++;
+    if (CYRILLIC.test(char) || char === '№' || char === '«' || char === '»' || char === '\u00a0' || char === '—' || char === '–')
+      cyrillic++;
   }
   if (cyrillic < high * 0.9) return { ok: false, reason: 'legacy-not-cyrillic' };
   let mixedWords = 0;

@@ -24,12 +24,7 @@ export interface PreviewPlay {
   actions: unknown[];
 }
 
-export interface Mechanic<
-  Kind extends string = string,
-  Config extends { kind: Kind } = { kind: Kind },
-  State = unknown,
-  View = unknown,
-> {
+export interface Mechanic<Kind extends string = string, Config extends { kind: Kind } = { kind: Kind }, State = unknown, View = unknown> {
   kind: Kind;
   /**
    * The mechanic's own config fields, with `kind: z.literal(kind)`. src/config merges it with the

@@ -23,9 +23,7 @@ export interface FreeTextOptions {
 
 export type FreeTextRefusal = 'empty' | 'no-letters' | 'too-short' | 'too-long' | 'disallowed-character' | 'blocked-word';
 
-export type FreeTextResult =
-  | { ok: true; text: string }
-  | { ok: false; code: FreeTextRefusal; message: string };
+export type FreeTextResult = { ok: true; text: string } | { ok: false; code: FreeTextRefusal; message: string };
 
 /**
  * Raw input this many times over the limit is refused before any work, so a megabyte of text

@@ -146,7 +146,11 @@ export const previewPromo: Pick<Storage, 'promo'> = {
     load: async () => undefined,
     async claim(project, pool, player) {
       const key = `${project}\0${pool}\0${player}`;
-      const code = previewCodes.get(key) ?? `PREVIEW-${nanoid(6).toUpperCase().replace(/[^A-Z0-9]/g, 'X')}`;
+      const code =
+        previewCodes.get(key) ??
+        `PREVIEW-${nanoid(6)
+          .toUpperCase()
+          .replace(/[^A-Z0-9]/g, 'X')}`;
       previewCodes.set(key, code);
       return code;
     },

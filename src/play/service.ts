@@ -206,7 +206,12 @@ async function claimStock(context: PlayContext, source: StockSource): Promise<st
     const { codes } = await loadPromoPool(project, source.promo);
     return claimFromPool(storage.promo, { project: project.slug, pool: source.promo.pool, player: player.key, codes });
   }
-  return claimFromPool(storage.promo, { project: project.slug, pool: source.pool, player: player.key, codes: unitsOf(source.pool, source.units) });
+  return claimFromPool(storage.promo, {
+    project: project.slug,
+    pool: source.pool,
+    player: player.key,
+    codes: unitsOf(source.pool, source.units),
+  });
 }
 
 const unitLists = new Map<string, readonly string[]>();
@@ -309,11 +314,7 @@ async function completedRecord(context: PlayContext): Promise<PlayRecord> {
   return record;
 }
 
-export async function track(
-  context: PlayContext,
-  type: TrackedEvent['type'],
-  data?: TrackedEvent['data'],
-): Promise<void> {
+export async function track(context: PlayContext, type: TrackedEvent['type'], data?: TrackedEvent['data']): Promise<void> {
   await context.storage.events.append({
     project: context.project.slug,
     type,

@@ -33,7 +33,12 @@ export async function recordBeacon(request: BeaconRequest): Promise<void> {
   const player = playerFromCookie(request.cookie(cookieName(project.slug)));
   if (!player) throw new HttpError(401, 'no-player', 'Open the project page first: it identifies you for the game.');
   const body = parseJson(await request.readBody(BEACON_BODY_LIMIT));
-  const event = beaconEvent(request.kind, body, { project: project.slug, player: player.key, userAgent: request.userAgent, at: new Date() });
+  const event = beaconEvent(request.kind, body, {
+    project: project.slug,
+    player: player.key,
+    userAgent: request.userAgent,
+    at: new Date(),
+  });
   if (!event) return;
   const stopTimer = eventAckSeconds.startTimer();
   await (await getStorage()).events.append(event);
@@ -54,7 +59,11 @@ export function beaconRoute(request: IncomingMessage): { slug: string; kind: str
  * pipeline (which alone costs about 330 µs of CPU): campaigns send every link at once and the
  * beacons are most of the traffic.
  */
-export async function answerBeacon(request: IncomingMessage, response: ServerResponse, route: { slug: string; kind: string }): Promise<void> {
+export async function answerBeacon(
+  request: IncomingMessage,
+  response: ServerResponse,
+  route: { slug: string; kind: string },
+): Promise<void> {
   try {
     await recordBeacon({
       ...route,

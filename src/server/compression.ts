@@ -61,7 +61,12 @@ export function compressAppResponse(request: IncomingMessage, response: ServerRe
       flushUncompressed();
       return end();
     }
-    const compressed = encoding === 'br' ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY, [constants.BROTLI_PARAM_SIZE_HINT]: body.byteLength } }) : gzipSync(body, { level: GZIP_LEVEL });
+    const compressed =
+      encoding === 'br'
+        ? brotliCompressSync(body, {
+            params: { [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY, [constants.BROTLI_PARAM_SIZE_HINT]: body.byteLength },
+          })
+        : gzipSync(body, { level: GZIP_LEVEL });
     writeHead(head.status, compressedHeaders(head.headers, encoding, compressed.byteLength));
     head = undefined;
     return end(compressed);
@@ -81,11 +86,21 @@ function headerValue(headers: OutgoingHttpHeaders, name: string): OutgoingHttpHe
 
 /** The app's headers for the compressed body: its own length and encoding, and Vary. */
 function compressedHeaders(headers: OutgoingHttpHeaders, encoding: 'br' | 'gzip', length: number): OutgoingHttpHeaders {
-  const kept = Object.fromEntries(Object.entries(headers).filter(([name]) => !['content-length', 'content-encoding', 'vary'].includes(name.toLowerCase())));
+  const kept = Object.fromEntries(
+    Object.entries(headers).filter(([name]) => !['content-length', 'content-encoding', 'vary'].includes(name.toLowerCase())),
+  );
   return { ...kept, 'content-encoding': encoding, 'content-length': String(length), vary: varyWithEncoding(headerValue(headers, 'vary')) };
 }
 
 function varyWithEncoding(vary: OutgoingHttpHeaders[string]): string {
-  const existing = vary === undefined ? [] : String(vary).split(',').map((part) => part.trim()).filter(Boolean);
-  return existing.some((part) => part.toLowerCase() === 'accept-encoding' || part === '*') ? existing.join(', ') : [...existing, 'Accept-Encoding'].join(', ');
+  const existing =
+    vary === undefined
+      ? []
+      : String(vary)
+          .split(',')
+          .map((part) => part.trim())
+          .filter(Boolean);
+  return existing.some((part) => part.toLowerCase() === 'accept-encoding' || part === '*')
+    ? existing.join(', ')
+    : [...existing, 'Accept-Encoding'].join(', ');
 }

@@ -9,7 +9,12 @@ export class HttpError extends Error {
   readonly details: Record<string, unknown>;
   /** Headers the answer needs, e.g. Retry-After on a 503. */
   readonly headers: Record<string, string>;
-  constructor(status: number, code: string, message: string, extra: { details?: Record<string, unknown>; headers?: Record<string, string> } = {}) {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    extra: { details?: Record<string, unknown>; headers?: Record<string, string> } = {},
+  ) {
     super(message);
     this.name = 'HttpError';
     this.status = status;

@@ -74,7 +74,11 @@ export function assertSameOrigin(request: Request, publicOrigin: string): void {
 }
 
 /** The same check from raw header values, for handlers that run before Astro builds a Request. */
-export function assertSameOriginHeaders(origin: string | null | undefined, fetchSite: string | null | undefined, publicOrigin: string): void {
+export function assertSameOriginHeaders(
+  origin: string | null | undefined,
+  fetchSite: string | null | undefined,
+  publicOrigin: string,
+): void {
   if (origin) {
     if (origin === publicOrigin) return;
     throw new HttpError(403, 'cross-origin', 'Requests from other sites are not accepted.');

@@ -25,9 +25,13 @@ export function cookieName(slug: string): string {
  * unknown, malformed or missing token falls back to the browser's anonymous id: a forwarded link
  * still plays, tracked as anonymous.
  */
-export async function identifyPlayer(
-  options: { slug: string; token: string | null; cookies: AstroCookies; storage: Storage; secure: boolean },
-): Promise<Player> {
+export async function identifyPlayer(options: {
+  slug: string;
+  token: string | null;
+  cookies: AstroCookies;
+  storage: Storage;
+  secure: boolean;
+}): Promise<Player> {
   const { slug, token, cookies, storage, secure } = options;
   if (token !== null && ID_PATTERN.test(token)) {
     const link = await storage.links.byToken(slug, token);

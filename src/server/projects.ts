@@ -5,10 +5,7 @@ import { loadProject, ProjectConfigError, formatProblems, type LoadedProject } f
 import { HttpError } from './http.ts';
 import { listProjectFolders } from '../config/project-loader.ts';
 
-export type ProjectLookup =
-  | { status: 'ok'; project: LoadedProject }
-  | { status: 'missing' }
-  | { status: 'broken'; problems: string };
+export type ProjectLookup = { status: 'ok'; project: LoadedProject } | { status: 'missing' } | { status: 'broken'; problems: string };
 
 export function projectsDir(): string {
   return path.resolve(process.env.REKINDLE_PROJECTS_DIR ?? 'projects');

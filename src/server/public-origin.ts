@@ -45,7 +45,10 @@ function trustOf(setting: string | undefined): (address: string, hop: number) =>
 
 /** The comma-separated setting as a list; throws TypeError on an entry that is not an address. */
 export function trustedProxyList(setting: string): string[] {
-  const list = setting.split(',').map((entry) => entry.trim()).filter((entry) => entry.length > 0);
+  const list = setting
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry.length > 0);
   proxyaddr.compile(list);
   return list;
 }

@@ -108,7 +108,9 @@ export function acceptedEncoding(header: string | string[] | undefined): 'br' | 
 
 function compressed(file: StaticFile, encoding: 'br' | 'gzip'): Promise<Buffer> {
   if (encoding === 'br') {
-    file.br ??= brotli(file.body, { params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY, [constants.BROTLI_PARAM_SIZE_HINT]: file.body.byteLength } });
+    file.br ??= brotli(file.body, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY, [constants.BROTLI_PARAM_SIZE_HINT]: file.body.byteLength },
+    });
     return file.br;
   }
   file.gzip ??= gzipped(file.body, { level: constants.Z_BEST_COMPRESSION });

@@ -72,7 +72,10 @@ export async function resolveProjectImage(projectDir: string, assetPath: string)
 async function contentHash(file: string, stamp: string): Promise<string> {
   const known = hashes.get(file);
   if (known?.stamp === stamp) return known.hash;
-  const hash = createHash('sha256').update(await readFile(file)).digest('hex').slice(0, 32);
+  const hash = createHash('sha256')
+    .update(await readFile(file))
+    .digest('hex')
+    .slice(0, 32);
   hashes.set(file, { stamp, hash });
   return hash;
 }

@@ -62,7 +62,8 @@ export function resolveLayout(project: ShareProject): ResolvedLayout {
 }
 
 function hexColor(value: string, field: string): string {
-  if (!HEX_COLOR.test(value)) throw new RangeError(`${field} of the share image is ${JSON.stringify(value)}: expected a hex colour like #e30613.`);
+  if (!HEX_COLOR.test(value))
+    throw new RangeError(`${field} of the share image is ${JSON.stringify(value)}: expected a hex colour like #e30613.`);
   return value;
 }
 
@@ -70,7 +71,13 @@ function hexColor(value: string, field: string): string {
 export function darken(hex: string, amount: number): string {
   const digits = hex.length === 4 ? [...hex.slice(1)].map((digit) => digit + digit).join('') : hex.slice(1);
   const channels = [0, 2, 4].map((start) => Number.parseInt(digits.slice(start, start + 2), 16));
-  return `#${channels.map((channel) => Math.round(channel * (1 - amount)).toString(16).padStart(2, '0')).join('')}`;
+  return `#${channels
+    .map((channel) =>
+      Math.round(channel * (1 - amount))
+        .toString(16)
+        .padStart(2, '0'),
+    )
+    .join('')}`;
 }
 
 /** A rectangle on the card, in px. */
@@ -159,7 +166,11 @@ function columnWidth(format: ShareFormat, frame: CardFrame): number {
 }
 
 /** The box the result text must fit: the column minus the logo row. */
-export function textBox(layout: ResolvedLayout, format: ShareFormat, frame: CardFrame = cardFrame(format, {})): { width: number; height: number } {
+export function textBox(
+  layout: ResolvedLayout,
+  format: ShareFormat,
+  frame: CardFrame = cardFrame(format, {}),
+): { width: number; height: number } {
   const geometry = GEOMETRY[format];
   const { top, bottom } = frame.padding;
   const markRow = layout.mark ? markBoxHeight(geometry) + geometry.markGap : 0;
@@ -181,7 +192,11 @@ export function fitContent(layout: ResolvedLayout, format: ShareFormat, content:
     blocks.push({ id: 'kicker', text: layout.kicker, style: { max: size, min: size, lineHeight: LINE_HEIGHT.kicker, advances: bold } });
   }
   if (content.score) {
-    blocks.push({ id: 'score', text: scoreLine(layout, content.score), style: { ...geometry.score, lineHeight: LINE_HEIGHT.score, advances: bold } });
+    blocks.push({
+      id: 'score',
+      text: scoreLine(layout, content.score),
+      style: { ...geometry.score, lineHeight: LINE_HEIGHT.score, advances: bold },
+    });
   }
   blocks.push({ id: 'title', text: content.title, style: { ...geometry.title, lineHeight: LINE_HEIGHT.title, advances: bold } });
   if (content.text) {

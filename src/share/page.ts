@@ -25,7 +25,11 @@ export function shareTexts(config: SharePageConfig, content: unknown): SharePage
   const result = parsed.data;
   const score = result.score && shareImageStrings(config.locale).score(result.score.value, result.score.of);
   return {
-    title: config.share.title.replaceAll('{title}', result.title).replaceAll('{score}', score ?? '').replace(/\s{2,}/g, ' ').trim(),
+    title: config.share.title
+      .replaceAll('{title}', result.title)
+      .replaceAll('{score}', score ?? '')
+      .replace(/\s{2,}/g, ' ')
+      .trim(),
     description: config.share.description,
     imageAlt: score ? `${score}. ${result.title}` : result.title,
     body: result.text,

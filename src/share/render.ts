@@ -6,7 +6,16 @@ import { loadFamily } from './fonts.ts';
 import { assertShareFormat, SHARE_FORMATS, type ShareFormat } from './formats.ts';
 import { rasteriseWithLibrsvg, type Rasterise } from './rasterise.ts';
 import { containedImage, coverImage, gradientImage, type PreparedImage } from './images.ts';
-import { cardFrame, cardTree, GEOMETRY, logoPlacement, resolveLayout, type LogoPlacement, type Rect, type ResolvedLayout } from './layout.ts';
+import {
+  cardFrame,
+  cardTree,
+  GEOMETRY,
+  logoPlacement,
+  resolveLayout,
+  type LogoPlacement,
+  type Rect,
+  type ResolvedLayout,
+} from './layout.ts';
 import type { ShareImageRequest } from './types.ts';
 
 /**
@@ -38,7 +47,11 @@ export async function cardSources(request: ShareImageRequest): Promise<CardSourc
 }
 
 /** Draws one share card: satori lays it out as SVG, sharp rasterises it to PNG (or `rasterise`, in the bench). No caching. */
-export async function drawShareCard(request: ShareImageRequest, sources?: CardSources, rasterise: Rasterise = rasteriseWithLibrsvg): Promise<Buffer> {
+export async function drawShareCard(
+  request: ShareImageRequest,
+  sources?: CardSources,
+  rasterise: Rasterise = rasteriseWithLibrsvg,
+): Promise<Buffer> {
   const format: ShareFormat = request.format;
   assertShareFormat(format);
   const content = parseShareContent(request.content);

@@ -20,7 +20,10 @@ export function createStorage(options: { dataDir: string; databaseUrl?: string; 
  * The store the environment selects: REKINDLE_DATABASE_URL, or the data folder. `asServer`:
  * the embedded store admits one server per folder (CLI commands may run beside it).
  */
-export function createStorageFromEnv(env: Record<string, string | undefined> = process.env, options: { asServer?: boolean } = {}): Promise<Storage> {
+export function createStorageFromEnv(
+  env: Record<string, string | undefined> = process.env,
+  options: { asServer?: boolean } = {},
+): Promise<Storage> {
   return createStorage({ dataDir: dataDirFromEnv(env), databaseUrl: databaseUrlFromEnv(env), asServer: options.asServer });
 }
 

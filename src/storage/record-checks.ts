@@ -25,16 +25,10 @@ export function checkPlayIdentity(record: PlayRecord, project: string, player: s
 }
 
 /** Refuses a batch (`links.add`, `orders.add`) holding a record of another project. */
-export function checkBatchProject(
-  method: string,
-  project: string,
-  records: readonly { project: string }[],
-): void {
+export function checkBatchProject(method: string, project: string, records: readonly { project: string }[]): void {
   records.forEach((record, index) => {
     if (record.project !== project) {
-      throw new Error(
-        `${method}(${project}): record [${index}] has project "${record.project}"; expected "${project}". Nothing was added`,
-      );
+      throw new Error(`${method}(${project}): record [${index}] has project "${record.project}"; expected "${project}". Nothing was added`);
     }
   });
 }

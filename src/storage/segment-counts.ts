@@ -10,7 +10,13 @@ export function addToSegmentCounts(counts: Map<string, SegmentLinks>, segment: s
 }
 
 /** Moves one link from its old segment's counts to its new one's, with its A/B arm. */
-export function moveInSegmentCounts(counts: Map<string, SegmentLinks>, from: string, to: string, group: AudienceGroup, arm?: string | null): void {
+export function moveInSegmentCounts(
+  counts: Map<string, SegmentLinks>,
+  from: string,
+  to: string,
+  group: AudienceGroup,
+  arm?: string | null,
+): void {
   if (from === to) return;
   const old = counts.get(from);
   if (old) {

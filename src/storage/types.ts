@@ -125,23 +125,11 @@ export interface PlayStore {
    * one after another. `change` may throw to refuse; then nothing is written and the error
    * propagates. Resolves with the stored record once it is durable.
    */
-  update(
-    project: string,
-    player: PlayerKey,
-    change: (current: PlayRecord | undefined) => PlayRecord,
-  ): Promise<PlayRecord>;
+  update(project: string, player: PlayerKey, change: (current: PlayRecord | undefined) => PlayRecord): Promise<PlayRecord>;
   scan(project: string): AsyncIterable<PlayRecord>;
 }
 
-export type TrackedEventType =
-  | 'visit'
-  | 'start'
-  | 'answer'
-  | 'complete'
-  | 'gift-open'
-  | 'share-create'
-  | 'share-click'
-  | 'share-visit';
+export type TrackedEventType = 'visit' | 'start' | 'answer' | 'complete' | 'gift-open' | 'share-create' | 'share-click' | 'share-visit';
 
 export interface TrackedEvent {
   project: string;

@@ -197,11 +197,14 @@ export class WebhookDispatcher {
       this.#pump();
       return;
     }
-    const timer = setTimeout(() => {
-      this.#timers.delete(id);
-      this.#due.push(id);
-      this.#pump();
-    }, Math.min(wait, LONGEST_TIMER_MS));
+    const timer = setTimeout(
+      () => {
+        this.#timers.delete(id);
+        this.#due.push(id);
+        this.#pump();
+      },
+      Math.min(wait, LONGEST_TIMER_MS),
+    );
     this.#timers.set(id, timer.unref());
   }
 

@@ -33,7 +33,12 @@ async function expectNoViolations(page: Page, testInfo: TestInfo, name: string) 
   expect(summary, `axe on ${name}`).toEqual([]);
 }
 
-async function playQuiz(page: Page, project: string, buttons: { start: RegExp; yes: string; no: string; next: RegExp; result: RegExp }, testInfo: TestInfo) {
+async function playQuiz(
+  page: Page,
+  project: string,
+  buttons: { start: RegExp; yes: string; no: string; next: RegExp; result: RegExp },
+  testInfo: TestInfo,
+) {
   const answers = quizAnswers(project);
   await page.goto(`/${project}`);
   await expectNoViolations(page, testInfo, `${project}-intro`);
@@ -49,19 +54,34 @@ async function playQuiz(page: Page, project: string, buttons: { start: RegExp; y
 }
 
 test('the quiz with a booklet: intro, mid-game and result, the booklet pages whole', async ({ page }, testInfo) => {
-  await playQuiz(page, 'new-year-traditions', { start: /Играю/, yes: 'Верю', no: 'Не верю', next: /Дальше/, result: /Узнать результат/ }, testInfo);
+  await playQuiz(
+    page,
+    'new-year-traditions',
+    { start: /Играю/, yes: 'Верю', no: 'Не верю', next: /Дальше/, result: /Узнать результат/ },
+    testInfo,
+  );
   const booklet = page.getByRole('region', { name: 'Мини-книга', exact: true });
   await expect(booklet).toBeVisible();
   // Each page shows whole: no page scrolls inside the booklet.
-  const cut = await booklet.locator('article').evaluateAll((pages) => pages.filter((page) => page.scrollHeight > page.clientHeight + 1).length);
+  const cut = await booklet
+    .locator('article')
+    .evaluateAll((pages) => pages.filter((page) => page.scrollHeight > page.clientHeight + 1).length);
   expect(cut).toBe(0);
-  const [sheet, firstPage] = await booklet.evaluate((element) => [element.clientHeight, element.querySelector('article')?.offsetHeight ?? 0]);
+  const [sheet, firstPage] = await booklet.evaluate((element) => [
+    element.clientHeight,
+    element.querySelector('article')?.offsetHeight ?? 0,
+  ]);
   expect(sheet, 'the sheet shows the whole first page').toBeGreaterThanOrEqual(firstPage ?? 0);
   await expectNoViolations(page, testInfo, 'booklet-result');
 });
 
 test('the English quiz with a promo code', async ({ page }, testInfo) => {
-  await playQuiz(page, 'home-habits-quiz', { start: /Let’s play/, yes: 'Fact', no: 'Fiction', next: /Next/, result: /See my result/ }, testInfo);
+  await playQuiz(
+    page,
+    'home-habits-quiz',
+    { start: /Let’s play/, yes: 'Fact', no: 'Fiction', next: /Next/, result: /See my result/ },
+    testInfo,
+  );
   await expect(page.getByTestId('gift')).toContainText(/code/i);
   await expectNoViolations(page, testInfo, 'promo-result');
 });

@@ -25,7 +25,9 @@ test('signing out revokes the session: a copy of the cookie saved before stops w
   const loginPage = await rawRequest(port, { path: '/admin/login' });
   const signedIn = await postForm(port, '/admin/login', origin, cookiesOf(loginPage), { csrf: csrfOf(loginPage), password: PASSWORD });
   expect(signedIn.status).toBe(303);
-  const savedCookie = (signedIn.headers['set-cookie'] ?? []).map((cookie) => cookie.split(';')[0]).find((cookie) => cookie?.startsWith('rekindle_admin=')) ?? '';
+  const savedCookie =
+    (signedIn.headers['set-cookie'] ?? []).map((cookie) => cookie.split(';')[0]).find((cookie) => cookie?.startsWith('rekindle_admin=')) ??
+    '';
 
   const dashboard = await rawRequest(port, { path: '/admin', headers: { Cookie: savedCookie } });
   expect(dashboard.status).toBe(200);

@@ -76,7 +76,11 @@ test('a forged Host header reaches no URL, tag or cookie: the public URL decides
 test.describe('behind trusted proxies', () => {
   let proxied: ServerProcess;
   test.beforeAll(async () => {
-    proxied = await startServerProcess({ REKINDLE_PUBLIC_URL: PUBLIC, REKINDLE_ADMIN_PASSWORD: PASSWORD, REKINDLE_TRUSTED_PROXIES: 'loopback' });
+    proxied = await startServerProcess({
+      REKINDLE_PUBLIC_URL: PUBLIC,
+      REKINDLE_ADMIN_PASSWORD: PASSWORD,
+      REKINDLE_TRUSTED_PROXIES: 'loopback',
+    });
   });
   test.afterAll(async () => proxied.stop());
 
@@ -89,7 +93,13 @@ test.describe('behind trusted proxies', () => {
       return rawRequest(proxied.port, {
         method: 'POST',
         path: '/admin/login',
-        headers: { ...headers, Origin: PUBLIC, Cookie: cookiesOf(page), 'Content-Type': 'application/x-www-form-urlencoded', 'Content-Length': String(body.length) },
+        headers: {
+          ...headers,
+          Origin: PUBLIC,
+          Cookie: cookiesOf(page),
+          'Content-Type': 'application/x-www-form-urlencoded',
+          'Content-Length': String(body.length),
+        },
         body,
       });
     };

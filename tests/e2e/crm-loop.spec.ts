@@ -17,7 +17,10 @@ async function playToTheEnd(page: Page, url: string) {
   await expect(page.getByText(`${answers.length} из ${answers.length}`)).toBeVisible();
 }
 
-test('customers imported, two links played, orders imported and pushed: the dashboard shows who came back', async ({ browser, baseURL }, testInfo) => {
+test('customers imported, two links played, orders imported and pushed: the dashboard shows who came back', async ({
+  browser,
+  baseURL,
+}, testInfo) => {
   // Four CLI runs, two plays and two full-page screenshots: more than a minute on a loaded machine.
   test.setTimeout(150_000);
   const { mailed, control } = importCustomerGroups(PROJECT, 'tests/e2e/fixtures/crm-customers.csv');

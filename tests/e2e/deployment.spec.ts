@@ -158,9 +158,7 @@ test('the database going away answers 503 in the one error shape, and the instan
   } finally {
     await deployment.cluster.start();
   }
-  await expect
-    .poll(async () => (await player.post(`/api/${PROJECT}/start`, { data: {} })).status(), { timeout: 30_000 })
-    .toBe(200);
+  await expect.poll(async () => (await player.post(`/api/${PROJECT}/start`, { data: {} })).status(), { timeout: 30_000 }).toBe(200);
   await player.dispose();
 });
 

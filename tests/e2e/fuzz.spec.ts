@@ -27,7 +27,18 @@ function generator(seed: number): () => number {
 const random = generator(SEED);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
 
-const SLUGS = ['home-habits-quiz', 'new-year-traditions', 'march-8-greetings', 'no-such-project', 'A', '..', '%2e%2e', 'x'.repeat(300), '%00', '%D1%91%D0%BB%D0%BA%D0%B0'];
+const SLUGS = [
+  'home-habits-quiz',
+  'new-year-traditions',
+  'march-8-greetings',
+  'no-such-project',
+  'A',
+  '..',
+  '%2e%2e',
+  'x'.repeat(300),
+  '%00',
+  '%D1%91%D0%BB%D0%BA%D0%B0',
+];
 const SEGMENTS = ['', 'x', '..', '%2e%2e%2f', '%ff%fe', '%', '?c=', 'og.png', 'story.png', 'a/b/c', '%c0%ae', 'x'.repeat(2000)];
 const ROUTES: ((slug: string) => string)[] = [
   () => '/',
@@ -35,7 +46,8 @@ const ROUTES: ((slug: string) => string)[] = [
   () => '/robots.txt',
   () => '/favicon.svg',
   () => '/api/health',
-  () => `/_image?href=${pick(['/favicon.svg', 'https://evil.example/a.png', '%', ''])}&w=${pick(['1', '-1', '1e400', 'x'])}&f=${pick(['png', 'svg', 'gif', ''])}`,
+  () =>
+    `/_image?href=${pick(['/favicon.svg', 'https://evil.example/a.png', '%', ''])}&w=${pick(['1', '-1', '1e400', 'x'])}&f=${pick(['png', 'svg', 'gif', ''])}`,
   (slug) => `/${slug}`,
   (slug) => `/${slug}?c=${pick(['', 'short', 'A'.repeat(21), '%ff', 'x'.repeat(5000)])}&s=${pick(['', 'A'.repeat(21), '%00'])}`,
   (slug) => `/${slug}/gift/file`,
@@ -69,7 +81,17 @@ const BODIES: (() => string | Buffer)[] = [
   () => JSON.stringify({ action: { type: pick(['answer', 'choose', 'complete', '__proto__']), question: pick([0, '0', null, {}, []]) } }),
   () => JSON.stringify({ page: pick(['project', 'share', 1, null]), share: pick(['A'.repeat(21), 5, '']) }),
   () => JSON.stringify({ type: 'share-click', network: pick(['vk', 'x', 'nope', 1]) }),
-  () => JSON.stringify({ orders: [{ orderId: pick(['o1', 1, '']), customerId: 'c', orderedAt: pick(['2020-13-45', 'x', 1]), amount: pick([1e400, -1, 'NaN', '1 000,5']) }] }),
+  () =>
+    JSON.stringify({
+      orders: [
+        {
+          orderId: pick(['o1', 1, '']),
+          customerId: 'c',
+          orderedAt: pick(['2020-13-45', 'x', 1]),
+          amount: pick([1e400, -1, 'NaN', '1 000,5']),
+        },
+      ],
+    }),
   () => JSON.stringify({ orders: 'x'.repeat(30_000) }),
   () => `{"__proto__":{"polluted":true},"constructor":{"prototype":{"x":1}}}`,
   () => deep(pick([100, 5_000, 50_000])),
@@ -82,7 +104,18 @@ const BODIES: (() => string | Buffer)[] = [
   () => 'x'.repeat(pick([1025, 17_000, 70_000])),
 ];
 
-const CONTENT_TYPES = [undefined, 'application/json', 'application/json; charset=latin1', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=boundary', 'multipart/form-data', 'image/png', '*/*', ';;;'];
+const CONTENT_TYPES = [
+  undefined,
+  'application/json',
+  'application/json; charset=latin1',
+  'text/plain',
+  'application/x-www-form-urlencoded',
+  'multipart/form-data; boundary=boundary',
+  'multipart/form-data',
+  'image/png',
+  '*/*',
+  ';;;',
+];
 
 interface FuzzRequest {
   method: string;
@@ -96,7 +129,8 @@ function fuzzRequest(origin: string, playerCookie: string): FuzzRequest {
   const path = pick(ROUTES)(pick(SLUGS));
   const headers: Record<string, string> = {};
   if (random() < 0.7) headers.Origin = pick([origin, origin, 'https://evil.example', 'null', '']);
-  if (random() < 0.5) headers.Cookie = pick([playerCookie, `${playerCookie}x`, 'rk_home_habits_quiz=%ff', 'rekindle_admin=1.2.3', `a=${'b'.repeat(4000)}`]);
+  if (random() < 0.5)
+    headers.Cookie = pick([playerCookie, `${playerCookie}x`, 'rk_home_habits_quiz=%ff', 'rekindle_admin=1.2.3', `a=${'b'.repeat(4000)}`]);
   if (random() < 0.2) headers.Authorization = pick([`Bearer ${API_KEY}`, 'Bearer x', 'Basic x', '']);
   if (random() < 0.1) headers.Host = pick(['evil.example', 'a@evil.example', '[::1]', 'x'.repeat(300), '127.0.0.1:99999']);
   if (random() < 0.1) headers['X-Forwarded-For'] = pick(['1.2.3.4', 'x', '::::', '1.1.1.1, 2.2.2.2']);
@@ -126,11 +160,14 @@ function send(port: number, agent: http.Agent, request: FuzzRequest): Promise<nu
 
 function sendOrThrow(port: number, agent: http.Agent, request: FuzzRequest, resolve: (status: number) => void): void {
   {
-    const outgoing = http.request({ host: '127.0.0.1', port, agent, method: request.method, path: request.path, headers: request.headers }, (response) => {
-      response.resume();
-      response.on('end', () => resolve(response.statusCode ?? 0));
-      response.on('error', () => resolve(response.statusCode ?? 0));
-    });
+    const outgoing = http.request(
+      { host: '127.0.0.1', port, agent, method: request.method, path: request.path, headers: request.headers },
+      (response) => {
+        response.resume();
+        response.on('end', () => resolve(response.statusCode ?? 0));
+        response.on('error', () => resolve(response.statusCode ?? 0));
+      },
+    );
     outgoing.on('error', () => resolve(0));
     outgoing.setTimeout(20_000, () => outgoing.destroy());
     outgoing.end(request.body);
@@ -159,7 +196,10 @@ test(`${REQUESTS} malformed requests over every route and method: no 5xx, and th
       const request = requests[index] as FuzzRequest;
       const status = await send(server.port, agent, request);
       answered.set(status, (answered.get(status) ?? 0) + 1);
-      if (status >= 500) failures.push(`#${index} ${request.method} ${request.path.slice(0, 120)} → ${status} ${JSON.stringify(request.headers).slice(0, 200)}`);
+      if (status >= 500)
+        failures.push(
+          `#${index} ${request.method} ${request.path.slice(0, 120)} → ${status} ${JSON.stringify(request.headers).slice(0, 200)}`,
+        );
     }
   };
   await Promise.all(Array.from({ length: 8 }, worker));

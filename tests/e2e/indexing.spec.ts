@@ -2,7 +2,10 @@ import { expect, test } from '@playwright/test';
 import { RawPlayer } from './raw-player.ts';
 
 /** Personal pages greet the customer by name: search engines must neither index nor follow them. */
-test('personal pages say noindex, robots.txt keeps crawlers off personal links, http pages send no secure_url', async ({ request, baseURL }) => {
+test('personal pages say noindex, robots.txt keeps crawlers off personal links, http pages send no secure_url', async ({
+  request,
+  baseURL,
+}) => {
   const page = await request.get('/home-habits-quiz?c=not-a-real-token-000');
   expect(page.headers()['x-robots-tag']).toBe('noindex, nofollow');
   expect(await page.text()).toContain('<meta name="robots" content="noindex, nofollow"');

@@ -53,19 +53,26 @@ function liftRow(table: Locator, key: string): Locator {
   return table.locator(`tr[data-key="${key}"]`);
 }
 
-test('an A/B test of the intro: arms split at import, each arm’s intro shown, lift per arm and segment on the dashboard', async ({ browser }, testInfo) => {
+test('an A/B test of the intro: arms split at import, each arm’s intro shown, lift per arm and segment on the dashboard', async ({
+  browser,
+}, testInfo) => {
   // Two CLI imports, three pages and three full-page screenshots of a long dashboard: a minute on a busy CI machine.
   test.slow();
   const out = path.join(mkdtempSync(path.join(tmpdir(), 'rekindle-ab-links-')), 'mailing.csv');
   const printed = runCli(['links', 'import', PROJECT, customersFile(), '--out', out]);
   expect(printed).toContain(`A/B arms of the target group (column «arm» of the mail-merge file): ${habitsFirst} 900, ${giftFirst} 900`);
-  expect(printed).toMatch(/Plan: with \d+ mailed and \d+ held out at a base rate of 4\.00%, the smallest lift this control group can detect/);
+  expect(printed).toMatch(
+    /Plan: with \d+ mailed and \d+ held out at a base rate of 4\.00%, the smallest lift this control group can detect/,
+  );
 
   const mailed = readCsv(out);
   const armOf = new Map(mailed.map((row) => [row.customer_id ?? '', row.arm ?? '']));
   const groups = new Map<string, string[]>([
     ['control', readCsv(out.replace(/\.csv$/, '.control.csv')).map((row) => row.customer_id ?? '')],
-    ...config.variants.map(({ id }): [string, string[]] => [id, mailed.filter((row) => row.arm === id).map((row) => row.customer_id ?? '')]),
+    ...config.variants.map(({ id }): [string, string[]] => [
+      id,
+      mailed.filter((row) => row.arm === id).map((row) => row.customer_id ?? ''),
+    ]),
   ]);
   expect(groups.get('control')).toHaveLength(200);
 

@@ -19,7 +19,10 @@ async function reportText(page: Page): Promise<string> {
   return parts.join('\n');
 }
 
-test('a preview play from the dashboard jumps to a result, gets a preview code and leaves the report unchanged', async ({ page, browser }, testInfo) => {
+test('a preview play from the dashboard jumps to a result, gets a preview code and leaves the report unchanged', async ({
+  page,
+  browser,
+}, testInfo) => {
   await page.setViewportSize({ width: 1280, height: 900 });
   await signIn(page, `/admin/${PROJECT}?lang=en`);
   const before = await reportText(page);
@@ -30,7 +33,9 @@ test('a preview play from the dashboard jumps to a result, gets a preview code a
   await expect(images).toHaveCount(6);
   for (const image of await images.all()) {
     await image.scrollIntoViewIfNeeded();
-    await expect.poll(() => image.evaluate((element: HTMLImageElement) => element.complete && element.naturalWidth > 0), { timeout: 30_000 }).toBe(true);
+    await expect
+      .poll(() => image.evaluate((element: HTMLImageElement) => element.complete && element.naturalWidth > 0), { timeout: 30_000 })
+      .toBe(true);
   }
   await page.screenshot({ path: testInfo.outputPath('gallery-desktop.png'), fullPage: true });
   await page.setViewportSize({ width: 360, height: 780 });

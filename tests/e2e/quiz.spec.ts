@@ -89,13 +89,22 @@ test('the API refuses skipped questions, repeated answers, forged origins and ju
   const origin = { Origin: baseURL ?? '' };
   await page.request.post(`/api/${PROJECT}/start`, { headers: origin, data: {} });
 
-  const skip = await page.request.post(`/api/${PROJECT}/play`, { headers: origin, data: { action: { type: 'answer', question: 2, answer: true } } });
+  const skip = await page.request.post(`/api/${PROJECT}/play`, {
+    headers: origin,
+    data: { action: { type: 'answer', question: 2, answer: true } },
+  });
   expect(skip.status()).toBe(409);
   expect((await skip.json()).error.code).toBe('out-of-order');
 
-  const first = await page.request.post(`/api/${PROJECT}/play`, { headers: origin, data: { action: { type: 'answer', question: 0, answer: true } } });
+  const first = await page.request.post(`/api/${PROJECT}/play`, {
+    headers: origin,
+    data: { action: { type: 'answer', question: 0, answer: true } },
+  });
   expect(first.status()).toBe(200);
-  const again = await page.request.post(`/api/${PROJECT}/play`, { headers: origin, data: { action: { type: 'answer', question: 0, answer: false } } });
+  const again = await page.request.post(`/api/${PROJECT}/play`, {
+    headers: origin,
+    data: { action: { type: 'answer', question: 0, answer: false } },
+  });
   expect(again.status()).toBe(409);
 
   const forged = await page.request.post(`/api/${PROJECT}/play`, {
@@ -104,13 +113,19 @@ test('the API refuses skipped questions, repeated answers, forged origins and ju
   });
   expect(forged.status()).toBe(403);
 
-  const junk = await page.request.post(`/api/${PROJECT}/play`, { headers: { ...origin, 'Content-Type': 'application/json' }, data: Buffer.from('{"action":') });
+  const junk = await page.request.post(`/api/${PROJECT}/play`, {
+    headers: { ...origin, 'Content-Type': 'application/json' },
+    data: Buffer.from('{"action":'),
+  });
   expect(junk.status()).toBe(400);
   expect((await junk.json()).error.code).toBe('invalid-json');
 
   const huge = await page.request.post(`/api/${PROJECT}/play`, { headers: origin, data: { action: { type: 'x'.repeat(50_000) } } });
   expect(huge.status()).toBe(413);
 
-  const forgedScore = await page.request.post(`/api/${PROJECT}/play`, { headers: origin, data: { action: { type: 'complete', score: 6 } } });
+  const forgedScore = await page.request.post(`/api/${PROJECT}/play`, {
+    headers: origin,
+    data: { action: { type: 'complete', score: 6 } },
+  });
   expect(forgedScore.status()).toBe(400);
 });

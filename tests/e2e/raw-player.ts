@@ -28,7 +28,13 @@ export class RawPlayer {
     return rawRequest(this.port, {
       method: 'POST',
       path: `/api/${this.project}/${apiPath}`,
-      headers: { ...this.headers, Origin: origin, Cookie: this.cookie, 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(text)) },
+      headers: {
+        ...this.headers,
+        Origin: origin,
+        Cookie: this.cookie,
+        'Content-Type': 'application/json',
+        'Content-Length': String(Buffer.byteLength(text)),
+      },
       body: text,
     });
   }

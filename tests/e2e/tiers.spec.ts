@@ -31,7 +31,9 @@ interface ProjectGifts {
 const config = parseYaml(readFileSync(path.join(PROJECT_DIR, 'project.yaml'), 'utf8')) as ProjectGifts;
 
 function poolCodes(pool: string): Set<string> {
-  const lines = readFileSync(path.join(PROJECT_DIR, pool), 'utf8').split('\n').map((line) => line.trim());
+  const lines = readFileSync(path.join(PROJECT_DIR, pool), 'utf8')
+    .split('\n')
+    .map((line) => line.trim());
   return new Set(lines.filter((line) => line !== '' && line !== 'code'));
 }
 
@@ -100,14 +102,19 @@ async function shownCode(page: Page): Promise<string> {
   return (await code.textContent())?.trim() ?? '';
 }
 
-test('a regular and a VIP customer each get one code from their own tier’s pool, kept on reload', async ({ browser, baseURL }, testInfo) => {
+test('a regular and a VIP customer each get one code from their own tier’s pool, kept on reload', async ({
+  browser,
+  baseURL,
+}, testInfo) => {
   const regular = mailedCustomerOf('regular');
   const vip = mailedCustomerOf('vip');
   const regularPage = await openPhone(browser);
   const vipPage = await openPhone(browser);
 
   await regularPage.goto(regular.link);
-  await expect(regularPage.getByRole('heading', { level: 1 })).toHaveText(`${regular.name}, home habits around the world: fact or fiction?`);
+  await expect(regularPage.getByRole('heading', { level: 1 })).toHaveText(
+    `${regular.name}, home habits around the world: fact or fiction?`,
+  );
   await shot(regularPage, testInfo, 'regular-01-intro.png');
   const regularCode = await playToGift(regularPage, { wrongAnswers: 0, shotPrefix: 'regular', testInfo });
   await expect(regularPage.getByTestId('gift').getByRole('heading', { name: 'Your gift: 15% off your next order' })).toBeVisible();

@@ -32,7 +32,10 @@ test('a customer spins the New Year wheel once at phone width, gets the prize as
   await expect(page.getByTestId('gift').getByRole('heading', { level: 2 })).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('03-prize-360.png'), fullPage: true, animations: 'disabled' });
 
-  const second = await page.request.post(`/api/${PROJECT}/play`, { headers: { Origin: baseURL ?? '' }, data: { action: { type: 'spin' } } });
+  const second = await page.request.post(`/api/${PROJECT}/play`, {
+    headers: { Origin: baseURL ?? '' },
+    data: { action: { type: 'spin' } },
+  });
   expect(second.status()).toBe(409);
   expect(await second.json()).toMatchObject({ error: { code: 'no-spins-left', message: expect.stringMatching(/попытки/) } });
 
@@ -85,7 +88,10 @@ test('with reduced motion the wheel does not turn but jumps to the prize, and it
   await spin.focus();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: /^Ваш приз: / })).toBeFocused();
-  const turning = await page.locator('svg.disc g').first().evaluate((group) => parseFloat(getComputedStyle(group).transitionDuration));
+  const turning = await page
+    .locator('svg.disc g')
+    .first()
+    .evaluate((group) => parseFloat(getComputedStyle(group).transitionDuration));
   expect(turning).toBeLessThan(0.01);
   await context.close();
 });

@@ -9,7 +9,10 @@ const PROJECT = 'new-year-traditions';
 
 test('a customer file saved by Russian Excel (Windows-1251) greets the customer by name, not «�������»', async ({ page }, testInfo) => {
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'rekindle-cp1251-')), 'customers.csv');
-  writeFileSync(file, encodeSingleByte('customer_id;name;segment\r\ncp1251-olga;Ольга;спящие\r\ncp1251-petr;Пётр;спящие\r\n', 'windows-1251'));
+  writeFileSync(
+    file,
+    encodeSingleByte('customer_id;name;segment\r\ncp1251-olga;Ольга;спящие\r\ncp1251-petr;Пётр;спящие\r\n', 'windows-1251'),
+  );
   const urls = importCustomers(PROJECT, file);
   const url = urls.get('cp1251-olga') ?? urls.get('cp1251-petr');
   if (!url) throw new Error('neither customer was mailed');

@@ -68,7 +68,9 @@ export async function startDeployment(options: DeploymentOptions): Promise<Deplo
     };
     for (const [index, port] of appPorts.entries()) {
       const dataDir = path.join(dir, `instance-${index + 1}`);
-      processes.push(await startApp({ ...process.env, ...env, HOST: '127.0.0.1', PORT: String(port), REKINDLE_DATA_DIR: dataDir }, port, dir, index + 1));
+      processes.push(
+        await startApp({ ...process.env, ...env, HOST: '127.0.0.1', PORT: String(port), REKINDLE_DATA_DIR: dataDir }, port, dir, index + 1),
+      );
     }
     await makeCertificate(dir);
     writeNginxConfig(dir, { proxyPort, redirectPort, appPorts });
@@ -108,17 +110,33 @@ async function startApp(env: NodeJS.ProcessEnv, port: number, dir: string, insta
   };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
-  await waitUntil(`app instance ${instance} on port ${port}`, async () => (await fetch(`http://127.0.0.1:${port}/api/health`)).ok, () => {
-    if (child.exitCode !== null) throw new Error(`app instance ${instance} exited with ${child.exitCode}: ${output}`);
-  });
+  await waitUntil(
+    `app instance ${instance} on port ${port}`,
+    async () => (await fetch(`http://127.0.0.1:${port}/api/health`)).ok,
+    () => {
+      if (child.exitCode !== null) throw new Error(`app instance ${instance} exited with ${child.exitCode}: ${output}`);
+    },
+  );
   return child;
 }
 
 async function makeCertificate(dir: string): Promise<void> {
   await run('openssl', [
-    'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=localhost',
-    '-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1',
-    '-keyout', path.join(dir, 'key.pem'), '-out', path.join(dir, 'cert.pem'),
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-days',
+    '1',
+    '-subj',
+    '/CN=localhost',
+    '-addext',
+    'subjectAltName=DNS:localhost,IP:127.0.0.1',
+    '-keyout',
+    path.join(dir, 'key.pem'),
+    '-out',
+    path.join(dir, 'cert.pem'),
   ]);
 }
 
@@ -129,7 +147,10 @@ function writeNginxConfig(dir: string, ports: { proxyPort: number; redirectPort:
     if (!from.test(site)) throw new Error(`${DEPLOY_CONFIG} no longer has ${from}; update tests/support/deployment.ts`);
     site = site.replace(from, to);
   };
-  replace(/ {4}server 127\.0\.0\.1:8081 [^\n]*\n {4}server 127\.0\.0\.1:8082 [^\n]*\n/, ports.appPorts.map((port) => `    server 127.0.0.1:${port} max_fails=1 fail_timeout=5s;\n`).join(''));
+  replace(
+    / {4}server 127\.0\.0\.1:8081 [^\n]*\n {4}server 127\.0\.0\.1:8082 [^\n]*\n/,
+    ports.appPorts.map((port) => `    server 127.0.0.1:${port} max_fails=1 fail_timeout=5s;\n`).join(''),
+  );
   replace(/listen 80;/, `listen 127.0.0.1:${ports.redirectPort};`);
   replace(/listen 443 ssl;/, `listen 127.0.0.1:${ports.proxyPort} ssl;`);
   replace(/ssl_certificate \/etc\/ssl\/rekindle\/fullchain\.pem;/, `ssl_certificate ${path.join(dir, 'cert.pem')};`);
@@ -157,14 +178,22 @@ function writeNginxConfig(dir: string, ports: { proxyPort: number; redirectPort:
 }
 
 async function startNginx(dir: string, port: number): Promise<ChildProcess> {
-  const child = spawn(NGINX, ['-p', dir, '-e', path.join(dir, 'nginx-error.log'), '-c', path.join(dir, 'nginx.conf'), '-g', 'daemon off;'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    NGINX,
+    ['-p', dir, '-e', path.join(dir, 'nginx-error.log'), '-c', path.join(dir, 'nginx.conf'), '-g', 'daemon off;'],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  await waitUntil(`nginx on port ${port}`, () => canConnect(port), () => {
-    if (child.exitCode !== null) throw new Error(`nginx exited with ${child.exitCode}: ${output}`);
-  });
+  await waitUntil(
+    `nginx on port ${port}`,
+    () => canConnect(port),
+    () => {
+      if (child.exitCode !== null) throw new Error(`nginx exited with ${child.exitCode}: ${output}`);
+    },
+  );
   return child;
 }
 

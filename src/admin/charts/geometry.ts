@@ -113,10 +113,7 @@ export function lineChartGeometry(input: LineChartInput): LineChartGeometry {
   const maxValue = Math.max(0, ...input.series.flatMap((series) => series.values));
   const ticks = niceTicks(maxValue, input.yTickCount ?? 4);
   const y = linearScale([0, ticks[ticks.length - 1] ?? 1], [plot.bottom, plot.top]);
-  const x =
-    categories.length === 1
-      ? () => (plot.left + plot.right) / 2
-      : linearScale([0, categories.length - 1], [plot.left, plot.right]);
+  const x = categories.length === 1 ? () => (plot.left + plot.right) / 2 : linearScale([0, categories.length - 1], [plot.left, plot.right]);
   return {
     empty: categories.length === 0,
     plot,

@@ -26,7 +26,13 @@ export function breakdownLiftRows(rows: readonly BreakdownRow[], emptyLabel: str
 
 /** Each arm against the control group. */
 export function armLiftRows(ab: ArmsReport, controlRate: number): LiftRow[] {
-  return ab.arms.map((row) => ({ label: row.arm, key: row.arm, rateTarget: row.reactivationRate, rateControl: controlRate, estimate: row.vsControl }));
+  return ab.arms.map((row) => ({
+    label: row.arm,
+    key: row.arm,
+    rateTarget: row.reactivationRate,
+    rateControl: controlRate,
+    estimate: row.vsControl,
+  }));
 }
 
 /** Arm against arm, each pair once. */

@@ -10,7 +10,7 @@ export default {
   summary: 'print a scrypt hash of the admin password for REKINDLE_ADMIN_PASSWORD_HASH',
   usage: [
     'rekindle hash-password                     (asks for the password twice, without echo)',
-    "printf '%s' \"$PASSWORD\" | rekindle hash-password   (reads it from standard input)",
+    'printf \'%s\' "$PASSWORD" | rekindle hash-password   (reads it from standard input)',
   ].join('\n'),
   async run(args: string[]): Promise<number> {
     if (args.length > 0) {
@@ -82,5 +82,7 @@ function askHidden(prompt: string): Promise<string> {
 async function readPiped(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(Buffer.from(chunk));
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }

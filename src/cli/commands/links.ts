@@ -21,7 +21,7 @@ const USAGE = [
   '  --format: plain (default: comma, LF, for the email service) or excel (semicolons, CRLF and a',
   '  BOM, which Russian Excel opens cleanly). --control-format: the same for the control list,',
   '  which people open by hand, so excel by default.',
-  '  --update: customers who already have a link get this file\'s name, segment and spend into it',
+  "  --update: customers who already have a link get this file's name, segment and spend into it",
   '  (their link and group never change), e.g. after a file with garbled names was imported.',
 ].join('\n');
 
@@ -95,7 +95,10 @@ export default links;
 
 function mailMergeFormatsOf(options: Record<string, string | undefined>): MailMergeFormats | string {
   const formats = { ...DEFAULT_MAIL_MERGE_FORMATS };
-  for (const [option, key] of [['format', 'target'], ['control-format', 'control']] as const) {
+  for (const [option, key] of [
+    ['format', 'target'],
+    ['control-format', 'control'],
+  ] as const) {
     const value = options[option];
     if (value === undefined) continue;
     if (value !== 'plain' && value !== 'excel') return `--${option} «${value}» is not a format; expected plain or excel.`;
@@ -156,7 +159,9 @@ function summaryText(slug: string, summary: LinkImportSummary, files: MailMergeF
 function armLines(byArm: Record<string, number>): string[] {
   const arms = Object.entries(byArm);
   if (arms.length === 0) return [];
-  return [`A/B arms of the target group (column «arm» of the mail-merge file): ${arms.map(([arm, count]) => `${arm} ${count}`).join(', ')}`];
+  return [
+    `A/B arms of the target group (column «arm» of the mail-merge file): ${arms.map(([arm, count]) => `${arm} ${count}`).join(', ')}`,
+  ];
 }
 
 function pad(value: number | string): string {

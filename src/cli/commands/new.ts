@@ -37,7 +37,9 @@ const newProject: CliCommand = {
       return 2;
     }
     if (!mechanic.example) {
-      console.error(`The mechanic "${kind}" has no example config yet (src/mechanics/${kind}/example.ts), so a project cannot be started from it.`);
+      console.error(
+        `The mechanic "${kind}" has no example config yet (src/mechanics/${kind}/example.ts), so a project cannot be started from it.`,
+      );
       return 1;
     }
     const projectsDir = process.env.REKINDLE_PROJECTS_DIR ?? 'projects';
@@ -54,7 +56,9 @@ const newProject: CliCommand = {
     } catch (error) {
       // The template and the mechanic's example must always validate; say so rather than leave a broken folder unexplained.
       if (!(error instanceof ProjectConfigError)) throw error;
-      console.error(`${folder} was written, but it does not validate; this is a bug of the ${kind} example:\n${formatProblems(error.problems)}`);
+      console.error(
+        `${folder} was written, but it does not validate; this is a bug of the ${kind} example:\n${formatProblems(error.problems)}`,
+      );
       return 1;
     }
     console.log(

@@ -15,8 +15,7 @@ const validate: CliCommand = {
   usage: 'rekindle validate [<slug or folder> …]   (default: every folder in projects/)',
   async run(args) {
     const projectsDir = process.env.REKINDLE_PROJECTS_DIR ?? 'projects';
-    const folders =
-      args.length > 0 ? args.map((arg) => folderOf(arg, projectsDir)) : await listProjectFolders(projectsDir);
+    const folders = args.length > 0 ? args.map((arg) => folderOf(arg, projectsDir)) : await listProjectFolders(projectsDir);
     if (folders === undefined) {
       console.error(formatProblems([missingProjectsDirProblem(projectsDir)]));
       return 1;

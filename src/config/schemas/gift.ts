@@ -67,7 +67,9 @@ export const fileGiftSchema = z
     /** The file to download. */
     path: assetPath.meta({ description: 'The file to download.', examples: ['gifts/coupon.pdf'] }),
     /** Label of the download button. */
-    buttonLabel: text(60).optional().meta({ description: 'Label of the download button.', examples: ['Скачать купон'] }),
+    buttonLabel: text(60)
+      .optional()
+      .meta({ description: 'Label of the download button.', examples: ['Скачать купон'] }),
   })
   .meta({ description: 'A file to download, e.g. a PDF coupon or a wallpaper.' });
 
@@ -79,16 +81,13 @@ export const linkGiftSchema = z
     /** Where the button leads. */
     url: httpUrl.meta({ description: 'Where the button leads.', examples: ['https://shop.example.ru/sale?utm_source=crm'] }),
     /** Label of the link button. */
-    buttonLabel: text(60).optional().meta({ description: 'Label of the link button.', examples: ['Смотреть подборку'] }),
+    buttonLabel: text(60)
+      .optional()
+      .meta({ description: 'Label of the link button.', examples: ['Смотреть подборку'] }),
   })
   .meta({ description: 'A link to the shop, e.g. the landing page of a sale.' });
 
-export const giftSchema = z.discriminatedUnion('kind', [
-  bookletGiftSchema,
-  promoCodeGiftSchema,
-  fileGiftSchema,
-  linkGiftSchema,
-]);
+export const giftSchema = z.discriminatedUnion('kind', [bookletGiftSchema, promoCodeGiftSchema, fileGiftSchema, linkGiftSchema]);
 
 export type GiftConfig = z.output<typeof giftSchema>;
 export type BookletGift = z.output<typeof bookletGiftSchema>;

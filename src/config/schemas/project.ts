@@ -60,12 +60,10 @@ export const scheduleSchema = z
       .optional()
       .meta({ description: 'Before this moment players see the teaser.', examples: ['2020-12-14', '2020-12-14T10:00:00+03:00'] }),
     /** After this moment players see the closing page; those who completed keep their gift. */
-    endsAt: dateOrDateTime
-      .optional()
-      .meta({
-        description: 'After this moment players see the closing page; finished players keep their gift.',
-        examples: ['2021-01-10'],
-      }),
+    endsAt: dateOrDateTime.optional().meta({
+      description: 'After this moment players see the closing page; finished players keep their gift.',
+      examples: ['2021-01-10'],
+    }),
     /** IANA time zone for dates without a time, e.g. Europe/Moscow. */
     timezone: z
       .string()
@@ -78,7 +76,9 @@ const screenCopy = z.strictObject({
   /** Heading of the screen. */
   title: text(200).meta({ description: 'Heading of the screen.', examples: ['Игра начнётся 14 декабря'] }),
   /** Text under the heading. */
-  text: text(2000).optional().meta({ description: 'Text under the heading.', examples: ['Загляните сюда через пару дней.'] }),
+  text: text(2000)
+    .optional()
+    .meta({ description: 'Text under the heading.', examples: ['Загляните сюда через пару дней.'] }),
 });
 
 /** The first screen. `{name}` in `titleWithName` is replaced by the customer's name. */
@@ -115,9 +115,17 @@ export const tierSchema = z
       .regex(/^[a-z0-9-]+$/, { message: 'expected a short id like vip' })
       .meta({ description: 'Short id of the tier, used by giftRules[].when.tier.', examples: ['vip'] }),
     /** Lower bound of total spend, inclusive. */
-    minSpend: z.number().nonnegative().default(0).meta({ description: 'Lower bound of total spend, inclusive.', examples: [50000] }),
+    minSpend: z
+      .number()
+      .nonnegative()
+      .default(0)
+      .meta({ description: 'Lower bound of total spend, inclusive.', examples: [50000] }),
     /** Upper bound, exclusive; omit for the top tier. */
-    maxSpend: z.number().positive().optional().meta({ description: 'Upper bound, exclusive; omit for the top tier.', examples: [3000] }),
+    maxSpend: z
+      .number()
+      .positive()
+      .optional()
+      .meta({ description: 'Upper bound, exclusive; omit for the top tier.', examples: [3000] }),
   })
   .meta(described('A spend tier, e.g. VIP for total spend over 50 000 ₽. Tiers are checked in order.'));
 
@@ -127,8 +135,14 @@ export const giftRuleSchema = z
     /** Who gets this gift: a customer segment, a spend tier, or both. */
     when: z
       .strictObject({
-        segment: z.string().optional().meta({ description: 'Segment from the customer import.', examples: ['sleeping'] }),
-        tier: z.string().optional().meta({ description: 'Name of a tier from tiers.', examples: ['vip'] }),
+        segment: z
+          .string()
+          .optional()
+          .meta({ description: 'Segment from the customer import.', examples: ['sleeping'] }),
+        tier: z
+          .string()
+          .optional()
+          .meta({ description: 'Name of a tier from tiers.', examples: ['vip'] }),
       })
       .refine((w) => w.segment !== undefined || w.tier !== undefined, {
         message: 'name a segment or a tier',
@@ -148,12 +162,10 @@ export const reactivationSchema = z
       .nonnegative()
       .meta({ description: 'Forecast of reactivated people, the number the report compares with.', examples: [21659] }),
     /** When the mailing went out; the attribution window starts here unless `from` is first-visit. */
-    sentAt: dateOrDateTime
-      .optional()
-      .meta({
-        description: 'When the mailing went out; the attribution window starts here unless from is first-visit.',
-        examples: ['2020-12-14'],
-      }),
+    sentAt: dateOrDateTime.optional().meta({
+      description: 'When the mailing went out; the attribution window starts here unless from is first-visit.',
+      examples: ['2020-12-14'],
+    }),
     /**
      * Window length in calendar days of `schedule.timezone`, the send day counting as day 1: 30
      * days from 2020-12-14 count orders through 2021-01-12 23:59:59 local time.
@@ -279,7 +291,19 @@ export const projectBaseShape = {
     .default([])
     .meta({
       description: 'Gifts by segment or spend tier; the first matching rule wins, else gift.',
-      examples: [[{ when: { tier: 'vip' }, gift: { kind: 'promo-code', title: 'Ваш подарок', pool: 'gifts/vip-codes.csv', fallback: { title: 'Коды закончились', text: 'Спасибо, что сыграли!' } } }]],
+      examples: [
+        [
+          {
+            when: { tier: 'vip' },
+            gift: {
+              kind: 'promo-code',
+              title: 'Ваш подарок',
+              pool: 'gifts/vip-codes.csv',
+              fallback: { title: 'Коды закончились', text: 'Спасибо, что сыграли!' },
+            },
+          },
+        ],
+      ],
     }),
   /** Spend tiers that gift rules can name. */
   tiers: z
@@ -287,7 +311,12 @@ export const projectBaseShape = {
     .default([])
     .meta({
       description: 'Spend tiers that gift rules can name, checked in order.',
-      examples: [[{ name: 'regular', maxSpend: 3000 }, { name: 'vip', minSpend: 50000 }]],
+      examples: [
+        [
+          { name: 'regular', maxSpend: 3000 },
+          { name: 'vip', minSpend: 50000 },
+        ],
+      ],
     }),
   share: shareSchema.meta(described('Texts of the share page and the share buttons.')),
   reactivation: reactivationSchema,

@@ -16,32 +16,53 @@ export const shareGradientSchema = z.strictObject({
 export const shareImageSchema = z
   .strictObject({
     /** A picture from the project folder or a gradient; omitted, a gradient of the primary colour. */
-    background: z.union([assetPath, shareGradientSchema]).optional().meta({
-      description:
-        'A picture from the project folder (PNG, JPEG or SVG, cropped to fill the card) or a gradient. ' +
-        'Omitted: a gradient from branding.colors.primary to a darker shade of it.',
-      examples: ['assets/share-bg.jpg', { gradient: ['#0b3d2e', '#14532d'] }],
-    }),
+    background: z
+      .union([assetPath, shareGradientSchema])
+      .optional()
+      .meta({
+        description:
+          'A picture from the project folder (PNG, JPEG or SVG, cropped to fill the card) or a gradient. ' +
+          'Omitted: a gradient from branding.colors.primary to a darker shade of it.',
+        examples: ['assets/share-bg.jpg', { gradient: ['#0b3d2e', '#14532d'] }],
+      }),
     /** How much to darken a background picture so white text stays readable. */
-    scrim: z.number().min(0).max(0.8).optional().meta({
-      description:
-        'How much to darken a background picture so white text stays readable, from 0 (not at all) to 0.8. ' +
-        'Omitted: 0.45 over a picture, 0 over a gradient.',
-      examples: [0.45],
-    }),
+    scrim: z
+      .number()
+      .min(0)
+      .max(0.8)
+      .optional()
+      .meta({
+        description:
+          'How much to darken a background picture so white text stays readable, from 0 (not at all) to 0.8. ' +
+          'Omitted: 0.45 over a picture, 0 over a gradient.',
+        examples: [0.45],
+      }),
     /** Colour of every text on the card. */
-    textColor: color.optional().meta({ description: 'Colour of every text on the card. Omitted: branding.colors.onPrimary.', examples: ['#ffffff'] }),
+    textColor: color
+      .optional()
+      .meta({ description: 'Colour of every text on the card. Omitted: branding.colors.onPrimary.', examples: ['#ffffff'] }),
     /** Where the text block sits vertically. */
-    align: z.enum(['top', 'center', 'bottom']).default('center').meta({ description: 'Where the text block sits vertically.', examples: ['center'] }),
+    align: z
+      .enum(['top', 'center', 'bottom'])
+      .default('center')
+      .meta({ description: 'Where the text block sits vertically.', examples: ['center'] }),
     /** How text lines are aligned. */
-    textAlign: z.enum(['left', 'center']).default('center').meta({ description: 'How text lines are aligned.', examples: ['left'] }),
+    textAlign: z
+      .enum(['left', 'center'])
+      .default('center')
+      .meta({ description: 'How text lines are aligned.', examples: ['left'] }),
     /** Show the logo in the top corner. */
-    showLogo: z.boolean().default(true).meta({
-      description: 'Show branding.logo in the top corner (or the brand name, when there is no logo file).',
-      examples: [false],
-    }),
+    showLogo: z
+      .boolean()
+      .default(true)
+      .meta({
+        description: 'Show branding.logo in the top corner (or the brand name, when there is no logo file).',
+        examples: [false],
+      }),
     /** A short line above the result. */
-    kicker: text(80).optional().meta({ description: 'A short line above the result, e.g. the project’s name.', examples: ['Новогодние традиции · Hoff'] }),
+    kicker: text(80)
+      .optional()
+      .meta({ description: 'A short line above the result, e.g. the project’s name.', examples: ['Новогодние традиции · Hoff'] }),
   })
   .meta({ description: 'The share image’s layout; every field is optional, defaults give a branded card.' });
 

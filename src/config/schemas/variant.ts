@@ -19,7 +19,9 @@ export const variantSchema = z
     /** Replaces fields of `intro` for this arm's customers; fields left out keep the project's. */
     intro: z
       .strictObject({
-        title: text(200).optional().meta({ description: 'This arm’s heading of the first screen.', examples: ['Сыграем в новогодние традиции?'] }),
+        title: text(200)
+          .optional()
+          .meta({ description: 'This arm’s heading of the first screen.', examples: ['Сыграем в новогодние традиции?'] }),
         titleWithName: text(200)
           .refine((value) => value.includes('{name}'), { message: 'must contain {name}' })
           .optional()
@@ -27,8 +29,12 @@ export const variantSchema = z
             description: 'This arm’s heading when the customer’s name is known; {name} is replaced by it.',
             examples: ['{name}, сыграем в новогодние традиции?'],
           }),
-        text: text(2000).optional().meta({ description: 'This arm’s text under the heading.', examples: ['Шесть вопросов — и подарок ваш.'] }),
-        startButton: text(40).optional().meta({ description: 'This arm’s label of the start button.', examples: ['Поехали'] }),
+        text: text(2000)
+          .optional()
+          .meta({ description: 'This arm’s text under the heading.', examples: ['Шесть вопросов — и подарок ваш.'] }),
+        startButton: text(40)
+          .optional()
+          .meta({ description: 'This arm’s label of the start button.', examples: ['Поехали'] }),
       })
       .optional()
       .meta(described('Replaces fields of intro for this arm’s customers; fields left out keep the project’s.')),

@@ -10,9 +10,7 @@ import type { CardGeneratorOwnConfig, ChoiceQuestion } from './schema.ts';
 export function checkCardConfig(config: CardGeneratorOwnConfig): ConfigProblem[] {
   return [
     ...duplicateIds(config),
-    ...config.questions.flatMap((question, index) =>
-      question.type === 'choice' ? checkChoiceQuestion(question, index) : [],
-    ),
+    ...config.questions.flatMap((question, index) => (question.type === 'choice' ? checkChoiceQuestion(question, index) : [])),
     ...duplicateSlots(config),
     ...config.templates.flatMap((template, index) => checkTemplate(config, template, ['templates', index])),
     ...(config.cardTitle === undefined ? [] : checkSlotsKnown(config, config.cardTitle, ['cardTitle'])),
@@ -67,7 +65,9 @@ function duplicateSlots(config: CardGeneratorOwnConfig): ConfigProblem[] {
         owner.set(slot, index);
         return [];
       }
-      return [{ path: ['questions', index], message: `slot {${slot}} is already filled by question ${first + 1}; slot names must be unique` }];
+      return [
+        { path: ['questions', index], message: `slot {${slot}} is already filled by question ${first + 1}; slot names must be unique` },
+      ];
     }),
   );
 }
@@ -78,7 +78,10 @@ function checkSlotsKnown(config: CardGeneratorOwnConfig, template: string, path:
   const stray = template.replace(/\{[a-z][a-zA-Z0-9]*\}/g, '').match(/[{}]/);
   const problems: ConfigProblem[] = [];
   if (unknown.length > 0) {
-    problems.push({ path, message: `unknown slot ${unknown.map((slot) => `{${slot}}`).join(', ')}; known slots: ${[...known].join(', ')}` });
+    problems.push({
+      path,
+      message: `unknown slot ${unknown.map((slot) => `{${slot}}`).join(', ')}; known slots: ${[...known].join(', ')}`,
+    });
   }
   if (stray) problems.push({ path, message: 'a brace is not part of a {slot}; slots look like {name}' });
   return problems;
@@ -97,7 +100,9 @@ function checkTemplate(config: CardGeneratorOwnConfig, template: string, path: (
     if (!slotsOf(question).some((slot) => used.has(slot))) {
       problems.push({
         path,
-        message: `the template does not use question ${index + 1} («${question.title}»); use one of ${slotsOf(question).map((slot) => `{${slot}}`).join(', ')} so every answer shows on the card`,
+        message: `the template does not use question ${index + 1} («${question.title}»); use one of ${slotsOf(question)
+          .map((slot) => `{${slot}}`)
+          .join(', ')} so every answer shows on the card`,
       });
     }
     if (question.type !== 'text') return;

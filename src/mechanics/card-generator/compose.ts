@@ -70,11 +70,7 @@ function chosenOptions(question: CardQuestion, answer: AnswerValue | undefined):
   return ids.flatMap((id) => question.options.filter((option) => option.id === id));
 }
 
-function slotValues(
-  config: CardGeneratorConfig,
-  answers: readonly AnswerValue[],
-  random: () => number,
-): Map<string, string> {
+function slotValues(config: CardGeneratorConfig, answers: readonly AnswerValue[], random: () => number): Map<string, string> {
   const values = new Map<string, string>();
   config.questions.forEach((question, index) => {
     const answer = answers[index];
@@ -121,12 +117,7 @@ function firstTypedAnswer(config: CardGeneratorConfig, answers: readonly AnswerV
  * always give the same card. The templates are shuffled once per set of answers, and variants walk
  * through that order, so «Другой вариант» never repeats a template until all have been shown.
  */
-export function composeCard(
-  config: CardGeneratorConfig,
-  answers: readonly AnswerValue[],
-  seed: string,
-  variant: number,
-): ComposedCard {
+export function composeCard(config: CardGeneratorConfig, answers: readonly AnswerValue[], seed: string, variant: number): ComposedCard {
   const answersKey = `${seed}\u0000${JSON.stringify(answers)}`;
   const order = shuffled(config.templates.length, randomFrom(answersKey));
   const templateIndex = order[(variant - 1) % order.length] as number;

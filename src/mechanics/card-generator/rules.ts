@@ -2,13 +2,7 @@ import { assetUrl } from '../../config/asset-url.ts';
 import { checkFreeText } from '../../moderation/index.ts';
 import { ActionRefused, type ActContext, type FunnelStep, type PlaySummary } from '../types.ts';
 import { composeCard, type ComposedCard } from './compose.ts';
-import {
-  cardGeneratorActionSchema,
-  type AnswerValue,
-  type CardGeneratorConfig,
-  type CardQuestion,
-  type ChoiceQuestion,
-} from './schema.ts';
+import { cardGeneratorActionSchema, type AnswerValue, type CardGeneratorConfig, type CardQuestion, type ChoiceQuestion } from './schema.ts';
 import { cardStrings } from './strings.ts';
 
 /** Answers in question order; the card appears once the last one is in. */
@@ -42,12 +36,7 @@ export function isComplete(_config: CardGeneratorConfig, state: CardGeneratorSta
   return state.card !== undefined;
 }
 
-export function act(
-  config: CardGeneratorConfig,
-  state: CardGeneratorState,
-  rawAction: unknown,
-  context: ActContext,
-): CardGeneratorState {
+export function act(config: CardGeneratorConfig, state: CardGeneratorState, rawAction: unknown, context: ActContext): CardGeneratorState {
   const strings = cardStrings(config.locale);
   const action = cardGeneratorActionSchema.parse(rawAction);
   switch (action.type) {

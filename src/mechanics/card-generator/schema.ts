@@ -3,13 +3,9 @@ import { assetPath, text, type Locale } from '../../config/schemas/common.ts';
 import { BLOCK_PATTERN } from '../../moderation/index.ts';
 
 /** A question id, which is also a slot name in templates: `{name}`, `{hobbyWhere}`. */
-const identifier = z
-  .string()
-  .regex(/^[a-z][a-zA-Z0-9]{0,31}$/, { message: 'expected a short camelCase name like name or hobbyWhere' });
+const identifier = z.string().regex(/^[a-z][a-zA-Z0-9]{0,31}$/, { message: 'expected a short camelCase name like name or hobbyWhere' });
 
-const optionId = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, { message: 'expected lowercase letters, digits and dashes, like tulips' });
+const optionId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, { message: 'expected lowercase letters, digits and dashes, like tulips' });
 
 /** Text put into a slot; braces are refused because fragments are inserted as they are, never re-filled. */
 const fragmentText = text(300).refine((value) => !/[{}]/.test(value), {
@@ -35,9 +31,13 @@ export const textQuestionSchema = z.strictObject({
   /** @example Имя */
   title: text(200).meta({ description: 'The question, as a heading.', examples: ['Имя'] }),
   /** A line under the title. @example Так, как вы к ней обращаетесь */
-  hint: text(300).optional().meta({ description: 'A line under the title.', examples: ['Так, как вы к ней обращаетесь'] }),
+  hint: text(300)
+    .optional()
+    .meta({ description: 'A line under the title.', examples: ['Так, как вы к ней обращаетесь'] }),
   /** @example Например, Анна */
-  placeholder: text(80).optional().meta({ description: 'Grey text in the empty field.', examples: ['Например, Анна'] }),
+  placeholder: text(80)
+    .optional()
+    .meta({ description: 'Grey text in the empty field.', examples: ['Например, Анна'] }),
   /** Longest answer in visible characters (an emoji counts as one). @example 30 */
   maxLength: z
     .number()
@@ -86,7 +86,9 @@ export const choiceQuestionSchema = z.strictObject({
   /** @example Какая она? */
   title: text(200).meta({ description: 'The question, as a heading.', examples: ['Какая она?'] }),
   /** @example Выберите один вариант */
-  hint: text(300).optional().meta({ description: 'A line under the title.', examples: ['Выберите один вариант'] }),
+  hint: text(300)
+    .optional()
+    .meta({ description: 'A line under the title.', examples: ['Выберите один вариант'] }),
   /** Several options may be chosen; their fragments are joined with «, » and «и». @example true */
   multiple: z
     .boolean()
@@ -108,7 +110,10 @@ export const choiceQuestionSchema = z.strictObject({
     .array(choiceOptionSchema)
     .min(2)
     .max(12)
-    .meta({ description: '2 to 12 options.', examples: [[{ id: 'tender', label: 'Нежная', fragments: { look: 'нежная', lookLike: 'нежной' } }]] }),
+    .meta({
+      description: '2 to 12 options.',
+      examples: [[{ id: 'tender', label: 'Нежная', fragments: { look: 'нежная', lookLike: 'нежной' } }]],
+    }),
 });
 
 export const questionSchema = z.discriminatedUnion('type', [textQuestionSchema, choiceQuestionSchema]);
@@ -134,7 +139,9 @@ export const cardModerationSchema = z.strictObject({
 /** The `card-generator` mechanic: a few questions, then a greeting card composed from the answers. */
 export const cardGeneratorConfigSchema = z.strictObject({
   /** @example card-generator */
-  kind: z.literal('card-generator').meta({ description: 'card-generator: a few questions, then a greeting card composed from the answers.' }),
+  kind: z
+    .literal('card-generator')
+    .meta({ description: 'card-generator: a few questions, then a greeting card composed from the answers.' }),
   /**
    * Asked one per screen, in this order.
    * @example [{ type: text, id: name, title: Имя }, { type: choice, id: look, title: Какая она?, options: […] }]

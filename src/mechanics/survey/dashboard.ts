@@ -6,7 +6,11 @@ import { surveyStrings } from './strings.ts';
 const Z_95 = 1.959964;
 
 /** Reasons by segment and tier, NPS with its 95% interval, and the moderated own answers. */
-export async function surveyDashboard(config: SurveyConfig, plays: readonly SurveyState[], context: DashboardContext): Promise<DashboardSection[]> {
+export async function surveyDashboard(
+  config: SurveyConfig,
+  plays: readonly SurveyState[],
+  context: DashboardContext,
+): Promise<DashboardSection[]> {
   const sections: DashboardSection[] = [];
   for (const question of config.questions) {
     if (question.type === 'single' || question.type === 'multiple') sections.push(reasonsSection(question, plays, context));
@@ -37,14 +41,30 @@ function reasonsSection(question: ChoiceQuestion, plays: readonly SurveyState[],
 }
 
 /** NPS and its normal-approximation 95% interval: the variance of (promoter − detractor) per answer. */
-export function npsOf(scores: readonly number[]): { n: number; promoters: number; passives: number; detractors: number; nps: number; low: number; high: number } {
+export function npsOf(scores: readonly number[]): {
+  n: number;
+  promoters: number;
+  passives: number;
+  detractors: number;
+  nps: number;
+  low: number;
+  high: number;
+} {
   const n = scores.length;
   const share = (group: string) => (n === 0 ? 0 : scores.filter((score) => npsGroup(score) === group).length / n);
   const promoters = share('promoter');
   const detractors = share('detractor');
   const nps = promoters - detractors;
   const margin = n === 0 ? 0 : Z_95 * Math.sqrt(Math.max(0, promoters + detractors - nps * nps) / n);
-  return { n, promoters, passives: share('passive'), detractors, nps: nps * 100, low: Math.max(-100, (nps - margin) * 100), high: Math.min(100, (nps + margin) * 100) };
+  return {
+    n,
+    promoters,
+    passives: share('passive'),
+    detractors,
+    nps: nps * 100,
+    low: Math.max(-100, (nps - margin) * 100),
+    high: Math.min(100, (nps + margin) * 100),
+  };
 }
 
 function npsSection(id: string, title: string, plays: readonly SurveyState[], context: DashboardContext): DashboardSection {
@@ -57,7 +77,16 @@ function npsSection(id: string, title: string, plays: readonly SurveyState[], co
     id: `survey-nps-${id}`,
     title: strings.npsTitle(title),
     columns: strings.npsColumns,
-    rows: [[result.n, percent(result.promoters), percent(result.passives), percent(result.detractors), signed(result.nps), result.n === 0 ? '—' : `${signed(result.low)} … ${signed(result.high)}`]],
+    rows: [
+      [
+        result.n,
+        percent(result.promoters),
+        percent(result.passives),
+        percent(result.detractors),
+        signed(result.nps),
+        result.n === 0 ? '—' : `${signed(result.low)} … ${signed(result.high)}`,
+      ],
+    ],
     note: strings.npsNote,
   };
 }
@@ -70,5 +99,12 @@ function freeTextSection(config: SurveyConfig, plays: readonly SurveyState[], co
       return text ? [[question.title, text]] : [];
     }),
   );
-  return { id: 'survey-own-answers', title: strings.freeTextTitle, columns: strings.freeTextColumns, rows, note: strings.freeTextNote, exportable: true };
+  return {
+    id: 'survey-own-answers',
+    title: strings.freeTextTitle,
+    columns: strings.freeTextColumns,
+    rows,
+    note: strings.freeTextNote,
+    exportable: true,
+  };
 }

@@ -32,7 +32,14 @@ export interface SurveyState {
 export type NpsGroup = 'detractor' | 'passive' | 'promoter';
 
 export type SurveyQuestionView =
-  | { type: 'single' | 'multiple'; id: string; title: string; hint?: string; maxLength: number; options: { id: string; label: string; ownAnswer: boolean }[] }
+  | {
+      type: 'single' | 'multiple';
+      id: string;
+      title: string;
+      hint?: string;
+      maxLength: number;
+      options: { id: string; label: string; ownAnswer: boolean }[];
+    }
   | { type: 'text'; id: string; title: string; hint?: string; maxLength: number; optional: boolean }
   | { type: 'nps'; id: string; title: string; hint?: string; scale: { low: string; high: string } };
 
@@ -183,7 +190,11 @@ export function funnelSteps(config: SurveyConfig): FunnelStep<SurveyState>[] {
   const strings = surveyStrings(config.locale);
   return config.questions
     .filter((question) => !question.showIf)
-    .map((question) => ({ id: question.id, label: strings.funnelStep(question.title), passed: (state) => question.id in state.answers || state.done === true }));
+    .map((question) => ({
+      id: question.id,
+      label: strings.funnelStep(question.title),
+      passed: (state) => question.id in state.answers || state.done === true,
+    }));
 }
 
 /** Follow-ups that point nowhere, remedies for tiers that do not exist, repeated ids. */
@@ -193,7 +204,11 @@ export function checkSurveyConfig(config: SurveyConfig): ConfigProblem[] {
   const tiers = new Set(config.tiers.map((tier) => tier.name));
   config.questions.forEach((question, index) => {
     const earlier = seen.get(question.id);
-    if (earlier !== undefined) problems.push({ path: ['questions', index, 'id'], message: `id ${question.id} repeats questions[${earlier}]; each question needs its own id` });
+    if (earlier !== undefined)
+      problems.push({
+        path: ['questions', index, 'id'],
+        message: `id ${question.id} repeats questions[${earlier}]; each question needs its own id`,
+      });
     if (question.showIf) problems.push(...followUpProblems(config, question.showIf, index, seen));
     if (question.type === 'single' || question.type === 'multiple') {
       question.options.forEach((option, optionIndex) =>
@@ -221,15 +236,30 @@ function followUpProblems(
   const at = earlierIds.get(rule.question);
   const target = at === undefined ? undefined : config.questions[at];
   if (!target) {
-    return [{ path: ['questions', index, 'showIf', 'question'], message: `no earlier question has id ${rule.question}; expected the id of a question asked before this one` }];
+    return [
+      {
+        path: ['questions', index, 'showIf', 'question'],
+        message: `no earlier question has id ${rule.question}; expected the id of a question asked before this one`,
+      },
+    ];
   }
   if (target.type === 'text') {
-    return [{ path: ['questions', index, 'showIf', 'question'], message: `question ${rule.question} is a free-text question; follow-ups can depend on choice and NPS questions only` }];
+    return [
+      {
+        path: ['questions', index, 'showIf', 'question'],
+        message: `question ${rule.question} is a free-text question; follow-ups can depend on choice and NPS questions only`,
+      },
+    ];
   }
   const known = target.type === 'nps' ? ['detractor', 'passive', 'promoter'] : target.options.map((option) => option.id);
   return rule.answers.flatMap((answer, answerIndex) =>
     known.includes(answer)
       ? []
-      : [{ path: ['questions', index, 'showIf', 'answers', answerIndex], message: `question ${rule.question} has no answer ${answer}; expected one of: ${known.join(', ')}` }],
+      : [
+          {
+            path: ['questions', index, 'showIf', 'answers', answerIndex],
+            message: `question ${rule.question} has no answer ${answer}; expected one of: ${known.join(', ')}`,
+          },
+        ],
   );
 }

@@ -15,7 +15,14 @@ export const remedySchema = z
       .meta({ description: 'Name of a tier from tiers; omit for everyone not matched by an earlier remedy.', examples: ['vip'] }),
     gift: giftSchema.meta({
       description: 'The offer that answers this reason.',
-      examples: [{ kind: 'promo-code', title: 'Скидка 15%', pool: 'gifts/discount.csv', fallback: { title: 'Коды закончились', text: 'Загляните в акции.' } }],
+      examples: [
+        {
+          kind: 'promo-code',
+          title: 'Скидка 15%',
+          pool: 'gifts/discount.csv',
+          fallback: { title: 'Коды закончились', text: 'Загляните в акции.' },
+        },
+      ],
     }),
   })
   .meta({
@@ -30,7 +37,10 @@ export const optionSchema = z
     ownAnswer: z
       .boolean()
       .default(false)
-      .meta({ description: '«Свой вариант»: choosing it asks for a few words of the player’s own, moderated before they are kept.', examples: [true] }),
+      .meta({
+        description: '«Свой вариант»: choosing it asks for a few words of the player’s own, moderated before they are kept.',
+        examples: [true],
+      }),
     remedy: z
       .array(remedySchema)
       .max(10)
@@ -53,12 +63,17 @@ export const showIfSchema = z
         examples: [['detractor']],
       }),
   })
-  .meta({ description: 'Shows the question only after certain answers to an earlier one.', examples: [{ question: 'nps', answers: ['detractor'] }] });
+  .meta({
+    description: 'Shows the question only after certain answers to an earlier one.',
+    examples: [{ question: 'nps', answers: ['detractor'] }],
+  });
 
 const questionBase = {
   id: id.meta({ description: 'Short id of the question, for follow-ups, the export and the webhook.', examples: ['reason'] }),
   title: text(200).meta({ description: 'The question.', examples: ['Почему вы перестали к нам заходить?'] }),
-  hint: text(300).optional().meta({ description: 'A line under the question.', examples: ['Можно выбрать несколько ответов.'] }),
+  hint: text(300)
+    .optional()
+    .meta({ description: 'A line under the question.', examples: ['Можно выбрать несколько ответов.'] }),
   showIf: showIfSchema.optional(),
 };
 
@@ -66,8 +81,26 @@ export const choiceQuestionSchema = z
   .strictObject({
     ...questionBase,
     type: z.enum(['single', 'multiple']).meta({ description: 'single: one answer; multiple: one or more.', examples: ['single'] }),
-    options: z.array(optionSchema).min(2).max(12).meta({ description: 'The answers to choose from.', examples: [[{ id: 'expensive', label: 'Стало дорого' }, { id: 'own', label: 'Свой вариант', ownAnswer: true }]] }),
-    maxLength: z.number().int().min(10).max(500).default(200).meta({ description: 'Longest «свой вариант» in characters.', examples: [200] }),
+    options: z
+      .array(optionSchema)
+      .min(2)
+      .max(12)
+      .meta({
+        description: 'The answers to choose from.',
+        examples: [
+          [
+            { id: 'expensive', label: 'Стало дорого' },
+            { id: 'own', label: 'Свой вариант', ownAnswer: true },
+          ],
+        ],
+      }),
+    maxLength: z
+      .number()
+      .int()
+      .min(10)
+      .max(500)
+      .default(200)
+      .meta({ description: 'Longest «свой вариант» in characters.', examples: [200] }),
   })
   .meta({ description: 'A question with answers to choose from.' });
 
@@ -75,8 +108,17 @@ export const textQuestionSchema = z
   .strictObject({
     ...questionBase,
     type: z.literal('text').meta({ description: 'A few words of the player’s own, moderated before they are kept.', examples: ['text'] }),
-    maxLength: z.number().int().min(10).max(500).default(300).meta({ description: 'Longest answer in characters.', examples: [300] }),
-    optional: z.boolean().default(false).meta({ description: 'The player may skip it.', examples: [true] }),
+    maxLength: z
+      .number()
+      .int()
+      .min(10)
+      .max(500)
+      .default(300)
+      .meta({ description: 'Longest answer in characters.', examples: [300] }),
+    optional: z
+      .boolean()
+      .default(false)
+      .meta({ description: 'The player may skip it.', examples: [true] }),
   })
   .meta({ description: 'A free-text question.' });
 
@@ -89,7 +131,10 @@ export const npsQuestionSchema = z
         low: text(60).meta({ description: 'What 0 means.', examples: ['Точно не порекомендую'] }),
         high: text(60).meta({ description: 'What 10 means.', examples: ['Обязательно порекомендую'] }),
       })
-      .meta({ description: 'The words at both ends of the 0–10 scale; required so the scale reads the same for everyone.', examples: [{ low: 'Точно нет', high: 'Точно да' }] }),
+      .meta({
+        description: 'The words at both ends of the 0–10 scale; required so the scale reads the same for everyone.',
+        examples: [{ low: 'Точно нет', high: 'Точно да' }],
+      }),
   })
   .meta({ description: 'A 0–10 «would you recommend us» question.' });
 
@@ -102,11 +147,19 @@ export const surveyConfigSchema = z.strictObject({
     .array(surveyQuestionSchema)
     .min(1)
     .max(MAX_QUESTIONS)
-    .meta({ description: 'Asked one per screen in this order; a question with showIf only after the answers it names.', examples: [[{ id: 'nps', type: 'nps', title: 'Порекомендуете нас?', scale: { low: 'Нет', high: 'Да' } }]] }),
+    .meta({
+      description: 'Asked one per screen in this order; a question with showIf only after the answers it names.',
+      examples: [[{ id: 'nps', type: 'nps', title: 'Порекомендуете нас?', scale: { low: 'Нет', high: 'Да' } }]],
+    }),
   thanks: z
     .strictObject({
-      title: text(120).meta({ description: 'Headline after the last answer; also the share card’s title.', examples: ['Спасибо, что ответили!'] }),
-      text: text(600).optional().meta({ description: 'A line under it, on the page only.', examples: ['Мы подобрали предложение по вашему ответу — оно ниже.'] }),
+      title: text(120).meta({
+        description: 'Headline after the last answer; also the share card’s title.',
+        examples: ['Спасибо, что ответили!'],
+      }),
+      text: text(600)
+        .optional()
+        .meta({ description: 'A line under it, on the page only.', examples: ['Мы подобрали предложение по вашему ответу — оно ниже.'] }),
       shareText: text(300)
         .optional()
         .meta({

@@ -22,11 +22,7 @@ export function isQuizComplete(config: QuizConfig, state: QuizState): boolean {
 }
 
 /** Records the answer to the next question, refusing anything else in the player's language. */
-export function answerQuestion(
-  config: QuizConfig & { locale?: Locale },
-  state: QuizState,
-  action: QuizAction,
-): QuizState {
+export function answerQuestion(config: QuizConfig & { locale?: Locale }, state: QuizState, action: QuizAction): QuizState {
   const strings = quizStrings(config.locale ?? 'ru');
   const expected = state.answers.length;
   const total = config.questions.length;
@@ -59,9 +55,7 @@ export function scoreOf(config: QuizConfig, state: QuizState): number {
 export function resultFor(config: QuizConfig, score: number): QuizResult {
   const result = config.results.find((range) => range.minScore <= score && score <= range.maxScore);
   if (!result) {
-    throw new Error(
-      `No result covers score ${score} of ${config.questions.length}; run npm run validate to find the gap in results.`,
-    );
+    throw new Error(`No result covers score ${score} of ${config.questions.length}; run npm run validate to find the gap in results.`);
   }
   return result;
 }
@@ -102,7 +96,10 @@ export function findResultRangeProblems(config: QuizConfig): ConfigProblem[] {
     checked.push({ index, range });
   });
 
-  for (const [from, to] of uncoveredRuns(checked.map((entry) => entry.range), maxPossible)) {
+  for (const [from, to] of uncoveredRuns(
+    checked.map((entry) => entry.range),
+    maxPossible,
+  )) {
     problems.push({
       path: ['results'],
       message: `${scoresPhrase(from, to)} not covered by any result; expected the ranges to cover every score from 0 to ${maxPossible}.`,

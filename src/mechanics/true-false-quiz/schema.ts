@@ -52,12 +52,20 @@ export const resultSchema = z.strictObject({
    * Lowest score of the range, inclusive.
    * @example 0
    */
-  minScore: z.number().int().nonnegative().meta({ description: 'Lowest score of the range, inclusive.', examples: [0] }),
+  minScore: z
+    .number()
+    .int()
+    .nonnegative()
+    .meta({ description: 'Lowest score of the range, inclusive.', examples: [0] }),
   /**
    * Highest score of the range, inclusive.
    * @example 2
    */
-  maxScore: z.number().int().nonnegative().meta({ description: 'Highest score of the range, inclusive.', examples: [2] }),
+  maxScore: z
+    .number()
+    .int()
+    .nonnegative()
+    .meta({ description: 'Highest score of the range, inclusive.', examples: [2] }),
   /**
    * Headline of the result; also the title of the share card.
    * @example Знаток традиций
@@ -115,7 +123,9 @@ export const labelsSchema = z.strictObject({
 /** A quiz of statements: the player says whether each one is true, then sees a result by score. */
 export const configSchema = z.strictObject({
   /** @example true-false-quiz */
-  kind: z.literal('true-false-quiz').meta({ description: 'true-false-quiz: «Верю — не верю», statements to believe or not, a result by score.' }),
+  kind: z
+    .literal('true-false-quiz')
+    .meta({ description: 'true-false-quiz: «Верю — не верю», statements to believe or not, a result by score.' }),
   /**
    * The statements, asked in this order.
    * @example [{ statement: 'В Дании в полночь спрыгивают со стульев.', answer: true, explanation: 'Правда!' }]
@@ -126,7 +136,15 @@ export const configSchema = z.strictObject({
     .max(MAX_QUESTIONS)
     .meta({
       description: `The statements, asked in this order; ${MIN_QUESTIONS} to ${MAX_QUESTIONS}.`,
-      examples: [[{ statement: 'В Дании в полночь спрыгивают со стульев.', answer: true, explanation: 'Правда! Так датчане «впрыгивают» в новый год.' }]],
+      examples: [
+        [
+          {
+            statement: 'В Дании в полночь спрыгивают со стульев.',
+            answer: true,
+            explanation: 'Правда! Так датчане «впрыгивают» в новый год.',
+          },
+        ],
+      ],
     }),
   /**
    * Results by score range; together the ranges must cover every score from 0 to the number of
@@ -162,7 +180,11 @@ export type QuizLabels = z.output<typeof labelsSchema>;
 /** The one action of the quiz: the answer to question `question` (0-based). */
 export const actionSchema = z.strictObject({
   type: z.literal('answer'),
-  question: z.number().int().nonnegative().max(MAX_QUESTIONS - 1),
+  question: z
+    .number()
+    .int()
+    .nonnegative()
+    .max(MAX_QUESTIONS - 1),
   answer: z.boolean(),
 });
 

@@ -41,8 +41,7 @@ const en: QuizStrings = {
   score: (value, of) => `${value} of ${of}`,
   scoreSpoken: (value, of) => `${value} ${plural(value, 'en', { one: 'right answer', other: 'right answers' })} out of ${of}`,
   refusedComplete: (total) => `The quiz is already complete: all ${total} answers are in.`,
-  refusedAnswered: (number, next) =>
-    `Question ${number} is already answered; the next one is question ${next}. Reload the page to go on.`,
+  refusedAnswered: (number, next) => `Question ${number} is already answered; the next one is question ${next}. Reload the page to go on.`,
   refusedTooEarly: (number, next) =>
     `Question ${number} cannot be answered yet; the next one is question ${next}. Reload the page to go on.`,
 };

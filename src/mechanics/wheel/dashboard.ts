@@ -6,7 +6,11 @@ import { wheelStrings } from './strings.ts';
  * Prizes given against stock, by spend tier, from the draw records: what ran out, and the odds
  * each prize has now that the ones that ran out have passed theirs on.
  */
-export async function wheelDashboard(config: WheelConfig, plays: readonly WheelState[], context: DashboardContext): Promise<DashboardSection[]> {
+export async function wheelDashboard(
+  config: WheelConfig,
+  plays: readonly WheelState[],
+  context: DashboardContext,
+): Promise<DashboardSection[]> {
   const strings = wheelStrings(context.locale);
   // Without tiers the one «no tier» column would only repeat the total.
   const tiers = context.tiers.length > 0 ? [...context.tiers, ''] : [];
@@ -18,12 +22,18 @@ export async function wheelDashboard(config: WheelConfig, plays: readonly WheelS
       given.set(spin.prize, byTier);
     }
   }
-  const stocks = await Promise.all(config.prizes.map(async (prize) => {
-    const source = stockSourceOf(prize);
-    return source ? context.stockOf(source) : undefined;
-  }));
+  const stocks = await Promise.all(
+    config.prizes.map(async (prize) => {
+      const source = stockSourceOf(prize);
+      return source ? context.stockOf(source) : undefined;
+    }),
+  );
   const countOf = (id: string) => [...(given.get(id)?.values() ?? [])].reduce((sum, count) => sum + count, 0);
-  const exhausted = new Set(config.prizes.filter((prize, index) => stocks[index] !== undefined && countOf(prize.id) >= (stocks[index] ?? 0)).map((prize) => prize.id));
+  const exhausted = new Set(
+    config.prizes
+      .filter((prize, index) => stocks[index] !== undefined && countOf(prize.id) >= (stocks[index] ?? 0))
+      .map((prize) => prize.id),
+  );
   const liveOdds = config.prizes.filter((prize) => !exhausted.has(prize.id)).reduce((sum, prize) => sum + prize.odds, 0);
   const percent = (value: number) => `${Math.round(value * 10) / 10}%`;
   const rows = config.prizes.map((prize, index) => {

@@ -151,7 +151,9 @@ export function view(config: WheelConfig, state: WheelState): WheelView {
   return {
     sectors: config.prizes.map(({ id, label, color }) => (color ? { id, label, color } : { id, label })),
     spinsLeft,
-    ...(last && prize ? { won: { spin: last.spin, sector, label: prize.label, ...(prize.description ? { description: prize.description } : {}) } } : {}),
+    ...(last && prize
+      ? { won: { spin: last.spin, sector, label: prize.label, ...(prize.description ? { description: prize.description } : {}) } }
+      : {}),
     labels: {
       spin: config.spinButton ?? strings.spin,
       spinning: strings.spinning,
@@ -199,7 +201,8 @@ export function checkWheelConfig(config: WheelOwnConfig): ConfigProblem[] {
   const firstIndexOf = new Map<string, number>();
   config.prizes.forEach((prize, index) => {
     const earlier = firstIndexOf.get(prize.id);
-    if (earlier !== undefined) problems.push({ path: ['prizes', index, 'id'], message: `id ${prize.id} repeats prizes[${earlier}]; each prize needs its own id` });
+    if (earlier !== undefined)
+      problems.push({ path: ['prizes', index, 'id'], message: `id ${prize.id} repeats prizes[${earlier}]; each prize needs its own id` });
     firstIndexOf.set(prize.id, index);
     problems.push(...stockProblems(prize, index));
   });
@@ -220,6 +223,11 @@ function stockProblems(prize: Prize, index: number): ConfigProblem[] {
       : [{ path: at('stock'), message: `prize ${prize.id} takes its stock from its pool file ${prize.gift.pool}; remove stock` }];
   }
   return prize.stock === undefined
-    ? [{ path: at('stock'), message: `prize ${prize.id} has no stock or pool; expected stock: <how many can be given>, or a promo-code gift with a pool file` }]
+    ? [
+        {
+          path: at('stock'),
+          message: `prize ${prize.id} has no stock or pool; expected stock: <how many can be given>, or a promo-code gift with a pool file`,
+        },
+      ]
     : [];
 }

@@ -40,16 +40,29 @@ export const prizeSchema = z
         examples: [true],
       }),
     color: color.optional().meta({ description: 'Colour of the sector; alternating brand colours when omitted.', examples: ['#0b6e4f'] }),
-    gift: giftSchema
-      .optional()
-      .meta({
-        description: 'What the winner gets; omitted for the consolation prize, which then gives the project’s gift.',
-        examples: [{ kind: 'promo-code', title: 'Скидка 500 ₽', pool: 'gifts/discount-500.csv', fallback: { title: 'Коды закончились', text: 'Загляните в магазин.' } }],
-      }),
+    gift: giftSchema.optional().meta({
+      description: 'What the winner gets; omitted for the consolation prize, which then gives the project’s gift.',
+      examples: [
+        {
+          kind: 'promo-code',
+          title: 'Скидка 500 ₽',
+          pool: 'gifts/discount-500.csv',
+          fallback: { title: 'Коды закончились', text: 'Загляните в магазин.' },
+        },
+      ],
+    }),
   })
   .meta({
     description: 'One sector of the wheel: its gift, odds and stock.',
-    examples: [{ id: 'book', label: 'Книга идей', odds: 20, stock: 300, gift: { kind: 'link', title: 'Книга', url: 'https://shop.example.ru/book' } }],
+    examples: [
+      {
+        id: 'book',
+        label: 'Книга идей',
+        odds: 20,
+        stock: 300,
+        gift: { kind: 'link', title: 'Книга', url: 'https://shop.example.ru/book' },
+      },
+    ],
   });
 
 /** The `wheel` mechanic: an instant-win wheel drawn on the server. */
@@ -61,7 +74,12 @@ export const wheelConfigSchema = z.strictObject({
     .max(MAX_PRIZES)
     .meta({
       description: 'The sectors of the wheel, drawn clockwise from the top in this order.',
-      examples: [[{ id: 'discount-500', label: 'Скидка 500 ₽', odds: 10, gift: { kind: 'link', title: 'Скидка', url: 'https://shop.example.ru' } }, { id: 'next-time', label: 'В другой раз', odds: 90, consolation: true }]],
+      examples: [
+        [
+          { id: 'discount-500', label: 'Скидка 500 ₽', odds: 10, gift: { kind: 'link', title: 'Скидка', url: 'https://shop.example.ru' } },
+          { id: 'next-time', label: 'В другой раз', odds: 90, consolation: true },
+        ],
+      ],
     }),
   spinsPerLink: z
     .number()
@@ -70,10 +88,15 @@ export const wheelConfigSchema = z.strictObject({
     .max(10)
     .default(1)
     .meta({ description: 'Spins each personal link (or browser) gets; one by default.', examples: [1] }),
-  spinButton: text(40).optional().meta({ description: 'Label of the spin button; «Крутить колесо» (Spin the wheel) when omitted.', examples: ['Крутить!'] }),
+  spinButton: text(40)
+    .optional()
+    .meta({ description: 'Label of the spin button; «Крутить колесо» (Spin the wheel) when omitted.', examples: ['Крутить!'] }),
   resultTitle: text(120)
     .optional()
-    .meta({ description: 'Headline of the result and its share card; {prize} is the prize’s label.', examples: ['Мой новогодний приз: {prize}'] }),
+    .meta({
+      description: 'Headline of the result and its share card; {prize} is the prize’s label.',
+      examples: ['Мой новогодний приз: {prize}'],
+    }),
 });
 
 export const wheelActionSchema = z.strictObject({ type: z.literal('spin') });

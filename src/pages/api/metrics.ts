@@ -8,7 +8,8 @@ export const GET: APIRoute = async ({ request }) => {
   const token = metricsToken();
   if (!token) return errorResponse(new HttpError(404, 'not-found', 'Metrics are off; set REKINDLE_METRICS_TOKEN to turn them on.'));
   const given = request.headers.get('authorization')?.replace(/^Bearer /, '') ?? '';
-  if (!sameSecret(given, token)) return errorResponse(new HttpError(401, 'metrics-token-required', 'Send the metrics token as a Bearer token.'));
+  if (!sameSecret(given, token))
+    return errorResponse(new HttpError(401, 'metrics-token-required', 'Send the metrics token as a Bearer token.'));
   return new Response(await metrics.metrics(), { headers: { 'Content-Type': metrics.contentType, 'Cache-Control': 'no-store' } });
 };
 

@@ -109,10 +109,9 @@ export class GroupCommitLog {
     try {
       await handle.truncate(size);
     } catch {
-      this.#broken = new Error(
-        `log ${this.#dir}: a failed write could not be rolled back, so this process stops appending; restart it`,
-        { cause },
-      );
+      this.#broken = new Error(`log ${this.#dir}: a failed write could not be rolled back, so this process stops appending; restart it`, {
+        cause,
+      });
     }
   }
 

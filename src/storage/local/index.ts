@@ -133,7 +133,10 @@ export async function createLocalStorage(options: LocalStorageOptions): Promise<
             if (!known.has(order.orderId) && !fresh.has(order.orderId)) fresh.set(order.orderId, jsonCopy(order));
           }
           if (fresh.size > 0) {
-            await journal.append(project, [...fresh.values()].map((order) => ({ kind: 'order' as const, order })));
+            await journal.append(
+              project,
+              [...fresh.values()].map((order) => ({ kind: 'order' as const, order })),
+            );
           }
           return { added: fresh.size, duplicates: orders.length - fresh.size };
         });

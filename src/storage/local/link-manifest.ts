@@ -57,7 +57,10 @@ export function withNewLinks(counts: Map<string, SegmentLinks>, links: LinkBatch
 /** The names of the files holding the manifest's shards: packs, and shard files written before packs. */
 export function referencedFiles(manifest: LinkManifest): Set<string> {
   const names = new Set<string>();
-  for (const [kind, places] of [['t', manifest.tokenShards], ['c', manifest.customerShards]] as const) {
+  for (const [kind, places] of [
+    ['t', manifest.tokenShards],
+    ['c', manifest.customerShards],
+  ] as const) {
     places.forEach((place, shard) => {
       if (typeof place !== 'number') names.add(packFileName(place[0]));
       else if (place !== 0) names.add(shardFileName(kind, shard, place));

@@ -150,28 +150,38 @@ class ProjectLinks {
     const tokenShardOf = new Uint32Array(customerIds.size).fill(NO_SHARD);
     const customerShards = manifest.customerShards.length;
     const customerShardOf = shardNumbers(customerIds.size, (index) => shardOf(customerIds.customerIdAt(index), customerShards));
-    await forEachShardGroup(customerShardOf, { count: customerShards, perGroup: SHARDS_PER_GROUP.lookingUp }, async (first, count, indexes, wanted) => {
-      const shards = await mapLimited(count, async (offset) => (wanted[offset] ? this.#readShardUncached('c', first + offset) : undefined));
-      for (const index of indexes) {
-        const customers = shards[(customerShardOf[index] ?? 0) - first];
-        const row = customers?.rowOf.get(customerIds.customerIdAt(index));
-        if (row !== undefined) tokenShardOf[index] = shardOf(customers?.columns.token[row] ?? '', tokenShards);
-      }
-    });
-    await forEachShardGroup(tokenShardOf, { count: tokenShards, perGroup: SHARDS_PER_GROUP.lookingUp }, async (first, count, indexes, wanted) => {
-      const shards = await mapLimited(count, async (offset) => {
-        const columns = wanted[offset] ? (await this.#readShardUncached('t', first + offset))?.columns : undefined;
-        if (!columns) return undefined;
-        const rowOfCustomer = new Map<string, number>();
-        columns.customerId.forEach((customerId, row) => rowOfCustomer.set(customerId, row));
-        return { columns, rowOfCustomer };
-      });
-      for (const index of indexes) {
-        const shard = shards[(tokenShardOf[index] ?? 0) - first];
-        const row = shard?.rowOfCustomer.get(customerIds.customerIdAt(index));
-        if (shard && row !== undefined) found(index, linkAt(this.#project, shard.columns, row));
-      }
-    });
+    await forEachShardGroup(
+      customerShardOf,
+      { count: customerShards, perGroup: SHARDS_PER_GROUP.lookingUp },
+      async (first, count, indexes, wanted) => {
+        const shards = await mapLimited(count, async (offset) =>
+          wanted[offset] ? this.#readShardUncached('c', first + offset) : undefined,
+        );
+        for (const index of indexes) {
+          const customers = shards[(customerShardOf[index] ?? 0) - first];
+          const row = customers?.rowOf.get(customerIds.customerIdAt(index));
+          if (row !== undefined) tokenShardOf[index] = shardOf(customers?.columns.token[row] ?? '', tokenShards);
+        }
+      },
+    );
+    await forEachShardGroup(
+      tokenShardOf,
+      { count: tokenShards, perGroup: SHARDS_PER_GROUP.lookingUp },
+      async (first, count, indexes, wanted) => {
+        const shards = await mapLimited(count, async (offset) => {
+          const columns = wanted[offset] ? (await this.#readShardUncached('t', first + offset))?.columns : undefined;
+          if (!columns) return undefined;
+          const rowOfCustomer = new Map<string, number>();
+          columns.customerId.forEach((customerId, row) => rowOfCustomer.set(customerId, row));
+          return { columns, rowOfCustomer };
+        });
+        for (const index of indexes) {
+          const shard = shards[(tokenShardOf[index] ?? 0) - first];
+          const row = shard?.rowOfCustomer.get(customerIds.customerIdAt(index));
+          if (shard && row !== undefined) found(index, linkAt(this.#project, shard.columns, row));
+        }
+      },
+    );
   }
 
   async count(): Promise<number> {
@@ -187,7 +197,9 @@ class ProjectLinks {
   /** A manifest's counts per segment; one written before they were kept has them counted from the shards. */
   async #segmentCounts(manifest: LinkManifest): Promise<Map<string, SegmentLinks>> {
     if (manifest.segments) {
-      return new Map(Object.entries(manifest.segments).map(([segment, count]) => [segment, { ...count, arms: count.arms && { ...count.arms } }]));
+      return new Map(
+        Object.entries(manifest.segments).map(([segment, count]) => [segment, { ...count, arms: count.arms && { ...count.arms } }]),
+      );
     }
     const counts = new Map<string, SegmentLinks>();
     for (let shard = 0; shard < manifest.tokenShards.length; shard++) {
@@ -392,7 +404,13 @@ class ProjectLinks {
     return { isAccepted, count };
   }
 
-  async #writeTokenShards(base: LinkManifest, next: LinkManifest, links: LinkBatch, isAccepted: Uint8Array, target: ShardTarget): Promise<void> {
+  async #writeTokenShards(
+    base: LinkManifest,
+    next: LinkManifest,
+    links: LinkBatch,
+    isAccepted: Uint8Array,
+    target: ShardTarget,
+  ): Promise<void> {
     const keys = keyShards(links, 'token', base.tokenShards.length, (index) => isAccepted[index] === 1);
     const builderFor = (existing: Shard<'t'> | undefined) => new TokenShardBuilder(this.#project, links, existing);
     await this.#writeShards('t', { base, next, target, keys, builderFor }, (builder, index, hash) => builder.add(index, hash));

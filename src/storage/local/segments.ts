@@ -45,9 +45,7 @@ export async function listSegments(logDir: string): Promise<Segment[]> {
     const [, epoch, pid, nonce, seq] = match;
     segments.push({ file, epoch: Number(epoch), pid: Number(pid), nonce: nonce ?? '', seq: Number(seq) });
   }
-  return segments.sort(
-    (a, b) => a.epoch - b.epoch || a.pid - b.pid || a.nonce.localeCompare(b.nonce) || a.seq - b.seq,
-  );
+  return segments.sort((a, b) => a.epoch - b.epoch || a.pid - b.pid || a.nonce.localeCompare(b.nonce) || a.seq - b.seq);
 }
 
 export interface LineBatch {

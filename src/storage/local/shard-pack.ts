@@ -65,7 +65,10 @@ export async function readRange(path: string, range: ByteRange): Promise<Buffer>
     let read = 0;
     while (read < range.length) {
       const { bytesRead } = await handle.read(bytes, read, range.length - read, range.offset + read);
-      if (bytesRead === 0) throw new Error(`${path} ends at byte ${range.offset + read}, before the ${range.length} bytes from ${range.offset}; the file is damaged`);
+      if (bytesRead === 0)
+        throw new Error(
+          `${path} ends at byte ${range.offset + read}, before the ${range.length} bytes from ${range.offset}; the file is damaged`,
+        );
       read += bytesRead;
     }
     return bytes;

@@ -381,8 +381,11 @@ export async function forEachLimited<T>(items: readonly T[], task: (item: T) => 
 /** `task` for 0 … count − 1 with at most SHARD_CONCURRENCY in flight, results in order. */
 export async function mapLimited<T>(count: number, task: (item: number) => Promise<T>): Promise<(T | undefined)[]> {
   const results = new Array<T | undefined>(count);
-  await forEachLimited(Array.from({ length: count }, (_, item) => item), async (item) => {
-    results[item] = await task(item);
-  });
+  await forEachLimited(
+    Array.from({ length: count }, (_, item) => item),
+    async (item) => {
+      results[item] = await task(item);
+    },
+  );
   return results;
 }

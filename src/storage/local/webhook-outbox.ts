@@ -133,8 +133,7 @@ export class OutboxFile implements WebhookOutbox {
     try {
       while (this.#writes.length > 0) {
         const first = this.#writes[0]!;
-        const batch =
-          first.kind === 'rewrite' ? this.#writes.splice(0, 1) : this.#writes.splice(0, this.#leadingAppends());
+        const batch = first.kind === 'rewrite' ? this.#writes.splice(0, 1) : this.#writes.splice(0, this.#leadingAppends());
         try {
           if (first.kind === 'rewrite') await this.#rewrite(first.text);
           else await this.#appendText(batch.map((write) => write.text).join(''));

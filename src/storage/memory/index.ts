@@ -5,15 +5,7 @@ import { PromoPool } from '../promo-pool.ts';
 import { memoryAdminStore } from '../memory-admin.ts';
 import { memoryWebhookOutboxes } from './webhook-outbox.ts';
 import { checkBatchProject, checkPlayIdentity, checkProjectName, tokenTakenError } from '../record-checks.ts';
-import type {
-  LinkRecord,
-  OrderRecord,
-  PlayRecord,
-  SegmentLinks,
-  ShareRecord,
-  Storage,
-  TrackedEvent,
-} from '../types.ts';
+import type { LinkRecord, OrderRecord, PlayRecord, SegmentLinks, ShareRecord, Storage, TrackedEvent } from '../types.ts';
 
 interface ProjectData {
   linksByToken: Map<string, LinkRecord>;
@@ -117,7 +109,8 @@ export function createMemoryStorage(): Storage {
       },
       async countsBySegment(projectName) {
         const counts = new Map<string, SegmentLinks>();
-        for (const link of projects.get(projectName)?.linksByToken.values() ?? []) addToSegmentCounts(counts, link.segment ?? '', link.group, link.arm);
+        for (const link of projects.get(projectName)?.linksByToken.values() ?? [])
+          addToSegmentCounts(counts, link.segment ?? '', link.group, link.arm);
         return counts;
       },
       async *scan(projectName) {

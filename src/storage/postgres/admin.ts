@@ -13,7 +13,9 @@ export function postgresAdminStore(sql: Sql): AdminStore {
       await sql`DELETE FROM admin_login_failures WHERE at < now() - ${KEEP_FAILURES}::interval`;
     },
     async loginFailures(client, since) {
-      const rows = await sql<{ at: Date }[]>`SELECT at FROM admin_login_failures WHERE client = ${client} AND at > ${new Date(since)} ORDER BY at`;
+      const rows = await sql<
+        { at: Date }[]
+      >`SELECT at FROM admin_login_failures WHERE client = ${client} AND at > ${new Date(since)} ORDER BY at`;
       return rows.map((row) => row.at.getTime());
     },
     async clearLoginFailures(client) {

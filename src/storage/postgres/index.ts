@@ -83,7 +83,9 @@ function postgresStorage(sql: Sql): Storage {
 
     plays: {
       async get(project, player) {
-        const [row] = await sql<{ record: PlayRecord | null }[]>`SELECT record FROM plays WHERE project = ${project} AND player = ${player}`;
+        const [row] = await sql<
+          { record: PlayRecord | null }[]
+        >`SELECT record FROM plays WHERE project = ${project} AND player = ${player}`;
         return row?.record ?? undefined;
       },
       async update(project, player, change) {
@@ -172,7 +174,8 @@ function postgresStorage(sql: Sql): Storage {
             INSERT INTO shares (id, project, player, content, created_at)
             VALUES (${share.id}, ${share.project}, ${share.player}, ${sql.json(jsonCopy(share.content) as postgres.JSONValue)}, ${share.createdAt})`;
         } catch (error) {
-          if ((error as { code?: string }).code === '23505') throw new Error(`shares.create: share id "${share.id}" already exists; expected a new id`);
+          if ((error as { code?: string }).code === '23505')
+            throw new Error(`shares.create: share id "${share.id}" already exists; expected a new id`);
           throw error;
         }
       },
@@ -203,7 +206,13 @@ function postgresStorage(sql: Sql): Storage {
           SELECT order_id, customer_id, ordered_at, amount FROM orders WHERE project = ${project}`.cursor(1000);
         for await (const batch of rows) {
           for (const row of batch) {
-            const order: OrderRecord = { project, orderId: row.order_id, customerId: row.customer_id, orderedAt: row.ordered_at.toISOString(), amount: row.amount };
+            const order: OrderRecord = {
+              project,
+              orderId: row.order_id,
+              customerId: row.customer_id,
+              orderedAt: row.ordered_at.toISOString(),
+              amount: row.amount,
+            };
             yield order;
           }
         }
@@ -220,7 +229,9 @@ function postgresStorage(sql: Sql): Storage {
   };
 
   async function heldCode(project: string, pool: string, player: string): Promise<string | undefined> {
-    const [row] = await sql<{ code: string }[]>`SELECT code FROM promo_codes WHERE project = ${project} AND pool = ${pool} AND player = ${player}`;
+    const [row] = await sql<
+      { code: string }[]
+    >`SELECT code FROM promo_codes WHERE project = ${project} AND pool = ${pool} AND player = ${player}`;
     return row?.code;
   }
 }

@@ -85,12 +85,16 @@ export class PostgresLinkStore implements LinkStore {
   }
 
   async byToken(project: string, token: string): Promise<LinkRecord | undefined> {
-    const [row] = await this.#sql<LinkRow[]>`SELECT token, customer_id, name, segment, spend, control, arm, imported_at FROM links WHERE project = ${project} AND token = ${token}`;
+    const [row] = await this.#sql<
+      LinkRow[]
+    >`SELECT token, customer_id, name, segment, spend, control, arm, imported_at FROM links WHERE project = ${project} AND token = ${token}`;
     return row && linkOf(project, row);
   }
 
   async byCustomerId(project: string, customerId: string): Promise<LinkRecord | undefined> {
-    const [row] = await this.#sql<LinkRow[]>`SELECT token, customer_id, name, segment, spend, control, arm, imported_at FROM links WHERE project = ${project} AND customer_id = ${customerId}`;
+    const [row] = await this.#sql<
+      LinkRow[]
+    >`SELECT token, customer_id, name, segment, spend, control, arm, imported_at FROM links WHERE project = ${project} AND customer_id = ${customerId}`;
     return row && linkOf(project, row);
   }
 
@@ -133,7 +137,9 @@ export class PostgresLinkStore implements LinkStore {
   }
 
   async *scan(project: string): AsyncIterable<LinkRecord> {
-    const rows = this.#sql<LinkRow[]>`SELECT token, customer_id, name, segment, spend, control, arm, imported_at FROM links WHERE project = ${project}`.cursor(1000);
+    const rows = this.#sql<
+      LinkRow[]
+    >`SELECT token, customer_id, name, segment, spend, control, arm, imported_at FROM links WHERE project = ${project}`.cursor(1000);
     for await (const batch of rows) for (const row of batch) yield linkOf(project, row);
   }
 }
@@ -144,7 +150,9 @@ async function* copyLines(project: string, links: LinkSource): AsyncGenerator<st
   let chunk = '';
   for await (const link of links) {
     if (link.project !== project) {
-      throw new Error(`links.add(${project}): record [${position}] has project "${link.project}"; expected "${project}". Nothing was added`);
+      throw new Error(
+        `links.add(${project}): record [${position}] has project "${link.project}"; expected "${project}". Nothing was added`,
+      );
     }
     chunk += `${position}\t${copyText(link.token)}\t${copyText(link.customerId)}\t${copyText(link.name)}\t${copyText(link.segment)}\t${
       link.spend ?? '\\N'

@@ -16,8 +16,28 @@ function reportWith(overrides: Partial<ProjectReport>): ProjectReport {
     generatedAt: '2020-12-20T00:00:00.000Z',
     window: { days: 30, from: 'send', counts: 'purchase' },
     linksIssued: 10,
-    target: { links: 9, visited: 0, started: 0, completed: 0, giftOpened: 0, shared: 0, reactivated: 0, reactivationRate: 0, attributed: 0 },
-    control: { links: 1, visited: 0, started: 0, completed: 0, giftOpened: 0, shared: 0, reactivated: 0, reactivationRate: 0, attributed: 0 },
+    target: {
+      links: 9,
+      visited: 0,
+      started: 0,
+      completed: 0,
+      giftOpened: 0,
+      shared: 0,
+      reactivated: 0,
+      reactivationRate: 0,
+      attributed: 0,
+    },
+    control: {
+      links: 1,
+      visited: 0,
+      started: 0,
+      completed: 0,
+      giftOpened: 0,
+      shared: 0,
+      reactivated: 0,
+      reactivationRate: 0,
+      attributed: 0,
+    },
     forecast: 21659,
     fact: 0,
     funnel: [],
@@ -42,7 +62,9 @@ describe('headline', () => {
   });
 
   it('shows the delta once orders are in, and for projects that count participation', () => {
-    expect(plain(headline(reportWith({ orders: { total: 3, qualifying: 0, unknownCustomer: 0 } }), 'ru', ru).figure)).toBe('0 / 21 659 (−100%)');
+    expect(plain(headline(reportWith({ orders: { total: 3, qualifying: 0, unknownCustomer: 0 } }), 'ru', ru).figure)).toBe(
+      '0 / 21 659 (−100%)',
+    );
     expect(headline(reportWith({ window: { days: 30, from: 'send', counts: 'participation' } }), 'ru', ru).note).toBeUndefined();
   });
 });
@@ -61,7 +83,11 @@ describe('dailySummary', () => {
 
 describe('sharingText', () => {
   it('does not follow «Поделились результатом: 2» with «Пока никто не делился»', () => {
-    const texts = sharingText(reportWith({ shares: { created: 2, pageVisits: 0, clicksByNetwork: {}, playsStarted: 0, playsCompleted: 0 } }), 'ru', ru);
+    const texts = sharingText(
+      reportWith({ shares: { created: 2, pageVisits: 0, clicksByNetwork: {}, playsStarted: 0, playsCompleted: 0 } }),
+      'ru',
+      ru,
+    );
     expect(texts.loop).toContain('Поделились результатом: 2');
     expect(texts.noClicks).not.toBe(ru.noShares);
   });

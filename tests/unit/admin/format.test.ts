@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  formatCount,
-  formatFactVsForecast,
-  formatPercent,
-  formatSignedCount,
-  formatSignedPercent,
-} from '../../../src/admin/format.ts';
+import { formatCount, formatFactVsForecast, formatPercent, formatSignedCount, formatSignedPercent } from '../../../src/admin/format.ts';
 
 const NBSP = '\u00a0';
 

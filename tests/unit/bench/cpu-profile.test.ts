@@ -9,12 +9,7 @@ function frame(id: number, functionName: string, url: string, children: number[]
 
 /** root → findProject (app) → stat (native); root → (idle). 10 samples over 10 ms. */
 const profile: CpuProfile = {
-  nodes: [
-    frame(1, '(root)', '', [2, 4]),
-    frame(2, 'findProject', APP, [3]),
-    frame(3, 'stat', ''),
-    frame(4, '(idle)', ''),
-  ],
+  nodes: [frame(1, '(root)', '', [2, 4]), frame(2, 'findProject', APP, [3]), frame(3, 'stat', ''), frame(4, '(idle)', '')],
   samples: [3, 3, 3, 3, 3, 3, 2, 2, 4, 4],
   startTime: 0,
   endTime: 10_000,

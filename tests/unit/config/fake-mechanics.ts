@@ -11,14 +11,10 @@ export const fakeQuiz = {
   kind: 'fake-quiz' as const,
   configSchema: z.strictObject({
     kind: z.literal('fake-quiz'),
-    questions: z
-      .array(z.strictObject({ statement: text(200), answer: z.boolean(), image: assetPath.optional() }))
-      .min(1),
+    questions: z.array(z.strictObject({ statement: text(200), answer: z.boolean(), image: assetPath.optional() })).min(1),
   }),
   checkConfig(config: { kind: string; questions: unknown[] }): ConfigProblem[] {
-    return config.questions.length > 3
-      ? [{ path: ['questions', 3], message: 'a fake quiz has at most 3 questions' }]
-      : [];
+    return config.questions.length > 3 ? [{ path: ['questions', 3], message: 'a fake quiz has at most 3 questions' }] : [];
   },
 };
 

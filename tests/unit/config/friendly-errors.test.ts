@@ -11,9 +11,7 @@ function messagesOf(schema: z.ZodType, input: unknown): string[] {
 
 describe('parseWithFriendlyErrors', () => {
   it('says how long text may be and how long it was', () => {
-    expect(messagesOf(z.object({ title: text(5) }), { title: 'Новый год' })).toEqual([
-      'title: expected at most 5 characters, got 9',
-    ]);
+    expect(messagesOf(z.object({ title: text(5) }), { title: 'Новый год' })).toEqual(['title: expected at most 5 characters, got 9']);
     expect(messagesOf(z.object({ title: text(5) }), { title: '   ' })).toEqual(['title: must not be empty']);
   });
 
@@ -21,15 +19,11 @@ describe('parseWithFriendlyErrors', () => {
     expect(messagesOf(z.object({ items: z.array(z.number()) }), { items: 'a, b' })).toEqual([
       'items: expected a list (lines starting with "- "), got "a, b"',
     ]);
-    expect(messagesOf(z.object({ title: z.string() }), { title: null })).toEqual([
-      'title: expected text, got an empty value',
-    ]);
+    expect(messagesOf(z.object({ title: z.string() }), { title: null })).toEqual(['title: expected text, got an empty value']);
   });
 
   it('reports number bounds and list sizes', () => {
-    expect(messagesOf(z.object({ share: z.number().max(0.5) }), { share: 0.7 })).toEqual([
-      'share: expected a number at most 0.5, got 0.7',
-    ]);
+    expect(messagesOf(z.object({ share: z.number().max(0.5) }), { share: 0.7 })).toEqual(['share: expected a number at most 0.5, got 0.7']);
     expect(messagesOf(z.object({ items: z.array(z.string()).min(2) }), { items: ['a'] })).toEqual([
       'items: expected at least 2 items, got 1',
     ]);
@@ -43,9 +37,7 @@ describe('parseWithFriendlyErrors', () => {
 
   it('reports the closest branch of a union of objects', () => {
     const contact = z.union([z.strictObject({ email: z.email() }), z.strictObject({ phone: z.string(), ext: z.string() })]);
-    expect(messagesOf(z.object({ contact }), { contact: { email: 42 } })).toEqual([
-      'contact.email: expected text, got 42',
-    ]);
+    expect(messagesOf(z.object({ contact }), { contact: { email: 42 } })).toEqual(['contact.email: expected text, got 42']);
   });
 });
 

@@ -66,7 +66,9 @@ describe('loadProject', () => {
       "tests/unit/config/fixtures/bad-enum/project.yaml:6 branding.font: expected one of pt-sans, pt-serif, got "arial"
       tests/unit/config/fixtures/bad-enum/project.yaml:18 gift.kind: expected one of booklet, promo-code, file, link, got "pdf""
     `);
-    expect(await problemsOf('bad-kind')).toMatchInlineSnapshot(`"tests/unit/config/fixtures/bad-kind/project.yaml:2 kind: expected one of fake-quiz, fake-card, got "quiz""`);
+    expect(await problemsOf('bad-kind')).toMatchInlineSnapshot(
+      `"tests/unit/config/fixtures/bad-kind/project.yaml:2 kind: expected one of fake-quiz, fake-card, got "quiz""`,
+    );
   });
 
   it('reports a bad colour with the value received', async () => {
@@ -100,23 +102,33 @@ describe('loadProject', () => {
   });
 
   it('requires the slug to equal the folder name', async () => {
-    expect(await problemsOf('slug-mismatch')).toMatchInlineSnapshot(`"tests/unit/config/fixtures/slug-mismatch/project.yaml:1 slug: expected "slug-mismatch" (the folder name), got "new-year"; rename the folder or change the slug"`);
+    expect(await problemsOf('slug-mismatch')).toMatchInlineSnapshot(
+      `"tests/unit/config/fixtures/slug-mismatch/project.yaml:1 slug: expected "slug-mismatch" (the folder name), got "new-year"; rename the folder or change the slug"`,
+    );
   });
 
   it("includes the mechanic's own checks", async () => {
-    expect(await problemsOf('too-many-questions')).toMatchInlineSnapshot(`"tests/unit/config/fixtures/too-many-questions/project.yaml:18 questions[3]: a fake quiz has at most 3 questions"`);
+    expect(await problemsOf('too-many-questions')).toMatchInlineSnapshot(
+      `"tests/unit/config/fixtures/too-many-questions/project.yaml:18 questions[3]: a fake quiz has at most 3 questions"`,
+    );
   });
 
   it('reports malformed YAML with line and column', async () => {
-    expect(await problemsOf('malformed-yaml')).toMatchInlineSnapshot(`"tests/unit/config/fixtures/malformed-yaml/project.yaml:10:1 invalid YAML: All mapping items must start at the same column"`);
+    expect(await problemsOf('malformed-yaml')).toMatchInlineSnapshot(
+      `"tests/unit/config/fixtures/malformed-yaml/project.yaml:10:1 invalid YAML: All mapping items must start at the same column"`,
+    );
   });
 
   it('reports an empty file', async () => {
-    expect(await problemsOf('empty')).toMatchInlineSnapshot(`"tests/unit/config/fixtures/empty/project.yaml the file is empty; expected the project settings, starting with slug, kind and title"`);
+    expect(await problemsOf('empty')).toMatchInlineSnapshot(
+      `"tests/unit/config/fixtures/empty/project.yaml the file is empty; expected the project settings, starting with slug, kind and title"`,
+    );
   });
 
   it('reports a missing folder', async () => {
-    expect(await problemsOf('no-such-project')).toMatchInlineSnapshot(`"tests/unit/config/fixtures/no-such-project project folder not found"`);
+    expect(await problemsOf('no-such-project')).toMatchInlineSnapshot(
+      `"tests/unit/config/fixtures/no-such-project project folder not found"`,
+    );
   });
 });
 

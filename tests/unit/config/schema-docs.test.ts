@@ -66,7 +66,9 @@ describe('project.schema.json explains every field', () => {
   it('explains in the description every {placeholder} its examples use', () => {
     const unexplained = fields.flatMap(({ path, node }) => {
       const placeholders = new Set(JSON.stringify(node.examples ?? []).match(/\{[a-zA-Z]+\}/g) ?? []);
-      return [...placeholders].filter((placeholder) => !node.description?.includes(placeholder)).map((placeholder) => `${path}: ${placeholder}`);
+      return [...placeholders]
+        .filter((placeholder) => !node.description?.includes(placeholder))
+        .map((placeholder) => `${path}: ${placeholder}`);
     });
     expect(unexplained).toEqual([]);
   });

@@ -6,7 +6,9 @@ import { quotingHint, readYamlSource } from '../../../src/config/yaml-source.ts'
 describe('YAML syntax errors a marketer can act on', () => {
   it('says once per line that text with «: » or starting with { must be quoted, and shows the line quoted', () => {
     const source = readYamlSource(
-      ['title: Верю или нет: новогодний тест', 'intro:', '  title: {name}, сыграем?', 'questions:', "  - statement: Дания: it's true"].join('\n'),
+      ['title: Верю или нет: новогодний тест', 'intro:', '  title: {name}, сыграем?', 'questions:', "  - statement: Дания: it's true"].join(
+        '\n',
+      ),
     );
     expect(source.syntaxProblems.map((problem) => `${problem.line}: ${problem.message.replace(/^invalid YAML: [^;]*; /, '')}`)).toEqual([
       "1: a text containing «: » must be in quotes: title: 'Верю или нет: новогодний тест'",

@@ -16,18 +16,27 @@ async function abStorage() {
     ['k', 'control', undefined, 15],
   ];
   for (const [prefix, group, arm, buyers] of groups) {
-    const links = Array.from({ length: 100 }, (_, index): LinkRecord => ({
-      project: SLUG,
-      token: `token-${prefix}${index}-padded00000`,
-      customerId: `${prefix}${index}`,
-      group,
-      ...(arm ? { arm } : {}),
-      importedAt: '2020-12-10T09:00:00.000Z',
-    }));
+    const links = Array.from(
+      { length: 100 },
+      (_, index): LinkRecord => ({
+        project: SLUG,
+        token: `token-${prefix}${index}-padded00000`,
+        customerId: `${prefix}${index}`,
+        group,
+        ...(arm ? { arm } : {}),
+        importedAt: '2020-12-10T09:00:00.000Z',
+      }),
+    );
     await storage.links.add(SLUG, links);
     await storage.orders.add(
       SLUG,
-      links.slice(0, buyers).map((link) => ({ project: SLUG, orderId: `o-${link.customerId}`, customerId: link.customerId, orderedAt: '2020-12-20T09:00:00.000Z', amount: 1000 })),
+      links.slice(0, buyers).map((link) => ({
+        project: SLUG,
+        orderId: `o-${link.customerId}`,
+        customerId: link.customerId,
+        orderedAt: '2020-12-20T09:00:00.000Z',
+        amount: 1000,
+      })),
     );
   }
   return storage;
@@ -39,10 +48,18 @@ describe('buildReport: A/B arms', () => {
     project.config.variants = [{ id: 'a' }, { id: 'b' }];
     const report = await buildReport({ project, storage: await abStorage(), now: new Date('2021-02-01T00:00:00Z') });
     const [a, b] = report.ab.arms;
-    expect(a).toMatchObject({ arm: 'a', links: 100, reactivated: 40, reactivationRate: 0.4, vsControl: { status: 'measured', verdict: 'gain' } });
+    expect(a).toMatchObject({
+      arm: 'a',
+      links: 100,
+      reactivated: 40,
+      reactivationRate: 0.4,
+      vsControl: { status: 'measured', verdict: 'gain' },
+    });
     // 16% against 15%: the interval straddles zero, so arm b is not called better than nothing.
     expect(b).toMatchObject({ arm: 'b', links: 100, reactivated: 16, vsControl: { status: 'measured', verdict: 'unclear' } });
-    expect(report.ab.comparisons).toEqual([{ arm: 'a', other: 'b', lift: expect.objectContaining({ status: 'measured', verdict: 'gain' }) }]);
+    expect(report.ab.comparisons).toEqual([
+      { arm: 'a', other: 'b', lift: expect.objectContaining({ status: 'measured', verdict: 'gain' }) },
+    ]);
     expect(report.target).toMatchObject({ links: 200, reactivated: 56 });
   });
 

@@ -18,7 +18,14 @@ function customersCsv(from: number, to: number, segmentOf: (index: number) => st
 }
 
 async function importText(storage: Storage, text: string, mailMergeOut?: string): Promise<LinkImportResult & { ok: true }> {
-  const result = await importCustomerLinks({ project, storage, source: { text, name: 'customers.csv' }, baseUrl: 'https://promo.example.ru', now, mailMergeOut });
+  const result = await importCustomerLinks({
+    project,
+    storage,
+    source: { text, name: 'customers.csv' },
+    baseUrl: 'https://promo.example.ru',
+    now,
+    mailMergeOut,
+  });
   if (!result.ok) throw new Error(result.problems.format('customers.csv'));
   return result;
 }
@@ -46,7 +53,14 @@ describe('A/B arms at import', () => {
     const storage = createMemoryStorage();
     const result = await importText(storage, customersCsv(0, 1001, segmentOf));
     // churned: 667 customers → 67 control, 600 target → 300 / 300; vip: 334 → 33 control, 301 → 151 / 150.
-    expect(armCounts(await linksOf(storage))).toEqual({ 'churned:control': 67, 'churned:a': 300, 'churned:b': 300, 'vip:control': 33, 'vip:a': 151, 'vip:b': 150 });
+    expect(armCounts(await linksOf(storage))).toEqual({
+      'churned:control': 67,
+      'churned:a': 300,
+      'churned:b': 300,
+      'vip:control': 33,
+      'vip:a': 151,
+      'vip:b': 150,
+    });
     expect(result.summary.byArm).toEqual({ a: 451, b: 450 });
   });
 
@@ -64,8 +78,14 @@ describe('A/B arms at import', () => {
 
   it('keeps the shares when a second file adds customers', async () => {
     const storage = createMemoryStorage();
-    await importText(storage, customersCsv(0, 301, () => 'churned'));
-    await importText(storage, customersCsv(301, 1001, () => 'churned'));
+    await importText(
+      storage,
+      customersCsv(0, 301, () => 'churned'),
+    );
+    await importText(
+      storage,
+      customersCsv(301, 1001, () => 'churned'),
+    );
     // 1 001 customers → 100 control, 901 target → 451 / 450, as if they had come in one file.
     expect(armCounts(await linksOf(storage))).toEqual({ 'churned:control': 100, 'churned:a': 451, 'churned:b': 450 });
   });
@@ -73,7 +93,11 @@ describe('A/B arms at import', () => {
   it('names each mailed customer’s arm in the mailing file, and none in the control list', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'rekindle-arms-'));
     try {
-      const result = await importText(createMemoryStorage(), customersCsv(0, 50, () => 'churned'), path.join(dir, 'mail.csv'));
+      const result = await importText(
+        createMemoryStorage(),
+        customersCsv(0, 50, () => 'churned'),
+        path.join(dir, 'mail.csv'),
+      );
       const [header, ...rows] = (await readFile(path.join(dir, 'mail.csv'), 'utf8')).trim().split('\n');
       expect(header).toBe('customer_id,name,email,phone,segment,tier,arm,url');
       const armById = new Map([...result.customers].map((customer) => [customer.customerId, customer.arm]));

@@ -73,7 +73,8 @@ describe('rekindle links import', () => {
     expect(target[0]).toBe('customer_id,name,email,phone,segment,tier,url');
     expect(target).toHaveLength(11);
     for (const line of target.slice(1)) {
-      const [, index, tier] = /^c(\d+),Клиент \d+,c\d+@example\.com,,churned,(vip)?,https:\/\/promo\.example\.ru\/ny\?c=[\w-]{21}$/.exec(line) ?? [];
+      const [, index, tier] =
+        /^c(\d+),Клиент \d+,c\d+@example\.com,,churned,(vip)?,https:\/\/promo\.example\.ru\/ny\?c=[\w-]{21}$/.exec(line) ?? [];
       expect(index, line).toBeDefined();
       // spend = index × 5 000, so index 10 and up reach the 50 000 VIP tier.
       expect(tier === 'vip').toBe(Number(index) >= 10);
@@ -107,7 +108,9 @@ describe('rekindle links import', () => {
   it('prints the smallest detectable lift and warns that the forecast’s is smaller', async () => {
     const { output } = await run(links, ['import', 'ny', customers, '--out', out, '--base-url', 'https://promo.example.ru']);
     // p = 0.3, n = 10 and 10: δ = 2.8016 · √(0.021 + (0.3 + δ)(0.7 − δ)/10) settles at 0.5266 (5 customers of 10).
-    expect(output).toContain('Plan: with 10 mailed and 10 held out at a base rate of 30.00%, the smallest lift this control group can detect');
+    expect(output).toContain(
+      'Plan: with 10 mailed and 10 held out at a base rate of 30.00%, the smallest lift this control group can detect',
+    );
     expect(output).toContain('is 52.66 points (about 5 customers), at 80% power and α 5%');
     expect(output).toContain('Warning: the forecast of 4 counts on a lift of 10.00 points, smaller than 52.66 points');
   });

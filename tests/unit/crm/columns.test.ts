@@ -89,7 +89,8 @@ describe('CustomerTable', () => {
     table.add({ line: 2, customerId: 'c1', name: 'Анна', segment: 'спящие' });
     table.add({ line: 3, customerId: 'c2' });
     const slice = emptySlice();
-    const text = (field: 'customerId' | 'name' | 'segment', index: number) => (table.textAt(field, index, slice) ? sliceText(slice) : undefined);
+    const text = (field: 'customerId' | 'name' | 'segment', index: number) =>
+      table.textAt(field, index, slice) ? sliceText(slice) : undefined;
     expect([text('customerId', 0), text('name', 0), text('segment', 0)]).toEqual(['c1', 'Анна', 'спящие']);
     expect([text('customerId', 1), text('name', 1), text('segment', 1)]).toEqual(['c2', undefined, undefined]);
   });

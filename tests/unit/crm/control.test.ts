@@ -30,7 +30,12 @@ describe('assignGroups', () => {
   });
 
   it('keeps the share in every segment, small ones included', () => {
-    const customers = [...newcomers(1000, 'churned', 'a'), ...newcomers(37, 'vip', 'b'), ...newcomers(4, 'rare', 'c'), ...newcomers(6, '', 'd')];
+    const customers = [
+      ...newcomers(1000, 'churned', 'a'),
+      ...newcomers(37, 'vip', 'b'),
+      ...newcomers(4, 'rare', 'c'),
+      ...newcomers(6, '', 'd'),
+    ];
     const groups = assignGroups({ project: 'p', share: 0.1, newcomers: asNewcomers(customers), existing: new Map() });
     const controlOf = (segment: string) => controlCount(groups.filter((_, index) => customers[index]?.segment === segment));
     // round(0.1 × 1000) = 100, round(3.7) = 4, round(0.4) = 0, round(0.6) = 1
@@ -47,7 +52,12 @@ describe('assignGroups', () => {
     });
     expect(controlCount(groups)).toBe(1);
     // A segment already over its share gets no more control customers.
-    const over = assignGroups({ project: 'p', share: 0.1, newcomers: asNewcomers(newcomers(5, 'vip')), existing: new Map([['vip', { total: 10, control: 3 }]]) });
+    const over = assignGroups({
+      project: 'p',
+      share: 0.1,
+      newcomers: asNewcomers(newcomers(5, 'vip')),
+      existing: new Map([['vip', { total: 10, control: 3 }]]),
+    });
     expect(controlCount(over)).toBe(0);
   });
 
@@ -70,7 +80,13 @@ describe('control group across imports', () => {
   const ids = (prefix: string, count: number) => Array.from({ length: count }, (_, index) => `${prefix}${index}`);
 
   async function importIds(storage: ReturnType<typeof createMemoryStorage>, customerIds: string[]) {
-    const result = await importCustomerLinks({ project, storage, source: { text: csv(customerIds) }, baseUrl: 'http://localhost:4321', now: new Date() });
+    const result = await importCustomerLinks({
+      project,
+      storage,
+      source: { text: csv(customerIds) },
+      baseUrl: 'http://localhost:4321',
+      now: new Date(),
+    });
     if (!result.ok) throw new Error(result.problems.format('test'));
     return new Map([...result.customers].map((customer) => [customer.customerId, customer.group]));
   }
@@ -83,9 +99,15 @@ describe('control group across imports', () => {
 
   it('holds out the customers with the lowest draws, on a first file and among the newcomers of a second', async () => {
     const lowest = (customerIds: string[], count: number) =>
-      [...customerIds].sort((a, b) => controlDraw('p', a) - controlDraw('p', b)).slice(0, count).sort();
+      [...customerIds]
+        .sort((a, b) => controlDraw('p', a) - controlDraw('p', b))
+        .slice(0, count)
+        .sort();
     const controlOf = (groups: Map<string, string>, prefix: string) =>
-      [...groups].filter(([id, group]) => group === 'control' && id.startsWith(prefix)).map(([id]) => id).sort();
+      [...groups]
+        .filter(([id, group]) => group === 'control' && id.startsWith(prefix))
+        .map(([id]) => id)
+        .sort();
     const storage = createMemoryStorage();
     const first = await importIds(storage, ids('a', 95));
     expect(controlOf(first, 'a')).toEqual(lowest(ids('a', 95), 10));

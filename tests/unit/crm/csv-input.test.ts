@@ -2,7 +2,16 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CsvFileError, detectDelimiter, MAX_RECORD_CHARACTERS, normalizeHeader, readCsvRows, type CsvReadSummary, type CsvRow, type CsvSource } from '../../../src/crm/csv-input.ts';
+import {
+  CsvFileError,
+  detectDelimiter,
+  MAX_RECORD_CHARACTERS,
+  normalizeHeader,
+  readCsvRows,
+  type CsvReadSummary,
+  type CsvRow,
+  type CsvSource,
+} from '../../../src/crm/csv-input.ts';
 import { CUSTOMER_COLUMNS, type CustomerColumn } from '../../../src/crm/customers.ts';
 
 /** The same cases read from text (parsed in this thread) and from a file (parsed on a worker thread). */
@@ -66,7 +75,9 @@ describe.each(Object.keys(SOURCES) as (keyof typeof SOURCES)[])('readCsvRows fro
   it('names the missing required column, what it accepts and what it found', async () => {
     const error = await rowsOf('Имя;Email\nАнна;a@example.com\n').catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(CsvFileError);
-    expect((error as CsvFileError).message).toMatch(/(^|\/)customers\.csv:1: the header has no customer_id column \(also accepted: «customer»/);
+    expect((error as CsvFileError).message).toMatch(
+      /(^|\/)customers\.csv:1: the header has no customer_id column \(also accepted: «customer»/,
+    );
     expect((error as CsvFileError).message).toContain('found «Имя», «Email»');
   });
 
@@ -114,16 +125,22 @@ describe.each(Object.keys(SOURCES) as (keyof typeof SOURCES)[])('readCsvRows fro
   it('reads lone CR line ends across chunk boundaries, and a CRLF cut between two chunks', async () => {
     const count = 20_000;
     const lines = Array.from({ length: count }, (_, index) => `c${index};Ёлкина Яна ${index}${index % 2 === 0 ? '' : ';"ёж"'}`);
-    const rows = await rowsOf(`customer_id;name;segment\r${lines.map((line, index) => `${line}${index % 3 === 0 ? '\r' : '\r\n'}`).join('')}`);
+    const rows = await rowsOf(
+      `customer_id;name;segment\r${lines.map((line, index) => `${line}${index % 3 === 0 ? '\r' : '\r\n'}`).join('')}`,
+    );
     expect(rows).toHaveLength(count);
-    const wrong = rows.findIndex((row, index) => row.line !== 2 + index || row.values.name !== `Ёлкина Яна ${index}` || row.values.customerId !== `c${index}`);
+    const wrong = rows.findIndex(
+      (row, index) => row.line !== 2 + index || row.values.name !== `Ёлкина Яна ${index}` || row.values.customerId !== `c${index}`,
+    );
     expect(wrong).toBe(-1);
   });
 
   it('refuses a quoted field that goes on after its closing quote, naming its line', async () => {
     const error = await rowsOf('customer_id,name\nc1,Анна\nc2,"Олег" Петров\nc3,Мария\n').catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(CsvFileError);
-    expect((error as CsvFileError).reason).toBe('the CSV cannot be read (a quoted field in the record starting on line 3 goes on after its closing quote).');
+    expect((error as CsvFileError).reason).toBe(
+      'the CSV cannot be read (a quoted field in the record starting on line 3 goes on after its closing quote).',
+    );
   });
 
   it('names the line where the record with the unclosed quote starts, past blank lines', async () => {
@@ -131,7 +148,9 @@ describe.each(Object.keys(SOURCES) as (keyof typeof SOURCES)[])('readCsvRows fro
     expect(error).toBeInstanceOf(CsvFileError);
     expect((error as CsvFileError).line).toBe(5);
     expect((error as CsvFileError).message).toMatch(/(^|\/)customers\.csv:5: /);
-    expect((error as CsvFileError).reason).toBe('the CSV cannot be read (a quote opened in the record starting on line 5 is never closed).');
+    expect((error as CsvFileError).reason).toBe(
+      'the CSV cannot be read (a quote opened in the record starting on line 5 is never closed).',
+    );
   });
 
   it('stops at a record longer than the limit instead of buffering the rest of the file', async () => {

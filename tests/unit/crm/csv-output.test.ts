@@ -4,16 +4,26 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AtomicCsvWriter, commitStaged, csvLine, EXCEL_CSV, withoutFormula } from '../../../src/crm/csv-output.ts';
 
-const HOSTILE = ['=HYPERLINK("http://evil.example","Подарок")', '+cmd|" /C calc"!A0', '-2+3+cmd|" /C calc"!A0', '@SUM(1+1)*cmd|" /C calc"!A0', '\t=1+1', '\r=1+1'];
+const HOSTILE = [
+  '=HYPERLINK("http://evil.example","Подарок")',
+  '+cmd|" /C calc"!A0',
+  '-2+3+cmd|" /C calc"!A0',
+  '@SUM(1+1)*cmd|" /C calc"!A0',
+  '\t=1+1',
+  '\r=1+1',
+];
 
 describe('CSV cells a spreadsheet would run as formulas', () => {
   it.each(HOSTILE)('prefixes %j with an apostrophe', (value) => {
     expect(withoutFormula(value)).toBe(`'${value}`);
   });
 
-  it.each(['+7 999 123-45-67', '+7 (999) 123-45-67', '-500', '-12.5', 'Ольга', 'a=b', 'anna@example.com', ''])('keeps %j as written', (value) => {
-    expect(withoutFormula(value)).toBe(value);
-  });
+  it.each(['+7 999 123-45-67', '+7 (999) 123-45-67', '-500', '-12.5', 'Ольга', 'a=b', 'anna@example.com', ''])(
+    'keeps %j as written',
+    (value) => {
+      expect(withoutFormula(value)).toBe(value);
+    },
+  );
 
   it('neutralises cells of a line, quoting where the delimiter needs it', () => {
     expect(csvLine(['c1', '=1+1', '+7 999 123-45-67', 'Иванова, Анна'])).toBe(`c1,'=1+1,+7 999 123-45-67,"Иванова, Анна"\n`);

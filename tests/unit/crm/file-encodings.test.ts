@@ -26,7 +26,14 @@ async function importBytes(bytes: Buffer) {
   await writeFile(file, bytes);
   const storage = createMemoryStorage();
   const mailMergeOut = path.join(dir, 'mailing.csv');
-  const result = await importCustomerLinks({ project, storage, source: { path: file }, baseUrl: 'https://promo.example.ru', now: new Date(), mailMergeOut });
+  const result = await importCustomerLinks({
+    project,
+    storage,
+    source: { path: file },
+    baseUrl: 'https://promo.example.ru',
+    now: new Date(),
+    mailMergeOut,
+  });
   if (!result.ok) throw new Error(result.problems.format(file));
   const link = await storage.links.byCustomerId(project.slug, 'c1');
   return { result, link, mailing: await readFile(mailMergeOut, 'utf8') };
@@ -34,7 +41,9 @@ async function importBytes(bytes: Buffer) {
 
 describe('customer files in the encodings Russian teams save', () => {
   it('imports a Windows-1251 file with Latin headers with its names intact, in the links and the mailing file', async () => {
-    const { result, link, mailing } = await importBytes(encodeSingleByte('customer_id,name,segment\nc1,Ольга,спящие\nc2,Пётр,VIP\n', 'windows-1251'));
+    const { result, link, mailing } = await importBytes(
+      encodeSingleByte('customer_id,name,segment\nc1,Ольга,спящие\nc2,Пётр,VIP\n', 'windows-1251'),
+    );
     expect(link).toMatchObject({ name: 'Ольга', segment: 'спящие' });
     expect(mailing).toContain('c1,Ольга,,,спящие');
     expect(mailing).toContain('c2,Пётр,');
@@ -42,7 +51,9 @@ describe('customer files in the encodings Russian teams save', () => {
   });
 
   it('imports a Windows-1251 file with Russian headers and semicolons', async () => {
-    const { link } = await importBytes(encodeSingleByte('Код клиента;Имя;Сумма покупок\r\nc1;Ольга Сергеевна;12 345,50\r\n', 'windows-1251'));
+    const { link } = await importBytes(
+      encodeSingleByte('Код клиента;Имя;Сумма покупок\r\nc1;Ольга Сергеевна;12 345,50\r\n', 'windows-1251'),
+    );
     expect(link).toMatchObject({ name: 'Ольга Сергеевна', spend: 12345.5 });
   });
 
@@ -73,7 +84,10 @@ describe('customer files in the encodings Russian teams save', () => {
 describe('orders files in Windows-1251', () => {
   it('imports an orders export with Russian headers saved by Excel', async () => {
     const file = path.join(dir, 'orders.csv');
-    await writeFile(file, encodeSingleByte('Номер заказа;Код клиента;Дата заказа;Сумма\r\n1001;c1;20.12.2020;4 990,00\r\n', 'windows-1251'));
+    await writeFile(
+      file,
+      encodeSingleByte('Номер заказа;Код клиента;Дата заказа;Сумма\r\n1001;c1;20.12.2020;4 990,00\r\n', 'windows-1251'),
+    );
     const result = await importOrdersCsv({ project, storage: createMemoryStorage(), source: { path: file } });
     expect(result).toMatchObject({ ok: true, orders: 1, encoding: 'windows-1251' });
   });

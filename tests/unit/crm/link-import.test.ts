@@ -22,7 +22,14 @@ const now = new Date('2020-12-10T09:00:00Z');
 function importText(storage: Storage, text: string, options: { share?: number; mailMergeOut?: string } = {}): Promise<LinkImportResult> {
   const withShare = { ...project, config: { ...project.config, reactivation: { controlShare: options.share ?? 0.1 } } };
   const source = { text, name: 'customers.csv' };
-  return importCustomerLinks({ project: withShare, storage, source, baseUrl: 'https://promo.example.ru/', now, mailMergeOut: options.mailMergeOut });
+  return importCustomerLinks({
+    project: withShare,
+    storage,
+    source,
+    baseUrl: 'https://promo.example.ru/',
+    now,
+    mailMergeOut: options.mailMergeOut,
+  });
 }
 
 /** Runs `test` with a fresh folder for mail-merge files, removed afterwards. */
@@ -49,10 +56,20 @@ describe('importCustomerLinks', () => {
   it('gives each customer a personal link with a 21-character token, tier and url', async () => {
     const storage = createMemoryStorage();
     const result = expectOk(
-      await importText(storage, 'ID клиента;Имя;Email;Сумма покупок\r\nc1;Анна;anna@example.com;12 345,50\r\nc2;Олег;;70 000\r\n', { share: 0 }),
+      await importText(storage, 'ID клиента;Имя;Email;Сумма покупок\r\nc1;Анна;anna@example.com;12 345,50\r\nc2;Олег;;70 000\r\n', {
+        share: 0,
+      }),
     );
     const [anna, oleg] = [...result.customers];
-    expect(anna).toMatchObject({ customerId: 'c1', name: 'Анна', email: 'anna@example.com', spend: 12345.5, tier: 'raised', group: 'target', isNew: true });
+    expect(anna).toMatchObject({
+      customerId: 'c1',
+      name: 'Анна',
+      email: 'anna@example.com',
+      spend: 12345.5,
+      tier: 'raised',
+      group: 'target',
+      isNew: true,
+    });
     expect(oleg?.tier).toBe('vip');
     expect(anna?.token).toMatch(/^[A-Za-z0-9_-]{21}$/);
     expect(anna?.url).toBe(`https://promo.example.ru/new-year?c=${anna?.token}`);
@@ -160,24 +177,47 @@ describe('importCustomerLinks', () => {
     const first = expectOk(await importText(storage, 'customer_id,name,segment,total_spend\nc1,������,vip,100\nc2,Олег,vip,200\n'));
     const repaired = 'customer_id,name,segment,total_spend\nc1,Ольга,sleeping,60000\nc2,Олег,vip,200\n';
     const withSource = { ...project, config: { ...project.config, reactivation: { controlShare: 0.1 } } };
-    const second = await importCustomerLinks({ project: withSource, storage, source: { text: repaired }, baseUrl: 'https://promo.example.ru', now, updateExisting: true });
+    const second = await importCustomerLinks({
+      project: withSource,
+      storage,
+      source: { text: repaired },
+      baseUrl: 'https://promo.example.ru',
+      now,
+      updateExisting: true,
+    });
     const summary = expectOk(second).summary;
     expect(summary).toMatchObject({ changedExisting: 1, changedFields: { name: 1, segment: 1, spend: 1 }, updatedExisting: true });
     const [olga] = [...first.customers];
-    expect(await storage.links.byCustomerId('new-year', 'c1')).toMatchObject({ token: olga?.token, group: olga?.group, name: 'Ольга', segment: 'sleeping', spend: 60000 });
+    expect(await storage.links.byCustomerId('new-year', 'c1')).toMatchObject({
+      token: olga?.token,
+      group: olga?.group,
+      name: 'Ольга',
+      segment: 'sleeping',
+      spend: 60000,
+    });
     expect([...expectOk(second).customers][0]).toMatchObject({ token: olga?.token, tier: 'vip' });
   });
 
   it('gives a re-imported customer the same link and group, and adds a second file to the first', async () => {
     const storage = createMemoryStorage();
-    const first = expectOk(await importText(storage, customersCsv(50, () => 'churned')));
+    const first = expectOk(
+      await importText(
+        storage,
+        customersCsv(50, () => 'churned'),
+      ),
+    );
     const second = expectOk(await importText(storage, `customer_id,segment\nc7,churned\nc3,vip\nn1,churned\n`));
     const firstById = new Map([...first.customers].map((customer) => [customer.customerId, customer]));
     for (const id of ['c7', 'c3']) {
       const again = [...second.customers].find((customer) => customer.customerId === id);
       expect(again).toMatchObject({ token: firstById.get(id)?.token, group: firstById.get(id)?.group, isNew: false });
     }
-    expect(second.summary).toMatchObject({ newLinks: 1, existingLinks: 2, changedExisting: 1, changedFields: { name: 0, segment: 1, spend: 0 } });
+    expect(second.summary).toMatchObject({
+      newLinks: 1,
+      existingLinks: 2,
+      changedExisting: 1,
+      changedFields: { name: 0, segment: 1, spend: 0 },
+    });
     expect(await storage.links.count('new-year')).toBe(51);
   });
 });

@@ -22,7 +22,8 @@ async function storedOrders(storage: Storage) {
 describe('importOrdersCsv', () => {
   it('reads a Russian export, adds orders once by order_id and counts unknown customers', async () => {
     const storage = await storageWithCustomer('c1');
-    const text = '\uFEFFНомер заказа;ID клиента;Дата заказа;Сумма\r\n1001;c1;20.12.2020 14:05;4 990,00\r\n1002;zz;2020-12-21;1200\r\n1001;c1;20.12.2020 14:05;4 990,00\r\n';
+    const text =
+      '\uFEFFНомер заказа;ID клиента;Дата заказа;Сумма\r\n1001;c1;20.12.2020 14:05;4 990,00\r\n1002;zz;2020-12-21;1200\r\n1001;c1;20.12.2020 14:05;4 990,00\r\n';
     const first = await importOrdersCsv({ project, storage, source: { text } });
     expect(first).toMatchObject({ ok: true, rows: 3, orders: 2, repeatedRows: 1, added: 2, duplicates: 0, unknownCustomerOrders: 1 });
     expect(await storedOrders(storage)).toEqual([
@@ -35,7 +36,8 @@ describe('importOrdersCsv', () => {
 
   it('stores nothing when a row is bad, and says which and why', async () => {
     const storage = await storageWithCustomer('c1');
-    const text = 'order_id,customer_id,ordered_at,amount\n1,c1,2020-12-20,100\n2,c1,20/12/2020,100\n3,,2020-12-20,-4\n1,c1,2020-12-21,100\n';
+    const text =
+      'order_id,customer_id,ordered_at,amount\n1,c1,2020-12-20,100\n2,c1,20/12/2020,100\n3,,2020-12-20,-4\n1,c1,2020-12-21,100\n';
     const result = await importOrdersCsv({ project, storage, source: { text } });
     if (result.ok) throw new Error('expected problems');
     expect(result.problems.listed).toEqual([
@@ -68,7 +70,9 @@ describe('parseOrdersBatch', () => {
   });
 
   it('refuses more than 10 000 orders in one request', () => {
-    const result = parseOrdersBatch({ orders: Array.from({ length: MAX_ORDERS_PER_REQUEST + 1 }, (_, index) => ({ ...order, orderId: `o${index}` })) });
+    const result = parseOrdersBatch({
+      orders: Array.from({ length: MAX_ORDERS_PER_REQUEST + 1 }, (_, index) => ({ ...order, orderId: `o${index}` })),
+    });
     expect(result).toMatchObject({ ok: false, problems: [{ path: 'orders', message: expect.stringMatching(/at most 10000 orders/) }] });
   });
 });

@@ -101,7 +101,12 @@ describe('buildReport: the rest of the dashboard', () => {
 
   it('leaves a control customer’s play out of the funnel steps, and a player without a link out of every count', async () => {
     const storage = await seededStorage();
-    const played = { project: SLUG, state: { answers: [true, true] }, startedAt: '2020-12-16T09:00:00.000Z', updatedAt: '2020-12-16T09:01:00.000Z' };
+    const played = {
+      project: SLUG,
+      state: { answers: [true, true] },
+      startedAt: '2020-12-16T09:00:00.000Z',
+      updatedAt: '2020-12-16T09:01:00.000Z',
+    };
     await storage.plays.update(SLUG, `link:${tokenOf('F')}`, () => ({ ...played, player: `link:${tokenOf('F')}` }));
     await storage.plays.update(SLUG, 'link:no-such-token', () => ({ ...played, player: 'link:no-such-token' }));
     const report = await buildReport({ project: reportProject(), storage, now: NOW });
@@ -114,18 +119,51 @@ describe('buildReport: the rest of the dashboard', () => {
     expect(report).toMatchObject({ linksIssued: 7, forecast: 2, fact: 2, delta: 0, deltaText: '0%' });
     expect(report.target).toMatchObject({ visited: 2, started: 2, completed: 1, giftOpened: 1, shared: 1 });
     // friend-one came from share-id-1 and finished: one play and one completion brought by sharing.
-    expect(report.shares).toEqual({ created: 0, pageVisits: 1, clicksByNetwork: { vk: 1, telegram: 1 }, playsStarted: 1, playsCompleted: 1 });
+    expect(report.shares).toEqual({
+      created: 0,
+      pageVisits: 1,
+      clicksByNetwork: { vk: 1, telegram: 1 },
+      playsStarted: 1,
+      playsCompleted: 1,
+    });
     expect(report.anonymous).toEqual({ visited: 2, started: 1, completed: 1 });
-    expect(report.bySegment).toEqual([
-      { key: 'churned', target: 3, control: 1, visited: 2, completed: 1, reactivatedTarget: 1, reactivatedControl: 1, rateTarget: 1 / 3, rateControl: 1 },
-      { key: 'at-risk', target: 2, control: 1, visited: 0, completed: 0, reactivatedTarget: 1, reactivatedControl: 0, rateTarget: 0.5, rateControl: 0 },
-    ].map((row) => ({ ...row, lift: expect.objectContaining({ status: 'too-early' }) })));
+    expect(report.bySegment).toEqual(
+      [
+        {
+          key: 'churned',
+          target: 3,
+          control: 1,
+          visited: 2,
+          completed: 1,
+          reactivatedTarget: 1,
+          reactivatedControl: 1,
+          rateTarget: 1 / 3,
+          rateControl: 1,
+        },
+        {
+          key: 'at-risk',
+          target: 2,
+          control: 1,
+          visited: 0,
+          completed: 0,
+          reactivatedTarget: 1,
+          reactivatedControl: 0,
+          rateTarget: 0.5,
+          rateControl: 0,
+        },
+      ].map((row) => ({ ...row, lift: expect.objectContaining({ status: 'too-early' }) })),
+    );
     expect(report.byTier.map((row) => [row.key, row.target, row.control])).toEqual([
       ['regular', 2, 1],
       ['', 1, 1],
       ['vip', 2, 0],
     ]);
-    expect(report.daily.find((day) => day.day === '2020-12-20')).toEqual({ day: '2020-12-20', visits: 3, completions: 1, reactivations: 0 });
+    expect(report.daily.find((day) => day.day === '2020-12-20')).toEqual({
+      day: '2020-12-20',
+      visits: 3,
+      completions: 1,
+      reactivations: 0,
+    });
     expect(report.daily.some((day) => day.day === '2021-03-01')).toBe(false);
     expect(report.promoPools).toEqual([{ pool: 'codes.csv', usedBy: [{}], size: 3, taken: 1, remaining: 2 }]);
     // Two and one reactivated customers: far below the ten per group an interval needs.

@@ -48,11 +48,7 @@ describe('loadBooklet', () => {
       'booklet/notes.txt': 'not a page either',
     });
     const booklet = await loadBooklet(giftProject(dir), bookletGift);
-    expect(booklet.pages.map((page) => page.file)).toEqual([
-      'booklet/01-cuba.md',
-      'booklet/02-italy.md',
-      'booklet/10-finland.md',
-    ]);
+    expect(booklet.pages.map((page) => page.file)).toEqual(['booklet/01-cuba.md', 'booklet/02-italy.md', 'booklet/10-finland.md']);
     expect(booklet.pages.map((page) => page.title)).toEqual(['Куба', 'italy', 'Финляндия']);
   });
 

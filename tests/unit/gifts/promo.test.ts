@@ -12,7 +12,9 @@ describe('parsePromoPool', () => {
   it('reads a header after blank lines, CRLF and lone CR line ends, and a BOM', () => {
     const pool = parsePromoPool('\uFEFF\r\ncode\r\nAAA111\rBBB222\r\n\nCCC333');
     expect(pool).toEqual({ codes: ['AAA111', 'BBB222', 'CCC333'], problems: [] });
-    expect(parsePromoPool('code\nAAA111\nAAA111\r\n').problems).toEqual([{ line: 3, message: 'code AAA111 repeats line 2; each code must be given once' }]);
+    expect(parsePromoPool('code\nAAA111\nAAA111\r\n').problems).toEqual([
+      { line: 3, message: 'code AAA111 repeats line 2; each code must be given once' },
+    ]);
   });
 
   it('reads a file without a header', () => {

@@ -3,7 +3,8 @@ import type { GiftConfig } from '../../../src/config/schemas/gift.ts';
 import { giftFor } from '../../../src/gifts/rules.ts';
 import { introFor } from '../../../src/play/variants.ts';
 
-const linkGift = (title: string): GiftConfig => ({ kind: 'link', title, url: 'https://shop.example.com', buttonLabel: 'Open' }) as GiftConfig;
+const linkGift = (title: string): GiftConfig =>
+  ({ kind: 'link', title, url: 'https://shop.example.com', buttonLabel: 'Open' }) as GiftConfig;
 
 describe('what an A/B arm’s customers see', () => {
   const config = {

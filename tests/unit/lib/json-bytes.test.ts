@@ -35,7 +35,25 @@ describe('JsonBytes', () => {
   });
 
   it('writes numbers as JSON.stringify does, and null for what JSON has no number for', () => {
-    const values = [0, -0, 7, 12_500, 12_345.5, -0.5, -41.5, 0.5, 999_999_999_999_999, 1e15, 2 ** 53 + 0.5, 1e21, 1e-7, -3.25, 19.99, Number.NaN, Number.POSITIVE_INFINITY];
+    const values = [
+      0,
+      -0,
+      7,
+      12_500,
+      12_345.5,
+      -0.5,
+      -41.5,
+      0.5,
+      999_999_999_999_999,
+      1e15,
+      2 ** 53 + 0.5,
+      1e21,
+      1e-7,
+      -3.25,
+      19.99,
+      Number.NaN,
+      Number.POSITIVE_INFINITY,
+    ];
     const json = new JsonBytes(4).char(0x5b);
     values.forEach((value, index) => {
       if (index > 0) json.char(0x2c);

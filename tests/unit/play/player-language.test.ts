@@ -53,7 +53,12 @@ async function messageOf(promise: Promise<unknown>): Promise<string> {
 describe('refusals in the page’s language', () => {
   it('tells a Russian player in Russian, an English player in English, for service and quiz refusals alike', async () => {
     for (const locale of ['ru', 'en'] as const) {
-      const context: PlayContext = { project: await project(locale, quiz), storage: createMemoryStorage(), player: { key: 'anon:lang-player-000001' }, now: new Date() };
+      const context: PlayContext = {
+        project: await project(locale, quiz),
+        storage: createMemoryStorage(),
+        player: { key: 'anon:lang-player-000001' },
+        now: new Date(),
+      };
       const messages = [
         await messageOf(applyAction(context, { type: 'answer', question: 0, answer: true })),
         await messageOf(claimGift(context)),

@@ -3,7 +3,15 @@ import { enqueueWebhook } from '../../../src/webhooks/index.ts';
 
 vi.mock('../../../src/webhooks/index.ts', () => ({ enqueueWebhook: vi.fn() }));
 import { loadProject, type LoadedProject } from '../../../src/config/load.ts';
-import { applyAction, claimGift, MAX_SHARES_PER_PLAYER, playStatus, shareResult, startPlay, type PlayContext } from '../../../src/play/service.ts';
+import {
+  applyAction,
+  claimGift,
+  MAX_SHARES_PER_PLAYER,
+  playStatus,
+  shareResult,
+  startPlay,
+  type PlayContext,
+} from '../../../src/play/service.ts';
 import { playerCookieKey } from '../../../src/server/cookie-signature.ts';
 import { playerShareId } from '../../../src/share/share-id.ts';
 import { HttpError } from '../../../src/server/http.ts';
@@ -51,11 +59,20 @@ describe('the play service', () => {
   it('refuses answers before the start, out of order, repeated, and unknown actions', async () => {
     const storage = createMemoryStorage();
     const context = contextFor(storage, 'anon:player-two-000000');
-    expect(await refusal(applyAction(context, { type: 'answer', question: 0, answer: true }))).toEqual({ status: 409, code: 'not-started' });
+    expect(await refusal(applyAction(context, { type: 'answer', question: 0, answer: true }))).toEqual({
+      status: 409,
+      code: 'not-started',
+    });
     await startPlay(context);
-    expect(await refusal(applyAction(context, { type: 'answer', question: 1, answer: true }))).toEqual({ status: 409, code: 'out-of-order' });
+    expect(await refusal(applyAction(context, { type: 'answer', question: 1, answer: true }))).toEqual({
+      status: 409,
+      code: 'out-of-order',
+    });
     await applyAction(context, { type: 'answer', question: 0, answer: true });
-    expect(await refusal(applyAction(context, { type: 'answer', question: 0, answer: false }))).toEqual({ status: 409, code: 'already-answered' });
+    expect(await refusal(applyAction(context, { type: 'answer', question: 0, answer: false }))).toEqual({
+      status: 409,
+      code: 'already-answered',
+    });
     expect(await refusal(applyAction(context, { type: 'complete', score: 6 }))).toEqual({ status: 400, code: 'invalid-action' });
   });
 
@@ -108,13 +125,21 @@ describe('webhooks from the play service', () => {
     await storage.links.add(project.slug, [
       { project: project.slug, token, customerId: 'c-77', group: 'target', importedAt: '2020-12-01T00:00:00.000Z' },
     ]);
-    const withHook = { ...project, config: { ...project.config, webhook: { url: 'https://crm.example/hook', secretEnv: 'HOOK_SECRET', events: ['complete', 'gift-open'] } } } as LoadedProject;
+    const withHook = {
+      ...project,
+      config: {
+        ...project.config,
+        webhook: { url: 'https://crm.example/hook', secretEnv: 'HOOK_SECRET', events: ['complete', 'gift-open'] },
+      },
+    } as LoadedProject;
     const context: PlayContext = { project: withHook, storage, player: { key: `link:${token}` }, now: new Date('2025-12-20T12:00:00Z') };
     vi.mocked(enqueueWebhook).mockClear();
     await startPlay(context);
     for (const [question, answer] of answers.entries()) await applyAction(context, { type: 'answer', question, answer });
     await claimGift(context);
-    const calls = vi.mocked(enqueueWebhook).mock.calls.map(([input]) => [input.type, input.customerId, input.player, input.summary?.score?.value]);
+    const calls = vi
+      .mocked(enqueueWebhook)
+      .mock.calls.map(([input]) => [input.type, input.customerId, input.player, input.summary?.score?.value]);
     expect(calls).toEqual([
       ['complete', 'c-77', 'link', answers.length],
       ['gift-open', 'c-77', 'link', answers.length],

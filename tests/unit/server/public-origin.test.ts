@@ -5,7 +5,12 @@ function facts(peerAddress: string, headers: Record<string, string>, encrypted =
   return { peerAddress, encrypted, header: (name) => headers[name.toLowerCase()] };
 }
 
-const proxied = { host: '127.0.0.1:8080', 'x-forwarded-proto': 'https', 'x-forwarded-host': 'promo.example.ru', 'x-forwarded-for': '198.51.100.4, 203.0.113.7' };
+const proxied = {
+  host: '127.0.0.1:8080',
+  'x-forwarded-proto': 'https',
+  'x-forwarded-host': 'promo.example.ru',
+  'x-forwarded-for': '198.51.100.4, 203.0.113.7',
+};
 
 describe('identifyRequest', () => {
   it('takes the public origin from REKINDLE_PUBLIC_URL whatever the Host header says', () => {

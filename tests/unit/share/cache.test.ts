@@ -40,7 +40,11 @@ describe('ShareImageRenderer', () => {
   it('draws a bounded number of cards at once and refuses cold renders beyond its queue', async () => {
     const renderer = new ShareImageRenderer({ cacheDir: join(fixture.root, 'cache-busy'), concurrentDraws: 1, queuedDraws: 2 });
     const project = fixture.project();
-    const requests = [1, 2, 3, 4, 5, 6].map((value) => ({ project, content: { ...content, score: { value, of: 6 } }, format: 'og' as const }));
+    const requests = [1, 2, 3, 4, 5, 6].map((value) => ({
+      project,
+      content: { ...content, score: { value, of: 6 } },
+      format: 'og' as const,
+    }));
     const outcomes = await Promise.allSettled(requests.map((request) => renderer.render(request)));
     const refused = outcomes.filter((outcome) => outcome.status === 'rejected');
     expect(refused.length).toBeGreaterThanOrEqual(3);

@@ -25,7 +25,10 @@ describe('DiskBudget', () => {
   }
 
   async function names(): Promise<string[]> {
-    return (await readdir(dir, { recursive: true })).filter((name) => name.endsWith('.png')).map((name) => name.slice(3)).sort();
+    return (await readdir(dir, { recursive: true }))
+      .filter((name) => name.endsWith('.png'))
+      .map((name) => name.slice(3))
+      .sort();
   }
 
   it('removes the least recently used files once the folder passes its budget, down to 80% of it', async () => {

@@ -41,7 +41,13 @@ describe('share config', () => {
   });
 
   it('refuses unknown keys, paths out of the folder and odd values', () => {
-    const bad = [{ colour: '#fff' }, { background: '../bg.jpg' }, { align: 'middle' }, { scrim: 1 }, { background: { gradient: ['#fff'] } }];
+    const bad = [
+      { colour: '#fff' },
+      { background: '../bg.jpg' },
+      { align: 'middle' },
+      { scrim: 1 },
+      { background: { gradient: ['#fff'] } },
+    ];
     for (const image of bad) expect(shareSchema.safeParse({ ...shareTexts, image }).success, JSON.stringify(image)).toBe(false);
   });
 });
@@ -84,7 +90,12 @@ describe('text fitting', () => {
 });
 
 describe('share buttons', () => {
-  const payload = { url: 'https://example.com/s/abc', title: 'Я угадала 5 из 6 & «ёлка»', text: '', imageUrl: 'https://example.com/s/abc/og.png' };
+  const payload = {
+    url: 'https://example.com/s/abc',
+    title: 'Я угадала 5 из 6 & «ёлка»',
+    text: '',
+    imageUrl: 'https://example.com/s/abc/og.png',
+  };
 
   it('builds each network link with the share URL encoded', () => {
     const links = Object.fromEntries(SHARE_NETWORKS.map((network) => [network.id, new URL(network.href(payload))]));

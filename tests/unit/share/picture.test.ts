@@ -86,7 +86,10 @@ describe('a card with its own picture', () => {
 
   it('lays out a card without a picture as before: symmetric padding, no picture area', () => {
     const { paddingX, paddingY } = GEOMETRY.og;
-    expect(cardFrame('og', {})).toEqual({ picture: undefined, padding: { top: paddingY, right: paddingX, bottom: paddingY, left: paddingX } });
+    expect(cardFrame('og', {})).toEqual({
+      picture: undefined,
+      padding: { top: paddingY, right: paddingX, bottom: paddingY, left: paddingX },
+    });
   });
 
   it.each([
@@ -105,8 +108,12 @@ describe('the cache key of a card with a picture', () => {
     const renderer = new ShareImageRenderer({ cacheDir: join(fixture.root, 'cache-picture') });
     const file = join(fixture.projectDir, 'assets', 'changing.png');
     const request = { project: fixture.project(), content: { ...GREETING, image: 'assets/changing.png' }, format: 'og' as const };
-    const red = await sharp({ create: { width: 60, height: 60, channels: 3, background: '#ff0000' } }).png().toBuffer();
-    const yellow = await sharp({ create: { width: 60, height: 60, channels: 3, background: '#ffff00' } }).png().toBuffer();
+    const red = await sharp({ create: { width: 60, height: 60, channels: 3, background: '#ff0000' } })
+      .png()
+      .toBuffer();
+    const yellow = await sharp({ create: { width: 60, height: 60, channels: 3, background: '#ffff00' } })
+      .png()
+      .toBuffer();
 
     await writeFile(file, red);
     const first = await renderer.render(request);

@@ -34,7 +34,11 @@ function greenPixels(image: { data: Buffer }): number {
 
 describe('drawShareCard', () => {
   it.each(['og', 'story'] as const)('draws a %s PNG of the format size', async (format) => {
-    const png = await drawShareCard({ project: fixture.project({}, 'assets/logo.png'), content: { title: 'Я угадала 5 из 6 традиций!', score: { value: 5, of: 6 } }, format });
+    const png = await drawShareCard({
+      project: fixture.project({}, 'assets/logo.png'),
+      content: { title: 'Я угадала 5 из 6 традиций!', score: { value: 5, of: 6 } },
+      format,
+    });
     const metadata = await sharp(png).metadata();
     expect(metadata.format).toBe('png');
     expect({ width: metadata.width, height: metadata.height }).toEqual(SHARE_FORMATS[format]);
@@ -75,7 +79,9 @@ describe('drawShareCard', () => {
       { left: 0, top: height - paddingY + margin, width, height: paddingY - margin },
     ];
     for (const strip of strips) expect(differingPixels(card, blank, strip)).toBe(0);
-    expect(differingPixels(card, blank, { left: paddingX, top: paddingY, width: width - 2 * paddingX, height: height - 2 * paddingY })).toBeGreaterThan(20_000);
+    expect(
+      differingPixels(card, blank, { left: paddingX, top: paddingY, width: width - 2 * paddingX, height: height - 2 * paddingY }),
+    ).toBeGreaterThan(20_000);
   });
 
   it('refuses a format other than og and story', async () => {

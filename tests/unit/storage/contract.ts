@@ -102,14 +102,23 @@ export function describeStorageContract(name: string, openEmpty: OpenEmptyStorag
       });
 
       it('updates the name, segment and spend of existing links, keeping token, group and import time', async () => {
-        await storage.links.add(PROJECT, [link(1, { name: 'garbled', segment: 'old', spend: 10, arm: 'a' }), link(2, { segment: 'old', group: 'control' })]);
+        await storage.links.add(PROJECT, [
+          link(1, { name: 'garbled', segment: 'old', spend: 10, arm: 'a' }),
+          link(2, { segment: 'old', group: 'control' }),
+        ]);
         await storage.links.updateDetails(PROJECT, [
           { customerId: 'customer-1', name: 'Ольга', segment: 'new', spend: 20 },
           { customerId: 'customer-2', segment: 'new' },
           { customerId: 'no-such-customer', name: 'nobody' },
         ]);
 
-        expect(await storage.links.byToken(PROJECT, link(1).token)).toEqual({ ...link(1), arm: 'a', name: 'Ольга', segment: 'new', spend: 20 });
+        expect(await storage.links.byToken(PROJECT, link(1).token)).toEqual({
+          ...link(1),
+          arm: 'a',
+          name: 'Ольга',
+          segment: 'new',
+          spend: 20,
+        });
         expect(await storage.links.byCustomerId(PROJECT, 'customer-2')).toEqual({ ...link(2, { group: 'control' }), segment: 'new' });
         expect(await storage.links.countsBySegment(PROJECT)).toEqual(new Map([['new', { total: 2, control: 1, arms: { a: 1 } }]]));
         expect(await storage.links.count(PROJECT)).toBe(2);
@@ -132,7 +141,12 @@ export function describeStorageContract(name: string, openEmpty: OpenEmptyStorag
       });
 
       it('counts the links of each segment with their control group', async () => {
-        await storage.links.add(PROJECT, [link(1, { segment: 'churned' }), link(10, { segment: 'churned' }), link(2), link(20, { segment: 'vip' })]);
+        await storage.links.add(PROJECT, [
+          link(1, { segment: 'churned' }),
+          link(10, { segment: 'churned' }),
+          link(2),
+          link(20, { segment: 'vip' }),
+        ]);
         await storage.links.add(PROJECT, [link(3, { segment: 'churned' }), link(1, { segment: 'vip' })]);
 
         expect(await storage.links.countsBySegment(PROJECT)).toEqual(
@@ -147,8 +161,13 @@ export function describeStorageContract(name: string, openEmpty: OpenEmptyStorag
 
       it('keeps each target link’s A/B arm and counts the arms per segment, beside links stored before arms', async () => {
         // 300 links without arms, then 300 with: with 1 024 shards, many shards hold both kinds.
-        await storage.links.add(PROJECT, Array.from({ length: 300 }, (_, index) => link(index + 1000)));
-        const armed = Array.from({ length: 300 }, (_, index) => link(index, { arm: index % 10 === 0 ? undefined : index % 2 === 0 ? 'a' : 'b' }));
+        await storage.links.add(
+          PROJECT,
+          Array.from({ length: 300 }, (_, index) => link(index + 1000)),
+        );
+        const armed = Array.from({ length: 300 }, (_, index) =>
+          link(index, { arm: index % 10 === 0 ? undefined : index % 2 === 0 ? 'a' : 'b' }),
+        );
         await storage.links.add(PROJECT, produced(armed));
 
         expect((await storage.links.byToken(PROJECT, link(2).token))?.arm).toBe('a');
@@ -187,7 +206,12 @@ export function describeStorageContract(name: string, openEmpty: OpenEmptyStorag
 
       it('adds links produced as they are read, skipping known customers and keeping the first of two', async () => {
         await storage.links.add(PROJECT, [link(1)]);
-        const records = [link(1, { token: 'new-token-of-customer-1' }), link(2, { name: 'Ёлка', spend: 0 }), link(3), link(3, { token: 'later' })];
+        const records = [
+          link(1, { token: 'new-token-of-customer-1' }),
+          link(2, { name: 'Ёлка', spend: 0 }),
+          link(3),
+          link(3, { token: 'later' }),
+        ];
         await storage.links.add(PROJECT, produced(records));
 
         expect(await storage.links.count(PROJECT)).toBe(3);
@@ -198,10 +222,19 @@ export function describeStorageContract(name: string, openEmpty: OpenEmptyStorag
       });
 
       it('looks up many customers in one call, by position, skipping those without a link', async () => {
-        const links = Array.from({ length: 300 }, (_, index) => link(index, index === 7 ? { name: 'Анна', segment: 'churned', spend: 12_500 } : {}));
+        const links = Array.from({ length: 300 }, (_, index) =>
+          link(index, index === 7 ? { name: 'Анна', segment: 'churned', spend: 12_500 } : {}),
+        );
         await storage.links.add(PROJECT, links);
         await storage.links.add(OTHER_PROJECT, [link(1000, { project: OTHER_PROJECT })]);
-        const ids = ['customer-7', 'no-such-customer', 'customer-299', 'customer-7', 'customer-1000', ...links.map((each) => each.customerId)];
+        const ids = [
+          'customer-7',
+          'no-such-customer',
+          'customer-299',
+          'customer-7',
+          'customer-1000',
+          ...links.map((each) => each.customerId),
+        ];
 
         const found = await foundByCustomerIds(storage, PROJECT, ids);
         expect(found.get(0)).toEqual(links[7]);
@@ -315,9 +348,9 @@ export function describeStorageContract(name: string, openEmpty: OpenEmptyStorag
     });
 
     it('refuses a project name that is not a slug, so it can never name a path', async () => {
-      await expect(
-        storage.events.append({ project: '../../etc', type: 'visit', at: AT, player: 'link:a' }),
-      ).rejects.toThrow(/project name "..\/..\/etc" is not a valid slug/);
+      await expect(storage.events.append({ project: '../../etc', type: 'visit', at: AT, player: 'link:a' })).rejects.toThrow(
+        /project name "..\/..\/etc" is not a valid slug/,
+      );
       await expect(storage.links.add('Bad Name', [link(1, { project: 'Bad Name' })])).rejects.toThrow(/not a valid slug/);
     });
 
@@ -351,7 +384,10 @@ export function describeStorageContract(name: string, openEmpty: OpenEmptyStorag
         expect(await storage.promo.claim(PROJECT, 'new-year', 'link:b')).toBe('B');
         expect(await storage.promo.claim(PROJECT, 'new-year', 'link:c')).toBeUndefined();
 
-        await Promise.all([storage.promo.load(PROJECT, 'new-year', ['A', 'B', 'C', 'D']), storage.promo.load(PROJECT, 'new-year', ['A', 'B', 'C', 'D'])]);
+        await Promise.all([
+          storage.promo.load(PROJECT, 'new-year', ['A', 'B', 'C', 'D']),
+          storage.promo.load(PROJECT, 'new-year', ['A', 'B', 'C', 'D']),
+        ]);
         expect(await storage.promo.claim(PROJECT, 'new-year', 'link:c')).toBe('C');
         expect(await storage.promo.claim(PROJECT, 'new-year', 'link:a')).toBe('A');
         expect(await storage.promo.taken(PROJECT, 'new-year')).toBe(3);
@@ -412,7 +448,11 @@ export function describeStorageContract(name: string, openEmpty: OpenEmptyStorag
     describe('webhook outbox', () => {
       it('hands what a closed outbox left pending to exactly one other, with its attempts, never what was finished', async () => {
         const first = await storage.webhooks.open();
-        await first.append([{ op: 'queued', delivery: delivery('d1') }, { op: 'queued', delivery: delivery('d2') }, { op: 'queued', delivery: delivery('d3') }]);
+        await first.append([
+          { op: 'queued', delivery: delivery('d1') },
+          { op: 'queued', delivery: delivery('d2') },
+          { op: 'queued', delivery: delivery('d3') },
+        ]);
         await first.append([
           { op: 'retry', id: 'd2', attempts: 1, result: 'HTTP 500', retryAt: AT },
           { op: 'delivered', id: 'd3', attempts: 1, status: 200, at: AT },

@@ -59,7 +59,12 @@ describe('local storage on disk', () => {
   async function writeLegacyShards(links: readonly LinkRecord[]): Promise<void> {
     const byShard = (key: (each: LinkRecord) => string) => Map.groupBy(links, (each) => shardOf(key(each), LINK_SHARDS));
     await mkdir(linksDir(), { recursive: true });
-    const manifest = { generation: 1, count: links.length, tokenShards: Array(LINK_SHARDS).fill(0), customerShards: Array(LINK_SHARDS).fill(0) };
+    const manifest = {
+      generation: 1,
+      count: links.length,
+      tokenShards: Array(LINK_SHARDS).fill(0),
+      customerShards: Array(LINK_SHARDS).fill(0),
+    };
     for (const [shard, inShard] of byShard((each) => each.token)) {
       const columns = {
         token: inShard.map((each) => each.token),
@@ -144,7 +149,12 @@ describe('local storage on disk', () => {
   it('splits the log into segments and replays all of them', async () => {
     const first = await openStorage({ segmentBytes: 1024 });
     for (let index = 0; index < 40; index++) {
-      await first.plays.update(PROJECT, `link:${index}`, () => ({ project: PROJECT, player: `link:${index}`, state: index, updatedAt: AT }));
+      await first.plays.update(PROJECT, `link:${index}`, () => ({
+        project: PROJECT,
+        player: `link:${index}`,
+        state: index,
+        updatedAt: AT,
+      }));
     }
     await first.close();
     expect((await readdir(logDir())).length).toBeGreaterThan(3);
@@ -182,7 +192,8 @@ describe('local storage on disk', () => {
     const all = [...links, ...later];
     const reopened = await openStorage();
     expect(await collect(reopened.links.scan(PROJECT))).toHaveLength(all.length);
-    for (const expected of [...links, later[0], later[2999]]) expect(await reopened.links.byCustomerId(PROJECT, expected?.customerId ?? '')).toEqual(expected);
+    for (const expected of [...links, later[0], later[2999]])
+      expect(await reopened.links.byCustomerId(PROJECT, expected?.customerId ?? '')).toEqual(expected);
     expect(await reopened.links.countsBySegment(PROJECT)).toEqual(new Map([['', { total: 3050, control: 305 }]]));
     const manifest = JSON.parse(await readFile(join(linksDir(), 'manifest.json'), 'utf8')) as { segments: unknown };
     expect(manifest.segments).toEqual({ '': { total: 3050, control: 305 } });
@@ -208,7 +219,8 @@ describe('local storage on disk', () => {
     const reopened = await openStorage();
     const stored = await collect(reopened.links.scan(PROJECT));
     expect(stored.map((each) => each.customerId).sort()).toEqual([...first, ...few, ...many].map((each) => each.customerId).sort());
-    for (const expected of [first[0], first[2999], few[4], many[0]]) expect(await reopened.links.byCustomerId(PROJECT, expected?.customerId ?? '')).toEqual(expected);
+    for (const expected of [first[0], first[2999], few[4], many[0]])
+      expect(await reopened.links.byCustomerId(PROJECT, expected?.customerId ?? '')).toEqual(expected);
   });
 
   it('leaves no pack behind when a batch is refused after its first shards were written', async () => {
@@ -216,19 +228,26 @@ describe('local storage on disk', () => {
     await storage.links.add(PROJECT, [link(1)]);
     const clash = link(2999, { token: link(1).token });
 
-    await expect(storage.links.add(PROJECT, [...Array.from({ length: 2000 }, (_, index) => link(2 + index)), clash])).rejects.toThrow(/already belongs/);
+    await expect(storage.links.add(PROJECT, [...Array.from({ length: 2000 }, (_, index) => link(2 + index)), clash])).rejects.toThrow(
+      /already belongs/,
+    );
     expect((await readdir(linksDir())).filter((name) => name.endsWith('.pack'))).toEqual(['links.g1.pack']);
   });
 
   it('adds no link at all when writing the pack fails', async () => {
     const storage = await openStorage();
-    await storage.links.add(PROJECT, Array.from({ length: 300 }, (_, index) => link(index)));
+    await storage.links.add(
+      PROJECT,
+      Array.from({ length: 300 }, (_, index) => link(index)),
+    );
     const batch = Array.from({ length: 300 }, (_, index) => link(1000 + index));
     // A directory where the import's pack must be written makes its first write fail.
     const blocker = join(linksDir(), 'links.g2.pack');
     await mkdir(blocker);
 
-    await expect(storage.links.add(PROJECT, batch)).rejects.toThrow(/links\.add\(new-year-traditions\): writing .* failed, so nothing was added/);
+    await expect(storage.links.add(PROJECT, batch)).rejects.toThrow(
+      /links\.add\(new-year-traditions\): writing .* failed, so nothing was added/,
+    );
     expect(await storage.links.count(PROJECT)).toBe(300);
     expect(await storage.links.byToken(PROJECT, batch[0]?.token ?? '')).toBeUndefined();
     expect(await storage.links.byCustomerId(PROJECT, 'customer-1000')).toBeUndefined();

@@ -11,7 +11,9 @@ const script = fileURLToPath(new URL('./fixtures/open-as-server.ts', import.meta
 const node = fileURLToPath(new URL('../../../node_modules/.bin/node', import.meta.url));
 
 /** A server process on `dataDir`; resolves once it says ready, or with its exit code and stderr if it refuses. */
-function startServer(dataDir: string): Promise<{ child: ChildProcessWithoutNullStreams; ready: boolean; code: number | null; stderr: string }> {
+function startServer(
+  dataDir: string,
+): Promise<{ child: ChildProcessWithoutNullStreams; ready: boolean; code: number | null; stderr: string }> {
   const child = spawn(node, [script], { env: { ...process.env, REKINDLE_DATA_DIR: dataDir, REKINDLE_DATABASE_URL: '' } });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));

@@ -32,7 +32,9 @@ describe.skipIf(unavailable)('PostgreSQL store', () => {
     const codes = Array.from({ length: 100 }, (_, index) => `CODE-${index}`);
     await Promise.all([first.promo.load(PROJECT, 'pool', codes), second.promo.load(PROJECT, 'pool', codes)]);
     const players = Array.from({ length: 200 }, (_, index) => `link:p${index}`);
-    const claimed = await Promise.all(players.map((player, index) => (index % 2 === 0 ? first : second).promo.claim(PROJECT, 'pool', player)));
+    const claimed = await Promise.all(
+      players.map((player, index) => (index % 2 === 0 ? first : second).promo.claim(PROJECT, 'pool', player)),
+    );
     const given = claimed.filter((code) => code !== undefined);
 
     expect(given).toHaveLength(100);
@@ -75,7 +77,9 @@ describe.skipIf(unavailable)('PostgreSQL store', () => {
     const closed = `postgres://postgres:secret@127.0.0.1:${cluster.port + 1}/rekindle`;
     const refused = createPostgresStorage({ url: closed });
     await expect(refused).rejects.toBeInstanceOf(StorageSettingError);
-    await expect(refused).rejects.toThrow(/^REKINDLE_DATABASE_URL \(postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:\d+\/rekindle\): connection refused/);
+    await expect(refused).rejects.toThrow(
+      /^REKINDLE_DATABASE_URL \(postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:\d+\/rekindle\): connection refused/,
+    );
     await expect(createPostgresStorage({ url: `postgres://postgres@127.0.0.1:${cluster.port}/no_such_db` })).rejects.toThrow(
       /database "no_such_db" does not exist; create it first/,
     );
@@ -93,7 +97,13 @@ describe.skipIf(unavailable)('PostgreSQL store', () => {
       while (writing) {
         const index = next++;
         try {
-          await storage.events.append({ project: PROJECT, type: 'visit', at: '2026-12-14T10:00:00.000Z', player: `link:${index}`, data: { index } });
+          await storage.events.append({
+            project: PROJECT,
+            type: 'visit',
+            at: '2026-12-14T10:00:00.000Z',
+            player: `link:${index}`,
+            data: { index },
+          });
           acknowledged.push(index);
         } catch (error) {
           refusals.push(error);

@@ -10,8 +10,25 @@ const stored = (value: unknown) => Buffer.from(JSON.stringify(value), 'utf8');
 
 describe('parseShardJson', () => {
   it('reads back every kind of name a customer file can hold', () => {
-    const names = ['Анна', 'Покупатель 12', 'Zoë «ёлка» — 🎄', 'a "quoted" \\ name', 'tab\there', 'line\nbreak', '\u0001control', 'ÿ\u00a0nbsp', '日本語', null];
-    const columns = { token: ['tok-1', 'tok-2'], customerId: ['К-1', 'C2'], name: names, importedAt: [['2026-12-07T20:00:00.000Z', 2]], spend: [1, null] };
+    const names = [
+      'Анна',
+      'Покупатель 12',
+      'Zoë «ёлка» — 🎄',
+      'a "quoted" \\ name',
+      'tab\there',
+      'line\nbreak',
+      '\u0001control',
+      'ÿ\u00a0nbsp',
+      '日本語',
+      null,
+    ];
+    const columns = {
+      token: ['tok-1', 'tok-2'],
+      customerId: ['К-1', 'C2'],
+      name: names,
+      importedAt: [['2026-12-07T20:00:00.000Z', 2]],
+      spend: [1, null],
+    };
     expect(parseShardJson(stored(columns))).toEqual(columns);
   });
 

@@ -7,7 +7,13 @@ const source = { project: 'quiz', player: 'link:abcdefghijklmnopqrstu', userAgen
 
 describe('beaconEvent', () => {
   it('records a visit from a browser, and a share-page visit separately', () => {
-    expect(beaconEvent('visit', {}, source)).toEqual({ project: 'quiz', player: source.player, at: '2025-12-20T10:00:00.000Z', type: 'visit', data: undefined });
+    expect(beaconEvent('visit', {}, source)).toEqual({
+      project: 'quiz',
+      player: source.player,
+      at: '2025-12-20T10:00:00.000Z',
+      type: 'visit',
+      data: undefined,
+    });
     expect(beaconEvent('visit', { page: 'share', share: 'shareId12345' }, source)?.type).toBe('share-visit');
   });
 
@@ -16,7 +22,10 @@ describe('beaconEvent', () => {
   });
 
   it('records a share click with its network', () => {
-    expect(beaconEvent('track', { type: 'share-click', network: 'vk' }, source)).toMatchObject({ type: 'share-click', data: { network: 'vk' } });
+    expect(beaconEvent('track', { type: 'share-click', network: 'vk' }, source)).toMatchObject({
+      type: 'share-click',
+      data: { network: 'vk' },
+    });
   });
 
   it('refuses bodies that are not beacons', () => {

@@ -19,7 +19,8 @@ export const GET: APIRoute = (context) =>
     if (!file || !isPublicAsset(file)) throw new HttpError(404, 'asset-not-found', `No public file ${requested} in this project.`);
     const body = await readFile(file);
     const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
-    if (etagMatches(context.request.headers.get('if-none-match'), etag)) return new Response(null, { status: 304, headers: { ETag: etag } });
+    if (etagMatches(context.request.headers.get('if-none-match'), etag))
+      return new Response(null, { status: 304, headers: { ETag: etag } });
     const headers: Record<string, string> = {
       'Content-Type': contentTypeOf(file),
       'Cache-Control': 'public, max-age=3600',

@@ -53,10 +53,17 @@ describe('cardGeneratorConfigSchema', () => {
   it('refuses braces inside fragments and bad block-list patterns', () => {
     const result = cardGeneratorConfigSchema.safeParse({
       kind: 'card-generator',
-      questions: [{ type: 'choice', id: 'look', title: 'Какая?', options: [
-        { id: 'a', label: 'A', fragments: { look: '{name}' } },
-        { id: 'b', label: 'B', fragments: { look: 'b' } },
-      ] }],
+      questions: [
+        {
+          type: 'choice',
+          id: 'look',
+          title: 'Какая?',
+          options: [
+            { id: 'a', label: 'A', fragments: { look: '{name}' } },
+            { id: 'b', label: 'B', fragments: { look: 'b' } },
+          ],
+        },
+      ],
       templates: ['{look}'],
       moderation: { blockList: ['two words'] },
     });

@@ -67,7 +67,11 @@ describe('the example project «Генератор поздравлений»', 
   it('spots the flaws it looks for', () => {
     expect(flaws(`${NAME}, с 8 Марта! Ты такая нежная.`)).toEqual([]);
     expect(flaws(`Открытка для ${NAME}! Ты такая {look}.`)).toEqual(['leftover brace', 'name used 1× with 0 as an address']);
-    expect(flaws(`${NAME}, с 8 Марта!  Главное — .`)).toEqual(['double space', 'space before punctuation', 'empty slot between punctuation']);
+    expect(flaws(`${NAME}, с 8 Марта!  Главное — .`)).toEqual([
+      'double space',
+      'space before punctuation',
+      'empty slot between punctuation',
+    ]);
     expect(flaws(`${NAME}, с 8 Марта! ты такая нежная.`)).toEqual(['sentence starts in lower case']);
   });
 
@@ -90,8 +94,9 @@ describe('the example project «Генератор поздравлений»', 
   });
 
   it('uses every fragment alternative in some variant', () => {
-    const texts = Array.from({ length: 40 }, (_, variant) =>
-      composeCard(config, [NAME, 'tender', 'kind', ['travel'], 'love'], 'seed', variant + 1).text,
+    const texts = Array.from(
+      { length: 40 },
+      (_, variant) => composeCard(config, [NAME, 'tender', 'kind', ['travel'], 'love'], 'seed', variant + 1).text,
     ).join('\n');
     expect(texts).toContain('ярких путешествий');
     expect(texts).toContain('новых маршрутов');

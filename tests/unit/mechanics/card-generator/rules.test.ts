@@ -44,7 +44,13 @@ describe('card-generator rules', () => {
     const view = cardGenerator.view(config, play(answerAll.slice(0, 1)));
     expect(JSON.stringify(view)).not.toContain('нежная');
     expect(view).toMatchObject({
-      question: { type: 'choice', options: [{ id: 'tender', label: 'Нежная', imageUrl: '/assets/test-card/assets/tulips.svg' }, { id: 'bright', label: 'Яркая' }] },
+      question: {
+        type: 'choice',
+        options: [
+          { id: 'tender', label: 'Нежная', imageUrl: '/assets/test-card/assets/tulips.svg' },
+          { id: 'bright', label: 'Яркая' },
+        ],
+      },
     });
   });
 
@@ -80,7 +86,11 @@ describe('card-generator rules', () => {
 
   it('summarises the card for sharing, with the chosen picture as a project asset path', () => {
     const state = play(answerAll);
-    expect(cardGenerator.summary(config, state)).toEqual({ title: 'Поздравление: Анна', text: state.card?.text, image: 'assets/tulips.svg' });
+    expect(cardGenerator.summary(config, state)).toEqual({
+      title: 'Поздравление: Анна',
+      text: state.card?.text,
+      image: 'assets/tulips.svg',
+    });
   });
 
   it('summarises a card without a picture without an image', () => {
@@ -131,7 +141,9 @@ describe('card-generator refusals', () => {
   it('explains refusals in the project language', () => {
     expect(refusalOf({ type: 'another' }).message).toBe('Сначала ответьте на все вопросы.');
     const english = { ...config, locale: 'en' as const };
-    expect(refusalOf({ type: 'another' }, cardGenerator.initialState(english), english).message).toBe('Please answer all the questions first.');
+    expect(refusalOf({ type: 'another' }, cardGenerator.initialState(english), english).message).toBe(
+      'Please answer all the questions first.',
+    );
     expect(refusalOf({ type: 'answer', question: 0, value: 'fuck' }, cardGenerator.initialState(english), english).message).toBe(
       "Let's keep it friendly: please rephrase without rude words.",
     );

@@ -40,7 +40,10 @@ export async function surveyProject(own: Record<string, unknown> = surveyFields)
       branding: { brandName: 'Тест' },
       intro: { title: 'Опрос', startButton: 'Ответить' },
       gift: link('Общий подарок'),
-      tiers: [{ name: 'regular', maxSpend: 3000 }, { name: 'vip', minSpend: 3000 }],
+      tiers: [
+        { name: 'regular', maxSpend: 3000 },
+        { name: 'vip', minSpend: 3000 },
+      ],
       share: { title: '{title}', description: 'Опрос', callToAction: 'Пройти' },
       reactivation: { forecast: 1 },
       ...own,

@@ -22,9 +22,17 @@ async function refusal(promise: Promise<unknown>): Promise<{ status: number; cod
   throw new Error('expected a refusal');
 }
 
-async function customerPlay(project: LoadedProject, storage: Storage, index: number, spend: number, segment = 'churned'): Promise<PlayContext> {
+async function customerPlay(
+  project: LoadedProject,
+  storage: Storage,
+  index: number,
+  spend: number,
+  segment = 'churned',
+): Promise<PlayContext> {
   const token = `survey-token-${String(index).padStart(12, '0')}`;
-  await storage.links.add(project.slug, [{ project: project.slug, token, customerId: `C${index}`, segment, spend, group: 'target', importedAt: '2026-11-01T00:00:00Z' }]);
+  await storage.links.add(project.slug, [
+    { project: project.slug, token, customerId: `C${index}`, segment, spend, group: 'target', importedAt: '2026-11-01T00:00:00Z' },
+  ]);
   const play = { project, storage, player: { key: `link:${token}` }, now: new Date() };
   await startPlay(play);
   return play;
@@ -36,13 +44,22 @@ describe('the survey', () => {
     const storage = createMemoryStorage();
     const play = await customerPlay(project, storage, 1, 1000);
     expect(await refusal(applyAction(play, { type: 'answer', question: 'fix', text: 'Всё' }))).toEqual({ status: 409, code: 'not-shown' });
-    expect(await refusal(applyAction(play, { type: 'answer', question: 'reason', value: 'cheap' }))).toEqual({ status: 409, code: 'unknown-option' });
-    expect(await refusal(applyAction(play, { type: 'answer', question: 'reason', value: ['expensive', 'far'] }))).toEqual({ status: 409, code: 'expected-one' });
+    expect(await refusal(applyAction(play, { type: 'answer', question: 'reason', value: 'cheap' }))).toEqual({
+      status: 409,
+      code: 'unknown-option',
+    });
+    expect(await refusal(applyAction(play, { type: 'answer', question: 'reason', value: ['expensive', 'far'] }))).toEqual({
+      status: 409,
+      code: 'expected-one',
+    });
     await applyAction(play, { type: 'answer', question: 'reason', value: 'expensive' });
     expect(await refusal(applyAction(play, { type: 'answer', question: 'nps', value: 11 }))).toEqual({ status: 409, code: 'out-of-scale' });
     const promoter = await applyAction(play, { type: 'answer', question: 'nps', value: 10 });
     expect(promoter.completed).toBe(true);
-    expect(await refusal(applyAction(play, { type: 'answer', question: 'fix', text: 'Всё' }))).toEqual({ status: 409, code: 'already-complete' });
+    expect(await refusal(applyAction(play, { type: 'answer', question: 'fix', text: 'Всё' }))).toEqual({
+      status: 409,
+      code: 'already-complete',
+    });
 
     const detractor = await customerPlay(project, storage, 2, 1000);
     await applyAction(detractor, { type: 'answer', question: 'reason', value: 'far' });
@@ -61,18 +78,31 @@ describe('the survey', () => {
     ];
     for (const [index, { spend, reason, gift }] of cases.entries()) {
       const play = await customerPlay(project, storage, 10 + index, spend);
-      await applyAction(play, { type: 'answer', question: 'reason', value: reason, text: reason === 'own' ? 'Переехал в другой город' : undefined });
+      await applyAction(play, {
+        type: 'answer',
+        question: 'reason',
+        value: reason,
+        text: reason === 'own' ? 'Переехал в другой город' : undefined,
+      });
       await applyAction(play, { type: 'answer', question: 'nps', value: 8 });
       expect((await earnedGift(play)).title).toBe(gift);
     }
   });
 
   it('moderates «свой вариант», sends reasons but never free text in the webhook, and keeps free text off the share card', async () => {
-    const project = await surveyProject({ ...surveyFields, webhook: { url: 'https://crm.example.ru/hook', secretEnv: 'REKINDLE_TEST_SECRET' } });
+    const project = await surveyProject({
+      ...surveyFields,
+      webhook: { url: 'https://crm.example.ru/hook', secretEnv: 'REKINDLE_TEST_SECRET' },
+    });
     const storage = createMemoryStorage();
     const play = await customerPlay(project, storage, 20, 1000);
-    expect(await refusal(applyAction(play, { type: 'answer', question: 'reason', value: 'own' }))).toEqual({ status: 409, code: 'needs-text' });
-    expect(await refusal(applyAction(play, { type: 'answer', question: 'reason', value: 'own', text: 'Ушёл к конкурентам' }))).toMatchObject({ status: 409, code: 'blocked-word' });
+    expect(await refusal(applyAction(play, { type: 'answer', question: 'reason', value: 'own' }))).toEqual({
+      status: 409,
+      code: 'needs-text',
+    });
+    expect(
+      await refusal(applyAction(play, { type: 'answer', question: 'reason', value: 'own', text: 'Ушёл к конкурентам' })),
+    ).toMatchObject({ status: 409, code: 'blocked-word' });
     await applyAction(play, { type: 'answer', question: 'reason', value: 'own', text: 'Переехал в другой город' });
     await applyAction(play, { type: 'answer', question: 'nps', value: 2 });
     await applyAction(play, { type: 'answer', question: 'fix', text: 'Верните старые цены' });
@@ -96,7 +126,12 @@ describe('the survey', () => {
     ];
     for (const [index, entry] of plays.entries()) {
       const play = await customerPlay(project, storage, 30 + index, entry.spend, entry.segment);
-      await applyAction(play, { type: 'answer', question: 'reason', value: entry.reason, text: entry.reason === 'own' ? 'Не нашёл размер' : undefined });
+      await applyAction(play, {
+        type: 'answer',
+        question: 'reason',
+        value: entry.reason,
+        text: entry.reason === 'own' ? 'Не нашёл размер' : undefined,
+      });
       await applyAction(play, { type: 'answer', question: 'nps', value: entry.nps });
       if (entry.nps < 7) await applyAction(play, { type: 'answer', question: 'fix', text: 'Больше размеров' });
     }
@@ -105,7 +140,15 @@ describe('the survey', () => {
     expect(answers.get('C33')).toBe('reason=own;nps=0');
     const sections = await mechanicSections(project, storage, 'ru');
     const reasons = sections.find((section) => section.id === 'survey-reason');
-    expect(reasons?.columns).toEqual(['Ответ', 'Всего', 'Сегмент: at-risk', 'Сегмент: churned', 'Уровень: regular', 'Уровень: vip', 'Уровень: без уровня']);
+    expect(reasons?.columns).toEqual([
+      'Ответ',
+      'Всего',
+      'Сегмент: at-risk',
+      'Сегмент: churned',
+      'Уровень: regular',
+      'Уровень: vip',
+      'Уровень: без уровня',
+    ]);
     expect(reasons?.rows[0]).toEqual(['Дорого', 2, 0, 2, 1, 1, 0]);
     const nps = sections.find((section) => section.id === 'survey-nps-nps');
     expect(nps?.rows[0]?.slice(0, 5)).toEqual([4, '50%', '25%', '25%', '+25']);
@@ -154,7 +197,9 @@ describe('survey configs that cannot work', () => {
       { id: 'why', type: 'text', title: 'Почему?', showIf: { question: 'reason', answers: ['cheap'] } },
       { id: 'what', type: 'text', title: 'Что?', showIf: { question: 'nope', answers: ['far'] } },
     ]);
-    expect(followUps).toMatch(/project\.yaml:\d+ questions\[2\]\.showIf\.answers\[0\]: question reason has no answer cheap; expected one of: expensive, far, own/);
+    expect(followUps).toMatch(
+      /project\.yaml:\d+ questions\[2\]\.showIf\.answers\[0\]: question reason has no answer cheap; expected one of: expensive, far, own/,
+    );
     expect(followUps).toMatch(/project\.yaml:\d+ questions\[3\]\.showIf\.question: no earlier question has id nope/);
   });
 });

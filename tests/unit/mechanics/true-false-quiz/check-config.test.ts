@@ -15,13 +15,27 @@ function problemsWith(ranges: [number, number][]) {
 
 describe('true-false-quiz checkConfig', () => {
   it('accepts ranges that cover 0..N exactly once, in any order', () => {
-    expect(problemsWith([[0, 1], [2, 2], [3, 3]])).toEqual([]);
-    expect(problemsWith([[2, 3], [0, 1]])).toEqual([]);
+    expect(
+      problemsWith([
+        [0, 1],
+        [2, 2],
+        [3, 3],
+      ]),
+    ).toEqual([]);
+    expect(
+      problemsWith([
+        [2, 3],
+        [0, 1],
+      ]),
+    ).toEqual([]);
     expect(problemsWith([[0, 3]])).toEqual([]);
   });
 
   it('reports a gap once, naming the uncovered scores', () => {
-    const problems = problemsWith([[0, 0], [3, 3]]);
+    const problems = problemsWith([
+      [0, 0],
+      [3, 3],
+    ]);
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ path: ['results'] });
     expect(problems[0]?.message).toContain('Scores 1–2 are not covered');
@@ -35,20 +49,29 @@ describe('true-false-quiz checkConfig', () => {
   });
 
   it('reports an overlap at the later range', () => {
-    const problems = problemsWith([[0, 2], [2, 3]]);
+    const problems = problemsWith([
+      [0, 2],
+      [2, 3],
+    ]);
     expect(problems).toHaveLength(1);
     expect(problems[0]?.path).toEqual(['results', 1, 'minScore']);
     expect(problems[0]?.message).toContain('Score 2 is also covered by results[0] (0–2)');
   });
 
   it('reports a range beyond the number of questions', () => {
-    const problems = problemsWith([[0, 1], [2, 5]]);
+    const problems = problemsWith([
+      [0, 1],
+      [2, 5],
+    ]);
     expect(problems.map((problem) => problem.path)).toEqual([['results', 1, 'maxScore']]);
     expect(problems[0]?.message).toContain('with 3 questions the highest score is 3');
   });
 
   it('reports a reversed range', () => {
-    const problems = problemsWith([[0, 1], [3, 2]]);
+    const problems = problemsWith([
+      [0, 1],
+      [3, 2],
+    ]);
     expect(problems.map((problem) => problem.path)).toContainEqual(['results', 1, 'minScore']);
     expect(problems.some((problem) => problem.message.includes('minScore 3 is greater than maxScore 2'))).toBe(true);
   });

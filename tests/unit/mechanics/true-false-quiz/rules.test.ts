@@ -52,9 +52,7 @@ describe('true-false-quiz rules', () => {
 
   it('refuses a skipped question as out-of-order', () => {
     const state = play([true]);
-    expect(refusalCode(() => trueFalseQuiz.act(quiz, state, { type: 'answer', question: 2, answer: true }, context))).toBe(
-      'out-of-order',
-    );
+    expect(refusalCode(() => trueFalseQuiz.act(quiz, state, { type: 'answer', question: 2, answer: true }, context))).toBe('out-of-order');
   });
 
   it('refuses a repeated answer as already-answered', () => {

@@ -65,6 +65,8 @@ describe('a prize’s gift files', () => {
       },
       { 'gifts/codes.csv': 'code\nGOOD-CODE1\nbad code\n' },
     );
-    expect(checkGiftAssets(project)).toMatchObject([{ file: expect.stringMatching(/gifts\/codes\.csv$/), line: 3, message: expect.stringMatching(/"bad code" is not a promo code/) }]);
+    expect(checkGiftAssets(project)).toMatchObject([
+      { file: expect.stringMatching(/gifts\/codes\.csv$/), line: 3, message: expect.stringMatching(/"bad code" is not a promo code/) },
+    ]);
   });
 });

@@ -34,7 +34,15 @@ describe('the wheel’s dashboard table', () => {
       await applyAction(play, { type: 'spin' });
     }
     const [section] = await mechanicSections(project, storage, 'ru');
-    expect(section?.columns).toEqual(['Приз', 'Шанс', 'Запас', ...tiers.map((tier) => `Выдано: ${tier}`), 'Выдано: без уровня', 'Выдано', 'Осталось']);
+    expect(section?.columns).toEqual([
+      'Приз',
+      'Шанс',
+      'Запас',
+      ...tiers.map((tier) => `Выдано: ${tier}`),
+      'Выдано: без уровня',
+      'Выдано',
+      'Осталось',
+    ]);
     const [scarce, plenty, consolation] = section?.rows ?? [];
     expect(scarce).toEqual(['Редкий', '60% → 0%', 3, expect.any(Number), expect.any(Number), 0, 3, 'закончился']);
     expect(plenty?.[1]).toBe('20% → 50%');

@@ -17,7 +17,10 @@ export async function wheelProject(own: Record<string, unknown>, files: Record<s
     branding: { brandName: 'Тест' },
     intro: { title: 'Колесо', startButton: 'К колесу' },
     gift: { kind: 'link', title: 'Утешительный подарок', url: 'https://shop.example.ru/' },
-    tiers: [{ name: 'regular', maxSpend: 3000 }, { name: 'vip', minSpend: 3000 }],
+    tiers: [
+      { name: 'regular', maxSpend: 3000 },
+      { name: 'vip', minSpend: 3000 },
+    ],
     share: { title: '{title}', description: 'Колесо', callToAction: 'Крутить' },
     reactivation: { forecast: 1 },
     kind: 'wheel',

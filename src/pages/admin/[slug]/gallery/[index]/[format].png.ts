@@ -15,5 +15,11 @@ export const GET: APIRoute = (context) =>
     const index = Number(context.params.index);
     const result = previewResults(lookup.project, new Date()).find((candidate) => candidate.index === index);
     if (!result) throw new HttpError(404, 'unknown-result', 'There is no such result.');
-    return shareImageResponse({ project: lookup.project, content: result.summary, format, request: context.request, clientKey: context.clientAddress });
+    return shareImageResponse({
+      project: lookup.project,
+      content: result.summary,
+      format,
+      request: context.request,
+      clientKey: context.clientAddress,
+    });
   });
