@@ -23,6 +23,7 @@ import {
   type ShardPlace,
 } from './link-shards.ts';
 import { ShardPack } from './shard-pack.ts';
+import { TokenIndexCache } from './token-index.ts';
 import { projectDir } from './paths.ts';
 import {
   CustomerShardBuilder,
@@ -52,11 +53,14 @@ import {
 export class LocalLinkStore implements LinkStore {
   readonly #dataDir: string;
   readonly #cache: ShardCache;
+  readonly #tokenIndexes: TokenIndexCache;
   readonly #projects = new Map<string, ProjectLinks>();
 
-  constructor(dataDir: string, cachedShards: number) {
+  /** `cachedShards` parsed shards serve imports and customer-id lookups; token lookups have indexes up to `tokenIndexBytes`. */
+  constructor(dataDir: string, cachedShards: number, tokenIndexBytes: number) {
     this.#dataDir = dataDir;
     this.#cache = new ShardCache(cachedShards);
+    this.#tokenIndexes = new TokenIndexCache(tokenIndexBytes);
   }
 
   async add(project: string, links: LinkSource): Promise<void> {
@@ -95,7 +99,7 @@ export class LocalLinkStore implements LinkStore {
   #project(project: string): ProjectLinks {
     let links = this.#projects.get(project);
     if (!links) {
-      links = new ProjectLinks(project, join(projectDir(this.#dataDir, project), 'links'), this.#cache);
+      links = new ProjectLinks(project, join(projectDir(this.#dataDir, project), 'links'), this.#cache, this.#tokenIndexes);
       this.#projects.set(project, links);
     }
     return links;
@@ -106,14 +110,16 @@ class ProjectLinks {
   readonly #project: string;
   readonly #dir: string;
   readonly #cache: ShardCache;
+  readonly #tokenIndexes: TokenIndexCache;
   #manifest: LinkManifest | undefined;
   /** Identity of the manifest file last read; another process's import replaces the file. */
   #stamp = '';
 
-  constructor(project: string, dir: string, cache: ShardCache) {
+  constructor(project: string, dir: string, cache: ShardCache, tokenIndexes: TokenIndexCache) {
     this.#project = project;
     this.#dir = dir;
     this.#cache = cache;
+    this.#tokenIndexes = tokenIndexes;
   }
 
   get #manifestPath(): string {
@@ -332,9 +338,8 @@ class ProjectLinks {
 
   async #findToken(manifest: LinkManifest, token: string): Promise<LinkRecord | undefined> {
     const shard = shardOf(token, manifest.tokenShards.length);
-    const links = await this.#shard('t', shard, manifest.tokenShards[shard] ?? 0);
-    const row = links?.rowOfKey(token);
-    return row === undefined || !links ? undefined : links.link(this.#project, row);
+    const source = shardSource(this.#dir, 't', shard, manifest.tokenShards[shard] ?? 0);
+    return source && (await this.#tokenIndexes.get(source)).link(this.#project, token);
   }
 
   async #shard<Kind extends ShardKind>(kind: Kind, shard: number, place: ShardPlace): Promise<Shard<Kind> | undefined> {
