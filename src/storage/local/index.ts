@@ -44,7 +44,7 @@ export async function createLocalStorage(options: LocalStorageOptions): Promise<
   const pendingShareIds = new Set<string>();
 
   return {
-    links: new LocalLinkStore(dataDir, cachedLinkShards, tokenIndexBytes),
+    links: new LocalLinkStore(dataDir, { cachedShards: cachedLinkShards, tokenIndexBytes, warmTokenIndexes: options.asServer === true }),
 
     plays: {
       async get(project, player) {

@@ -143,6 +143,7 @@ export class TokenIndexCache {
   readonly #budgetBytes: number;
   readonly #indexes = new Map<string, { index: Promise<TokenIndex>; bytes: number }>();
   #bytes = 0;
+  #largestBytes = 0;
 
   constructor(budgetBytes: number) {
     this.#budgetBytes = budgetBytes;
@@ -163,6 +164,7 @@ export class TokenIndexCache {
         if (this.#indexes.get(key) !== entry) return;
         entry.bytes = index.bytes;
         this.#bytes += index.bytes;
+        this.#largestBytes = Math.max(this.#largestBytes, index.bytes);
         this.#evict();
       },
       () => {
@@ -170,6 +172,11 @@ export class TokenIndexCache {
       },
     );
     return entry.index;
+  }
+
+  /** True while another index of the largest size seen so far fits in the budget beside those held. */
+  hasRoomForMore(): boolean {
+    return this.#bytes + this.#largestBytes <= this.#budgetBytes;
   }
 
   /** Drops the least recently used indexes past the budget; the newest always stays. */

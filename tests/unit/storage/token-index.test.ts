@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLocalStorage } from '../../../src/storage/local/index.ts';
 import { LINK_SHARDS, shardOf } from '../../../src/storage/local/link-shards.ts';
+import type { LocalLinkStore } from '../../../src/storage/local/links.ts';
 import type { LinkRecord } from '../../../src/storage/types.ts';
 
 const PROJECT = 'p';
@@ -67,6 +68,25 @@ describe('token lookups of the embedded store', () => {
     await removePacks();
     for (const link of links) expect(await storage.links.byToken(PROJECT, link.token)).toEqual(link);
     await storage.close();
+  });
+
+  it("are indexed for every shard in the background after a server's first lookup, and not in a CLI process", async () => {
+    const links = Array.from({ length: 2000 }, (_, index) => linkOf(`token-${String(index).padStart(16, '0')}`, index));
+    await storeWith(links);
+    const [first] = links;
+    const otherShard = links.find((link) => shardOf(link.token, LINK_SHARDS) !== shardOf(first?.token ?? '', LINK_SHARDS));
+    if (!first || !otherShard) throw new Error('the fixture needs links in two shards');
+
+    const cli = await createLocalStorage({ dataDir });
+    expect(await cli.links.byToken(PROJECT, first.token)).toEqual(first);
+    await (cli.links as LocalLinkStore).tokenIndexesWarmed(PROJECT);
+    const server = await createLocalStorage({ dataDir, asServer: true });
+    expect(await server.links.byToken(PROJECT, first.token)).toEqual(first);
+    await (server.links as LocalLinkStore).tokenIndexesWarmed(PROJECT);
+    await removePacks();
+    for (const link of links) expect(await server.links.byToken(PROJECT, link.token)).toEqual(link);
+    expect(await cli.links.byToken(PROJECT, otherShard.token)).toBeUndefined();
+    await Promise.all([cli.close(), server.close()]);
   });
 
   it('keep no more shard indexes than their memory budget holds, least recently used dropped first', async () => {
