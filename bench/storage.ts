@@ -73,7 +73,7 @@ export async function benchStorage(): Promise<Record<string, number | string>> {
       'links.byToken warm p50 / p99, ms': `${round(warmLookups.p50, 3)} / ${round(warmLookups.p99, 3)}`,
       'a server store: background indexing of every shard after its first lookup, s': round(server.warmingSeconds, 2),
       'then never-seen tokens: lookups/s, p50 / p99 ms': `${Math.round(afterWarming.perSecond)}, ${round(afterWarming.p50, 3)} / ${round(afterWarming.p99, 3)}`,
-      'heap / buffers after the lookups, MB': `${Math.round(heapUsed / 2 ** 20)} / ${Math.round(arrayBuffers / 2 ** 20)}`,
+      "heap / buffers after the lookups (both stores' indexes held), MB": `${Math.round(heapUsed / 2 ** 20)} / ${Math.round(arrayBuffers / 2 ** 20)}`,
       [`events.append ${APPENDERS} appenders, events/s`]: Math.round(store.perSecond),
       'events.append p50 latency, ms': round(store.p50, 2),
       'events.append p99 latency, ms': round(store.p99, 2),
