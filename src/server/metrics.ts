@@ -62,9 +62,3 @@ export function routeOf(url: string): string {
   const pathname = url.split('?')[0] ?? '';
   return ROUTES.find(([pattern]) => pattern.test(pathname))?.[1] ?? 'other';
 }
-
-/** The metrics token when metrics are on. */
-export function metricsToken(env: Record<string, string | undefined> = process.env): string | undefined {
-  const token = env.REKINDLE_METRICS_TOKEN;
-  return token ? token : undefined;
-}
