@@ -1,5 +1,6 @@
 import { nanoid } from 'nanoid';
 import { settings } from '../environment/index.ts';
+import { webhookDeliveries, webhookDeliverySeconds, webhookRetries } from '../server/metrics.ts';
 import type { LoadedProject } from '../config/load.ts';
 import { OutboxFile } from '../storage/local/webhook-outbox.ts';
 import type { OutboxDelivery, OutboxEntry, WebhookOutbox } from '../storage/types.ts';
@@ -230,13 +231,17 @@ export class WebhookDispatcher {
     const outcome = await this.#send(delivery, secret);
     delivery.attempts += 1;
     const id = delivery.payload.id;
+    const project = delivery.payload.project;
     if (outcome.delivered) {
+      webhookDeliveries.inc({ project, outcome: 'delivered' });
+      webhookDeliverySeconds.observe(Math.max(0, Date.now() - Date.parse(delivery.payload.occurredAt)) / 1000);
       this.#forget(id);
       await this.#record([{ op: 'delivered', id, attempts: delivery.attempts, status: outcome.status, at: now() }]);
       await this.#compactIfLarge();
       return;
     }
     if (delivery.attempts > this.#retryDelaysMs.length) {
+      webhookDeliveries.inc({ project, outcome: 'failed' });
       this.#forget(id);
       this.#log(
         `webhook ${delivery.payload.type} of project ${delivery.payload.project} to ${originOf(delivery.url)} ` +
@@ -246,6 +251,7 @@ export class WebhookDispatcher {
       await this.#compactIfLarge();
       return;
     }
+    webhookRetries.inc({ project });
     delivery.retryAt = new Date(Date.now() + this.#backoff(delivery.attempts)).toISOString();
     await this.#record([{ op: 'retry', id, attempts: delivery.attempts, result: outcome.result, retryAt: delivery.retryAt }]);
     this.#schedule(delivery);

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { webhookDeliveries, webhookDeliverySeconds, webhookRetries } from '../../../src/server/metrics.ts';
 import { WebhookDispatcher, type WebhookDispatcherOptions, type WebhookInput } from '../../../src/webhooks/index.ts';
 import { projectWithWebhook } from './project.ts';
 import { isGenuine, startReceiver, type Reply } from './receiver.ts';
@@ -172,6 +173,42 @@ describe('webhook retries', () => {
     await settle();
     expect(restarted.pendingCount).toBe(0);
     expect(hook.requests).toHaveLength(3);
+  });
+});
+
+describe('webhook metrics', () => {
+  const project = 'new-year-traditions';
+  /** A counter's or histogram's count for the project's series; counters are process-wide, so tests compare before and after. */
+  const counts = async () => ({
+    delivered:
+      (await webhookDeliveries.get()).values.find((v) => v.labels.project === project && v.labels.outcome === 'delivered')?.value ?? 0,
+    failed: (await webhookDeliveries.get()).values.find((v) => v.labels.project === project && v.labels.outcome === 'failed')?.value ?? 0,
+    retries: (await webhookRetries.get()).values.find((v) => v.labels.project === project)?.value ?? 0,
+    latencies:
+      (await webhookDeliverySeconds.get()).values.find((v) => v.metricName === 'rekindle_webhook_delivery_seconds_count')?.value ?? 0,
+  });
+
+  it('counts a delivery, the retry before it and its latency', async () => {
+    const hook = await receiver([500, 200]);
+    const before = await counts();
+    const sender = dispatcher();
+    sender.enqueue(completion(hook.url));
+    await vi.waitFor(() => expect(sender.pendingCount).toBe(0));
+    expect(await counts()).toEqual({
+      ...before,
+      delivered: before.delivered + 1,
+      retries: before.retries + 1,
+      latencies: before.latencies + 1,
+    });
+  });
+
+  it('counts a delivery given up as failed, after its retries', async () => {
+    const hook = await receiver([500, 500, 500]);
+    const before = await counts();
+    const sender = dispatcher({ retryDelaysMs: [5, 5] });
+    sender.enqueue(completion(hook.url));
+    await vi.waitFor(() => expect(sender.logged).toHaveLength(1));
+    expect(await counts()).toEqual({ ...before, failed: before.failed + 1, retries: before.retries + 2 });
   });
 });
 
