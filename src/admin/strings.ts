@@ -144,7 +144,7 @@ const ru = {
   galleryStory: 'Для историй (1080×1920)',
   downloadCustomers: 'Скачать статусы клиентов (CSV)',
   downloadCustomersExcel: 'Для Excel',
-  downloadHint: 'Строка на клиента: группа, открыл, прошёл, подарок, вернулся — для следующих цепочек.',
+  downloadHint: 'Строка на клиента: группа, открыл, прошёл, подарок, вернулся, вариант A/B — для следующих цепочек.',
   generatedAt: (when: string) => `Данные на ${when}.`,
 
   seriesVisits: 'Открытия',
@@ -314,7 +314,7 @@ const en: AdminStrings = {
   galleryStory: 'For stories (1080×1920)',
   downloadCustomers: 'Download customer statuses (CSV)',
   downloadCustomersExcel: 'For Excel',
-  downloadHint: 'One row per customer: group, visited, completed, gift, came back; for follow-up chains.',
+  downloadHint: 'One row per customer: group, visited, completed, gift, came back, A/B arm; for follow-up chains.',
   generatedAt: (when: string) => `Data as of ${when}.`,
 
   seriesVisits: 'Visits',
