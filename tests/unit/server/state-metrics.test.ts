@@ -21,11 +21,11 @@ function scraped(pendingWebhookDeliveries = () => 0) {
   const storage = createMemoryStorage();
   const registry = new Registry();
   registerStateMetrics(registry, { projects: async () => [project], storage: async () => storage, pendingWebhookDeliveries });
-  const valueOf = async (name: string, labels: Record<string, string> = {}) => {
+  const gaugeValue = async (name: string, labels: Record<string, string> = {}) => {
     const metric = (await registry.getMetricsAsJSON()).find((candidate) => candidate.name === name);
     return metric?.values.find((value) => Object.entries(labels).every(([key, label]) => value.labels[key] === label))?.value;
   };
-  return { project, storage, registry, valueOf };
+  return { project, storage, registry, gaugeValue };
 }
 
 const claimed = async (outcome: string) =>
@@ -38,19 +38,19 @@ afterEach(() => vi.restoreAllMocks());
 describe('state metrics', () => {
   it('reads the codes left from the store at each scrape, so a claim on any instance moves the gauge', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const { project, storage, valueOf } = scraped();
+    const { project, storage, gaugeValue } = scraped();
     const left = { project: 'new-year', pool: promoGift.pool };
-    expect(await valueOf('rekindle_promo_codes_left', left)).toBe(2);
+    expect(await gaugeValue('rekindle_promo_codes_left', left)).toBe(2);
 
     const codesBefore = await claimed('code');
     await openGift({ project, storage, player: 'link:first' });
-    expect(await valueOf('rekindle_promo_codes_left', left)).toBe(1);
+    expect(await gaugeValue('rekindle_promo_codes_left', left)).toBe(1);
     expect(await claimed('code')).toBe(codesBefore + 1);
 
     const fallbacksBefore = await claimed('fallback');
     await openGift({ project, storage, player: 'link:second' });
     await openGift({ project, storage, player: 'link:third' });
-    expect(await valueOf('rekindle_promo_codes_left', left)).toBe(0);
+    expect(await gaugeValue('rekindle_promo_codes_left', left)).toBe(0);
     expect(await claimed('fallback')).toBe(fallbacksBefore + 1);
   });
 
@@ -63,10 +63,10 @@ describe('state metrics', () => {
 
   it('reports the webhook deliveries this instance holds', async () => {
     let pending = 3;
-    const { valueOf } = scraped(() => pending);
-    expect(await valueOf('rekindle_webhook_outbox_pending')).toBe(3);
+    const { gaugeValue } = scraped(() => pending);
+    expect(await gaugeValue('rekindle_webhook_outbox_pending')).toBe(3);
     pending = 0;
-    expect(await valueOf('rekindle_webhook_outbox_pending')).toBe(0);
+    expect(await gaugeValue('rekindle_webhook_outbox_pending')).toBe(0);
   });
 
   it('registers once per registry, as the server and the built app each load the module', () => {
