@@ -40,41 +40,41 @@ export interface DayCounts {
 
 export class CustomerFacts {
   /** Rows read; the arrays may be longer when links were removed between count and scan. */
-  size: number;
+  size = 0;
   /**
    * How many links a row stands for: 1 for a link read whole; more for a tally of links nothing
    * happened to (collectSummaryFacts), whose customer id is '' and whose times are all NaN.
    */
-  readonly weight: Uint32Array;
+  weight!: Uint32Array;
   readonly customerIds: string[] = [];
-  readonly isControl: Uint8Array;
+  isControl!: Uint8Array;
   /** Index into `segments` ('' = no segment). */
-  readonly segmentIndex: Uint32Array;
+  segmentIndex!: Uint32Array;
   readonly segments: string[] = [];
   /** Index into `tiers`; 0 means no tier (spend unknown or outside every tier). */
-  readonly tierIndex: Uint32Array;
+  tierIndex!: Uint32Array;
   readonly tiers: string[] = [''];
   /** Index into `arms`; 0 means no A/B arm (control links, projects without arms). */
-  readonly armIndex: Uint8Array;
+  armIndex!: Uint8Array;
   readonly arms: string[] = [''];
   /** Start of the send-based window, the same rule for both groups (ms). */
-  readonly sentAt: Float64Array;
+  sentAt!: Float64Array;
   /** ms, NaN when it never happened. */
-  readonly firstVisitAt: Float64Array;
-  readonly startedAt: Float64Array;
-  readonly completedAt: Float64Array;
+  firstVisitAt!: Float64Array;
+  startedAt!: Float64Array;
+  completedAt!: Float64Array;
   /**
    * Intent to treat: the first qualifying order (or start) inside the send-based window, for
    * target and control alike, visit or not. The lift and the headline count this.
    */
-  readonly reactivatedAt: Float64Array;
+  reactivatedAt!: Float64Array;
   /**
    * Attributed to the game: the first qualifying order (or start) after the customer's first
    * visit, inside the attribution window (`from`). Correlation, not cause: shown apart.
    */
-  readonly attributedAt: Float64Array;
-  readonly giftOpened: Uint8Array;
-  readonly shared: Uint8Array;
+  attributedAt!: Float64Array;
+  giftOpened!: Uint8Array;
+  shared!: Uint8Array;
   /** The mechanic's funnel steps between started and completed, with how many target links passed each. */
   readonly steps: { id: string; label: string; passed: number }[] = [];
   readonly daily = new Map<string, DayCounts>();
@@ -86,7 +86,15 @@ export class CustomerFacts {
   readonly anonymous = { visited: 0, started: 0, completed: 0 };
   readonly orders = { total: 0, unknownCustomer: 0, qualifying: 0 };
 
+  /** Days by quarter hour: local midnight falls on one in every zone, so a day is one zone lookup per quarter hour. */
+  readonly #dayByQuarterHour = new Map<number, DayCounts>();
+
   constructor(size: number) {
+    this.allocate(size);
+  }
+
+  /** Room for `size` rows, all empty: before the first row is written. */
+  allocate(size: number): void {
     this.size = size;
     this.weight = new Uint32Array(size).fill(1);
     this.isControl = new Uint8Array(size);
@@ -104,12 +112,16 @@ export class CustomerFacts {
   }
 
   dayCounts(instantMs: number, timeZone: string): DayCounts {
+    const quarterHour = Math.floor(instantMs / QUARTER_HOUR_MS);
+    const known = this.#dayByQuarterHour.get(quarterHour);
+    if (known) return known;
     const day = dayInZone(instantMs, timeZone);
     let counts = this.daily.get(day);
     if (!counts) {
       counts = { visits: 0, completions: 0, reactivations: 0 };
       this.daily.set(day, counts);
     }
+    this.#dayByQuarterHour.set(quarterHour, counts);
     return counts;
   }
 }
@@ -133,8 +145,12 @@ export async function collectFacts(options: FactsOptions): Promise<CustomerFacts
  * many rows.
  */
 export async function collectSummaryFacts(options: FactsOptions): Promise<CustomerFacts> {
-  const collector = await collectorOfActivity(options);
-  for await (const item of options.storage.links.summarize(options.project.slug, collector.namedLinks())) {
+  const collector = await collectorOfActivity(options, 0);
+  // As many items as customers with activity (already held above) plus a few tallies: sized once they are in.
+  const items: (LinkRecord | LinkTally)[] = [];
+  for await (const item of options.storage.links.summarize(options.project.slug, collector.namedLinks())) items.push(item);
+  collector.allocate(items.length);
+  for (const item of items) {
     if (isLinkTally(item)) collector.addTally(item);
     else collector.addLink(item);
   }
@@ -147,8 +163,9 @@ interface FactsOptions {
   now: Date;
 }
 
-async function collectorOfActivity({ project, storage, now }: FactsOptions): Promise<FactsCollector> {
-  const collector = new FactsCollector(project, now.getTime(), await storage.links.count(project.slug));
+/** A collector of everything but the links, with room for `linkCount` of them (read now when absent). */
+async function collectorOfActivity({ project, storage, now }: FactsOptions, linkCount?: number): Promise<FactsCollector> {
+  const collector = new FactsCollector(project, now.getTime(), linkCount ?? (await storage.links.count(project.slug)));
   for await (const event of storage.events.scan(project.slug)) collector.addEvent(event);
   for await (const play of storage.plays.scan(project.slug)) collector.addPlay(play);
   for await (const order of storage.orders.scan(project.slug)) collector.addOrder(order);
@@ -288,6 +305,10 @@ class FactsCollector {
     if (this.#players.size > 0) this.#takePlayer(index, this.#players.get(link.token));
     const orders = this.#orders.get(link.customerId);
     if (orders) this.#attributeOrders(index, orders);
+  }
+
+  allocate(rows: number): void {
+    this.#facts.allocate(rows);
   }
 
   /** The links events, plays and orders spoke of, which must be read whole; the rest may be tallied by tier. */

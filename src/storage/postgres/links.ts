@@ -137,23 +137,41 @@ export class PostgresLinkStore implements LinkStore {
   }
 
   /**
-   * One pass in the database: named links come back whole, grouped by their own token; every
-   * other link falls in a group of its kind, so 1 000 000 links with 100 000 visitors are about
-   * 100 000 rows over the wire. One statement, so links and tallies are of one snapshot.
+   * Two passes in the database, in one statement so they see one snapshot: the named links
+   * whole (a hashed lookup of the given tokens and customer ids), and every link counted by
+   * group, segment, spend band and arm (a hash aggregate of a handful of groups); the named ones
+   * are then taken out of their tallies here. Cheaper than an anti-join, which sorts or spills a
+   * million rows: 1 000 000 links with 100 000 visitors are about 100 000 rows over the wire.
    */
   async *summarize(project: string, named: NamedLinks): AsyncIterable<LinkRecord | LinkTally> {
-    const rows = this.#sql<(Omit<LinkRow, 'token'> & { named_token: string | null; spend_band: number | null; count: number })[]>`
-      SELECT CASE WHEN t.token IS NOT NULL OR c.customer_id IS NOT NULL THEN l.token END AS named_token,
-        min(l.customer_id) AS customer_id, min(l.name) AS name, l.segment, min(l.spend) AS spend, l.control, l.arm,
-        min(l.imported_at) AS imported_at, width_bucket(l.spend, ${named.spendBounds as number[]}::double precision[]) AS spend_band,
-        count(*)::integer AS count
-      FROM links l
-        LEFT JOIN (SELECT DISTINCT unnest(${[...named.tokens]}::text[]) AS token) t ON t.token = l.token
-        LEFT JOIN (SELECT DISTINCT unnest(${[...named.customerIds]}::text[]) AS customer_id) c ON c.customer_id = l.customer_id
-      WHERE l.project = ${project}
-      GROUP BY 1, l.segment, l.control, l.arm, 9`.cursor(5000);
-    for await (const batch of rows) {
-      for (const row of batch) yield row.named_token === null ? tallyOf(row) : linkOf(project, { ...row, token: row.named_token });
+    const tallies = new Map<string, LinkTally>();
+    const namedPerTally = new Map<string, number>();
+    const items = await this.#sql.begin(async (sql) => {
+      // A million-row hash aggregate planned for many more groups than it finds must not be sorted instead.
+      await sql`SET LOCAL work_mem = '64MB'`;
+      await sql`SET LOCAL jit = off`;
+      const rows = await sql<(LinkRow & { named: boolean; spend_band: number | null; count: number })[]>`
+        SELECT true AS named, token, customer_id, name, segment, spend, control, arm, imported_at,
+          width_bucket(spend, ${named.spendBounds as number[]}::double precision[]) AS spend_band, 1 AS count
+        FROM links
+        WHERE project = ${project}
+          AND (token IN (SELECT unnest(${[...named.tokens]}::text[])) OR customer_id IN (SELECT unnest(${[...named.customerIds]}::text[])))
+        UNION ALL
+        SELECT false, '', '', NULL, segment, NULL, control, arm, 'epoch', width_bucket(spend, ${named.spendBounds as number[]}::double precision[]), count(*)::integer
+        FROM links WHERE project = ${project}
+        GROUP BY segment, control, arm, 10`;
+      return rows;
+    });
+    for (const row of items) {
+      const key = tallyKey(row);
+      if (row.named) {
+        namedPerTally.set(key, (namedPerTally.get(key) ?? 0) + 1);
+        yield linkOf(project, row);
+      } else tallies.set(key, tallyOf(row));
+    }
+    for (const [key, tally] of tallies) {
+      tally.count -= namedPerTally.get(key) ?? 0;
+      if (tally.count > 0) yield tally;
     }
   }
 
@@ -163,6 +181,10 @@ export class PostgresLinkStore implements LinkStore {
     >`SELECT token, customer_id, name, segment, spend, control, arm, imported_at FROM links WHERE project = ${project}`.cursor(1000);
     for await (const batch of rows) for (const row of batch) yield linkOf(project, row);
   }
+}
+
+function tallyKey(row: { control: boolean; segment: string | null; spend_band: number | null; arm: string | null }): string {
+  return `${row.control}\n${row.segment ?? '\u0000'}\n${row.spend_band ?? ''}\n${row.arm ?? '\u0000'}`;
 }
 
 function tallyOf(row: {
