@@ -7,6 +7,7 @@ import { localeSchema, PROJECT_SLUG, type Locale } from '../../config/schemas/co
 import { mechanicFor, mechanics } from '../../mechanics/registry.ts';
 import { newProjectFiles, SAMPLE_CUSTOMERS_FILE, writeProjectFolder } from '../new-project.ts';
 import type { CliCommand } from '../main.ts';
+import { settings } from '../../environment/index.ts';
 
 const kinds = () => mechanics.map((mechanic) => mechanic.kind).join(', ');
 
@@ -42,7 +43,7 @@ const newProject: CliCommand = {
       );
       return 1;
     }
-    const projectsDir = process.env.REKINDLE_PROJECTS_DIR ?? 'projects';
+    const { projectsDir } = settings();
     const folder = path.join(projectsDir, slug);
     if (await exists(folder)) {
       console.error(`${folder} already exists; choose another slug or remove the folder.`);
@@ -77,10 +78,14 @@ const newProject: CliCommand = {
 
 export default newProject;
 
+function parseArgsForNew(args: string[]) {
+  return parseArgs({ args, allowPositionals: true, options: { kind: { type: 'string' }, locale: { type: 'string' } } });
+}
+
 function parseRequest(args: string[]): { slug: string; kind: string; locale: Locale } | string {
-  let parsed;
+  let parsed: ReturnType<typeof parseArgsForNew>;
   try {
-    parsed = parseArgs({ args, allowPositionals: true, options: { kind: { type: 'string' }, locale: { type: 'string' } } });
+    parsed = parseArgsForNew(args);
   } catch (error) {
     return error instanceof Error ? `${error.message}.` : String(error);
   }
