@@ -2,7 +2,8 @@ import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { addToSegmentCounts, moveInSegmentCounts } from '../segment-counts.ts';
-import type { CustomerIds, LinkDetails, LinkRecord, LinkSource, LinkStore, SegmentLinks } from '../types.ts';
+import { summarizeByScan } from '../link-summary.ts';
+import type { CustomerIds, LinkDetails, LinkRecord, LinkSource, LinkStore, LinkTally, NamedLinks, SegmentLinks } from '../types.ts';
 import { collectLinkBatch, type LinkBatch } from './link-batch.ts';
 import { fsyncDirectory, isNotFound, mkdirDurably, writeFileAtomically } from './durable-fs.ts';
 import { withFileLock } from './file-lock.ts';
@@ -97,6 +98,10 @@ export class LocalLinkStore implements LinkStore {
 
   async *scan(project: string): AsyncGenerator<LinkRecord> {
     yield* this.#project(project).scan();
+  }
+
+  summarize(project: string, named: NamedLinks): AsyncIterable<LinkRecord | LinkTally> {
+    return summarizeByScan(this.scan(project), named);
   }
 
   async updateDetails(project: string, details: readonly LinkDetails[]): Promise<void> {
