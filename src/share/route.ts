@@ -1,11 +1,11 @@
 import { HttpError } from '../server/http.ts';
 import { ShareAssetError } from './assets.ts';
-import { ShareRenderBusy } from './cache.ts';
+import { ShareRenderBusy, type RenditionWidth } from './cache.ts';
 import { parseShareContent, ShareContentError } from './content.ts';
 import type { ShareFormat } from './formats.ts';
-import { imageResponse } from './http.ts';
+import { imageResponse, renditionResponse } from './http.ts';
 import { ShareDrawRefused } from './cache.ts';
-import { renderShareImage } from './index.ts';
+import { shareImageRenderer } from './index.ts';
 import { createShareImageLimiter } from './rate-limit.ts';
 import type { ShareProject } from './types.ts';
 
@@ -19,6 +19,8 @@ export interface ShareImageRouteInput {
   request: Request;
   /** The client's address: cold renders are rate-limited per client, cached images never. */
   clientKey: string;
+  /** A WebP rendition this wide instead of the PNG (the share page's `srcset`). */
+  renditionWidth?: RenditionWidth | undefined;
 }
 
 /**
@@ -36,7 +38,11 @@ export async function shareImageResponse(input: ShareImageRouteInput): Promise<R
   const request = { project: input.project, content, format: input.format };
   try {
     // Only a request that starts a draw spends the client's budget; one joining a draw in progress does not.
-    return imageResponse(await renderShareImage(request, () => coldRenders.take(input.clientKey)), input.request);
+    const mayDraw = () => coldRenders.take(input.clientKey);
+    const renderer = shareImageRenderer();
+    return input.renditionWidth === undefined
+      ? imageResponse(await renderer.render(request, mayDraw), input.request)
+      : renditionResponse(await renderer.rendition(request, input.renditionWidth, mayDraw), input.request);
   } catch (error) {
     if (error instanceof ShareDrawRefused) {
       throw new HttpError(429, 'share-image-rate-limited', 'Too many new share images from this address; try again in a minute.');
