@@ -100,7 +100,11 @@ test('a player makes a card at phone width, shares it, the share page carries a 
     expect(rendition.headers()['content-type']).toBe('image/webp');
     expect(rendition.headers()['cache-control']).toContain('immutable');
     const { format, width: actualWidth, height } = await sharp(await rendition.body()).metadata();
-    expect({ format, width: `${actualWidth}w`, height }).toEqual({ format: 'webp', width, height: Math.round((Number.parseInt(width) * 630) / 1200) });
+    expect({ format, width: `${actualWidth}w`, height }).toEqual({
+      format: 'webp',
+      width,
+      height: Math.round((Number.parseInt(width, 10) * 630) / 1200),
+    });
   }
   expect((await sharePage.request.get(`${baseURL}/s/${share.id}/og-333.webp`)).status()).toBe(404);
 
