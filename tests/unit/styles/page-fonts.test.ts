@@ -40,7 +40,9 @@ describe('page fonts', () => {
     );
     const unhinted = fontkit.create(readFileSync(join(FONTS_DIR, `${name}.woff2`)));
     expect(unhinted.characterSet).toEqual(original.characterSet);
-    for (const table of HINTING_TABLES) expect(unhinted.directory.tables).not.toHaveProperty(table);
+    // fontkit's typings leave out the table directory it parses.
+    const tables = (unhinted as unknown as { directory: { tables: Record<string, unknown> } }).directory.tables;
+    for (const table of HINTING_TABLES) expect(tables).not.toHaveProperty(table);
   });
 
   it('preload the regular weight of the subsets a page’s language needs', () => {
