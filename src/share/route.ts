@@ -5,7 +5,7 @@ import { parseShareContent, ShareContentError } from './content.ts';
 import type { ShareFormat } from './formats.ts';
 import { imageResponse, renditionResponse } from './http.ts';
 import { ShareDrawRefused } from './cache.ts';
-import { shareImageRenderer } from './index.ts';
+import { renderShareImage, shareImageRenderer } from './index.ts';
 import { createShareImageLimiter } from './rate-limit.ts';
 import type { ShareContent, ShareProject } from './types.ts';
 
@@ -16,11 +16,11 @@ export interface ShareImageRouteInput {
   /** The stored share content; checked again here. */
   content: unknown;
   format: ShareFormat;
+  /** A WebP rendition this wide instead of the PNG (the share page's `srcset`). */
+  renditionWidth?: RenditionWidth | undefined;
   request: Request;
   /** The client's address: cold renders are rate-limited per client, cached images never. */
   clientKey: string;
-  /** A WebP rendition this wide instead of the PNG (the share page's `srcset`). */
-  renditionWidth?: RenditionWidth | undefined;
 }
 
 /**
@@ -37,12 +37,12 @@ export async function shareImageResponse(input: ShareImageRouteInput): Promise<R
   }
   const request = { project: input.project, content, format: input.format };
   try {
+    if (input.renditionWidth !== undefined) {
+      const rendition = shareImageRenderer().rendition(request, input.renditionWidth, () => coldRenders.take(input.clientKey));
+      return renditionResponse(await rendition, input.request);
+    }
     // Only a request that starts a draw spends the client's budget; one joining a draw in progress does not.
-    const mayDraw = () => coldRenders.take(input.clientKey);
-    const renderer = shareImageRenderer();
-    return input.renditionWidth === undefined
-      ? imageResponse(await renderer.render(request, mayDraw), input.request)
-      : renditionResponse(await renderer.rendition(request, input.renditionWidth, mayDraw), input.request);
+    return imageResponse(await renderShareImage(request, () => coldRenders.take(input.clientKey)), input.request);
   } catch (error) {
     if (error instanceof ShareDrawRefused) {
       throw new HttpError(429, 'share-image-rate-limited', 'Too many new share images from this address; try again in a minute.');
