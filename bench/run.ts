@@ -62,6 +62,14 @@ const BENCHES: Record<string, Bench> = {
       return { figures, tables: formatTable('Share images', rows) };
     },
   },
+  lighthouse: {
+    summary: 'Lighthouse mobile performance of every page type (REKINDLE_BENCH_BASELINE=<built checkout> audits it beside)',
+    async run() {
+      const { benchLighthouse, lighthouseRows } = await import('./lighthouse.ts');
+      const figures = await benchLighthouse();
+      return { figures, tables: formatTable('Lighthouse (mobile, simulated throttling)', lighthouseRows(figures)) };
+    },
+  },
   postgres: {
     summary: 'the PostgreSQL store: 1 000 000-link import, byToken, report, acknowledged event ingestion, each vs the bare driver',
     async run() {

@@ -3,7 +3,8 @@
  * satori + sharp one-line card as the floor of what any card costs on this machine. Then the
  * cards of every example project drawn with each rasteriser (resvg, sharp's librsvg), the two
  * interleaved run by run so both see the same machine, and the PNGs of both written to
- * bench/out/share/ to be looked at.
+ * bench/out/share/ to be looked at. Last, where a cold card's time goes, per example card: satori's
+ * layout with the SVG around it, librsvg drawing that SVG, and the PNG encoding.
  * Run: node bench/share.ts
  */
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
@@ -16,7 +17,7 @@ import { shareImageSchema } from '../src/config/schemas/share.ts';
 import { loadProject } from '../src/config/load.ts';
 import { ShareImageRenderer } from '../src/share/cache.ts';
 import { cardSources, drawShareCard } from '../src/share/render.ts';
-import { rasteriseWithLibrsvg, type Rasterise } from '../src/share/rasterise.ts';
+import { PNG_COMPRESSION, rasteriseWithLibrsvg, type Rasterise } from '../src/share/rasterise.ts';
 import { rasteriseWithResvg } from './lib/resvg-rasteriser.ts';
 import { loadFamily } from '../src/share/fonts.ts';
 import { SHARE_FORMATS, type ShareFormat } from '../src/share/formats.ts';
@@ -54,8 +55,12 @@ export async function benchShare(): Promise<ShareBenchResult[]> {
       results.push(await benchCold(renderer, project, format, (run) => greetingContent(run), 'greeting card'));
       results.push(await benchCached(renderer, project, format));
     }
-    for (const example of await exampleProjects()) {
+    const examples = await exampleProjects();
+    for (const example of examples) {
       for (const format of ['og', 'story'] as const) results.push(...(await benchRasterisers(example, format)));
+    }
+    for (const example of examples) {
+      for (const format of ['og', 'story'] as const) results.push(...(await benchStages(example, format)));
     }
     return results;
   } finally {
@@ -112,6 +117,42 @@ async function benchRasterisers(project: ShareProject, format: ShareFormat): Pro
   await mkdir(outDir, { recursive: true });
   for (const [rasteriser, png] of lastPng) await writeFile(join(outDir, `${project.slug}-${format}-${rasteriser}.png`), png);
   return names.map((rasteriser) => summarise(`cold ${project.slug} ${format} · ${rasteriser}`, times.get(rasteriser) ?? []));
+}
+
+/**
+ * One cold card split into its stages, each timed alone on the same card: the SVG (satori and the
+ * pictures around it), librsvg drawing it to pixels, and the PNG encoding of those pixels.
+ */
+async function benchStages(project: ShareProject, format: ShareFormat): Promise<ShareBenchResult[]> {
+  const sources = await cardSources({ project, content: exampleContent(project, 0), format });
+  const stages = { svg: [] as number[], draw: [] as number[], encode: [] as number[] };
+  let svg = '';
+  const keepSvg: Rasterise = async (drawn) => {
+    svg = drawn;
+    return Buffer.alloc(0);
+  };
+  for (let run = -2; run < AB_RUNS; run++) {
+    const request = { project, content: exampleContent(project, run + 7), format };
+    let started = performance.now();
+    await drawShareCard(request, sources, keepSvg);
+    const svgMs = performance.now() - started;
+    started = performance.now();
+    const { data, info } = await sharp(Buffer.from(svg)).raw().toBuffer({ resolveWithObject: true });
+    const drawMs = performance.now() - started;
+    started = performance.now();
+    await sharp(data, { raw: info }).png({ compressionLevel: PNG_COMPRESSION }).toBuffer();
+    const encodeMs = performance.now() - started;
+    if (run < 0) continue;
+    stages.svg.push(svgMs);
+    stages.draw.push(drawMs);
+    stages.encode.push(encodeMs);
+  }
+  const kib = Math.round(Buffer.byteLength(svg) / 1024);
+  return [
+    summarise(`stage ${project.slug} ${format} · satori + SVG (${kib} KiB)`, stages.svg),
+    summarise(`stage ${project.slug} ${format} · librsvg draw`, stages.draw),
+    summarise(`stage ${project.slug} ${format} · PNG encode`, stages.encode),
+  ];
 }
 
 async function benchProject(dir: string): Promise<ShareProject> {

@@ -2,13 +2,30 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import pLimit, { type LimitFunction } from 'p-limit';
+import sharp from 'sharp';
 import { shareRenders } from '../server/metrics.ts';
 import { parseShareContent } from './content.ts';
 import { assertShareFormat } from './formats.ts';
 import { DiskBudget } from './disk-budget.ts';
 import { LruCache } from './lru.ts';
 import { cardSources, drawShareCard, RENDERER_VERSION, type CardSources } from './render.ts';
-import type { ShareImage, ShareImageRequest } from './types.ts';
+import type { ShareImage, ShareImageRequest, ShareRendition } from './types.ts';
+
+/**
+ * Widths of the smaller WebP copies of an og card for the share page's `srcset`: the page shows
+ * the card at most 608 CSS px wide (360–412 px on a phone, 1.75–3× density), and a 1200 px PNG
+ * there was its largest paint. Only these widths are made, so a client cannot make the server
+ * encode arbitrary sizes.
+ */
+export const RENDITION_WIDTHS = [480, 800, 1200] as const;
+export type RenditionWidth = (typeof RENDITION_WIDTHS)[number];
+
+export function isRenditionWidth(value: number): value is RenditionWidth {
+  return (RENDITION_WIDTHS as readonly number[]).includes(value);
+}
+
+/** WebP quality of the renditions: text edges stay crisp while a card is ~10× smaller than its PNG. */
+const RENDITION_QUALITY = 82;
 
 export interface ShareImageRendererOptions {
   /** Folder of rendered PNGs, e.g. `<dataDir>/share-cache`; created when missing. */
@@ -83,27 +100,60 @@ export class ShareImageRenderer {
    * Throws ShareDrawRefused when it says no.
    */
   async render(request: ShareImageRequest, mayDraw: () => boolean = () => true): Promise<ShareImage> {
-    const { key, sources } = await this.#key(request);
-    const etag = etagFor(key);
-    const inMemory = this.#memory.get(key);
+    const { key, png } = await this.#renderKeyed(request, mayDraw);
+    return { png, etag: etagFor(key) };
+  }
+
+  /**
+   * The card as a WebP `width` px wide, made from its PNG (drawn first if needed, under the same
+   * `mayDraw`) and cached beside it in memory and on disk like the PNG.
+   */
+  async rendition(request: ShareImageRequest, width: RenditionWidth, mayDraw: () => boolean = () => true): Promise<ShareRendition> {
+    if (!isRenditionWidth(width)) throw new RangeError(`Share image width ${width} is not one of ${RENDITION_WIDTHS.join(', ')}.`);
+    const { key: cardKey, sources } = await this.#key(request);
+    const key = `${cardKey}-${width}`;
+    const webp = await this.#cachedOrMade(key, 'webp', async () => {
+      const { png } = await this.#renderKeyed(request, mayDraw, { key: cardKey, sources });
+      return this.#drawSlots(() => sharp(png).resize({ width }).webp({ quality: RENDITION_QUALITY }).toBuffer());
+    });
+    return { webp, etag: etagFor(cardKey, `-${width}w`) };
+  }
+
+  async #renderKeyed(request: ShareImageRequest, mayDraw: () => boolean, keyed?: Keyed): Promise<{ key: string; png: Buffer }> {
+    const { key, sources } = keyed ?? (await this.#key(request));
+    const png = await this.#cachedOrMade(key, 'png', async () => {
+      if (!mayDraw()) throw new ShareDrawRefused();
+      return this.#draw(request, sources);
+    });
+    return { key, png };
+  }
+
+  /**
+   * memory → a make already under way → disk → `make`; concurrent requests for one key share one
+   * make, and what is made is written to disk and kept in memory.
+   */
+  async #cachedOrMade(key: string, extension: string, make: () => Promise<Buffer>): Promise<Buffer> {
+    const cacheKey = `${key}.${extension}`;
+    const inMemory = this.#memory.get(cacheKey);
     if (inMemory) {
       this.stats.memoryHits += 1;
       shareRenders.inc({ outcome: 'cached' });
-      return { png: inMemory, etag };
+      return inMemory;
     }
-    let pending = this.#drawing.get(key);
+    let pending = this.#drawing.get(cacheKey);
     if (!pending) {
-      pending = this.#loadOrDraw(key, request, sources, mayDraw).finally(() => this.#drawing.delete(key));
-      this.#drawing.set(key, pending);
+      pending = this.#loadOrMake(cacheKey, make).finally(() => this.#drawing.delete(cacheKey));
+      this.#drawing.set(cacheKey, pending);
     }
-    return { png: await pending, etag };
+    return pending;
   }
 
   /** True when `render` would answer without drawing: the image is in memory or on disk. */
   async isCached(request: ShareImageRequest): Promise<boolean> {
     const { key } = await this.#key(request);
-    if (this.#memory.has(key) || this.#drawing.has(key)) return true;
-    return (await this.#readDisk(key)) !== undefined;
+    const cacheKey = `${key}.png`;
+    if (this.#memory.has(cacheKey) || this.#drawing.has(cacheKey)) return true;
+    return (await this.#readDisk(cacheKey)) !== undefined;
   }
 
   async #key(request: ShareImageRequest): Promise<Keyed> {
@@ -119,30 +169,33 @@ export class ShareImageRenderer {
     return { key: createHash('sha256').update(identity).digest('hex'), sources };
   }
 
-  async #loadOrDraw(key: string, request: ShareImageRequest, sources: CardSources, mayDraw: () => boolean): Promise<Buffer> {
-    const stored = await this.#readDisk(key);
+  async #loadOrMake(cacheKey: string, make: () => Promise<Buffer>): Promise<Buffer> {
+    const stored = await this.#readDisk(cacheKey);
     if (stored) {
       this.stats.diskHits += 1;
       shareRenders.inc({ outcome: 'cached' });
-      this.#memory.set(key, stored);
-      void this.#disk.used(this.#path(key).file);
+      this.#memory.set(cacheKey, stored);
+      void this.#disk.used(this.#path(cacheKey).file);
       return stored;
     }
-    if (!mayDraw()) throw new ShareDrawRefused();
+    const made = await make();
+    await this.#writeDisk(cacheKey, made);
+    this.#memory.set(cacheKey, made);
+    this.#keepWithinBudget(made.byteLength);
+    return made;
+  }
+
+  #draw(request: ShareImageRequest, sources: CardSources): Promise<Buffer> {
     if (this.#drawSlots.pendingCount >= this.#queuedDraws) {
       this.stats.refused += 1;
       shareRenders.inc({ outcome: 'refused' });
       throw new ShareRenderBusy();
     }
-    const png = await this.#drawSlots(() => {
+    return this.#drawSlots(() => {
       this.stats.draws += 1;
       shareRenders.inc({ outcome: 'cold' });
       return drawShareCard(request, sources);
     });
-    await this.#writeDisk(key, png);
-    this.#memory.set(key, png);
-    this.#keepWithinBudget(png.byteLength);
-    return png;
   }
 
   /** Pruning runs behind the answer; if it fails the image was still served, so it is only logged. */
@@ -152,27 +205,28 @@ export class ShareImageRenderer {
     });
   }
 
-  #path(key: string): { folder: string; file: string } {
-    const folder = join(this.#dir, key.slice(0, 2));
-    return { folder, file: join(folder, `${key}.png`) };
+  /** `cacheKey` is the key with its file extension, e.g. `<sha256>.png` or `<sha256>-480.webp`. */
+  #path(cacheKey: string): { folder: string; file: string } {
+    const folder = join(this.#dir, cacheKey.slice(0, 2));
+    return { folder, file: join(folder, cacheKey) };
   }
 
-  async #readDisk(key: string): Promise<Buffer | undefined> {
+  async #readDisk(cacheKey: string): Promise<Buffer | undefined> {
     try {
-      return await readFile(this.#path(key).file);
+      return await readFile(this.#path(cacheKey).file);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw error;
     }
   }
 
-  async #writeDisk(key: string, png: Buffer): Promise<void> {
-    const { folder, file } = this.#path(key);
+  async #writeDisk(cacheKey: string, bytes: Buffer): Promise<void> {
+    const { folder, file } = this.#path(cacheKey);
     await mkdir(folder, { recursive: true });
     this.#tempCounter += 1;
     const temporary = `${file}.${process.pid}.${this.#tempCounter}.tmp`;
     try {
-      await writeFile(temporary, png);
+      await writeFile(temporary, bytes);
       await rename(temporary, file);
     } catch (error) {
       await rm(temporary, { force: true });
@@ -188,7 +242,7 @@ export class ShareDrawRefused extends Error {
   }
 }
 
-/** A strong ETag: equal keys mean byte-identical images. */
-function etagFor(key: string): string {
-  return `"${key.slice(0, 32)}"`;
+/** A strong ETag: equal keys (and renditions) mean byte-identical images. */
+function etagFor(key: string, rendition = ''): string {
+  return `"${key.slice(0, 32)}${rendition}"`;
 }

@@ -1,11 +1,11 @@
 import { HttpError } from '../server/http.ts';
 import { ShareAssetError } from './assets.ts';
-import { ShareRenderBusy } from './cache.ts';
+import { ShareRenderBusy, type RenditionWidth } from './cache.ts';
 import { parseShareContent, ShareContentError } from './content.ts';
 import type { ShareFormat } from './formats.ts';
-import { imageResponse } from './http.ts';
+import { imageResponse, renditionResponse } from './http.ts';
 import { ShareDrawRefused } from './cache.ts';
-import { renderShareImage } from './index.ts';
+import { renderShareImage, shareImageRenderer } from './index.ts';
 import { createShareImageLimiter } from './rate-limit.ts';
 import type { ShareContent, ShareProject } from './types.ts';
 
@@ -16,6 +16,8 @@ export interface ShareImageRouteInput {
   /** The stored share content; checked again here. */
   content: unknown;
   format: ShareFormat;
+  /** A WebP rendition this wide instead of the PNG (the share page's `srcset`). */
+  renditionWidth?: RenditionWidth | undefined;
   request: Request;
   /** The client's address: cold renders are rate-limited per client, cached images never. */
   clientKey: string;
@@ -35,6 +37,10 @@ export async function shareImageResponse(input: ShareImageRouteInput): Promise<R
   }
   const request = { project: input.project, content, format: input.format };
   try {
+    if (input.renditionWidth !== undefined) {
+      const rendition = shareImageRenderer().rendition(request, input.renditionWidth, () => coldRenders.take(input.clientKey));
+      return renditionResponse(await rendition, input.request);
+    }
     // Only a request that starts a draw spends the client's budget; one joining a draw in progress does not.
     return imageResponse(await renderShareImage(request, () => coldRenders.take(input.clientKey)), input.request);
   } catch (error) {

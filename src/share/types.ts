@@ -48,3 +48,10 @@ export interface ShareImage {
   /** A strong, quoted ETag: the same bytes always carry the same tag. */
   etag: string;
 }
+
+/** A smaller WebP copy of a card for pages (see RENDITION_WIDTHS); link previews keep the PNG. */
+export interface ShareRendition {
+  webp: Buffer;
+  /** A strong, quoted ETag, distinct from the PNG's. */
+  etag: string;
+}

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import sharp from 'sharp';
 import { importCustomers, relative } from './support.ts';
 
 const PROJECT = 'march-8-greetings';
@@ -86,6 +87,26 @@ test('a player makes a card at phone width, shares it, the share page carries a 
   const etag = image.headers().etag ?? '';
   const again = await sharePage.request.get(imageUrl ?? '', { headers: { 'If-None-Match': etag } });
   expect(again.status()).toBe(304);
+
+  // The page itself paints a WebP that fits its column; the PNG stays for link previews.
+  const shown = sharePage.locator('img.share-image');
+  await expect(shown).toHaveJSProperty('complete', true);
+  expect(await shown.evaluate((image: HTMLImageElement) => image.currentSrc)).toMatch(/\/og-(480|800|1200)\.webp$/);
+  const srcset = (await sharePage.locator('picture source[type="image/webp"]').getAttribute('srcset')) ?? '';
+  const renditions = srcset.split(', ').map((candidate) => candidate.split(' ') as [string, string]);
+  expect(renditions.map(([, width]) => width)).toEqual(['480w', '800w', '1200w']);
+  for (const [url, width] of renditions) {
+    const rendition = await sharePage.request.get(url);
+    expect(rendition.headers()['content-type']).toBe('image/webp');
+    expect(rendition.headers()['cache-control']).toContain('immutable');
+    const { format, width: actualWidth, height } = await sharp(await rendition.body()).metadata();
+    expect({ format, width: `${actualWidth}w`, height }).toEqual({
+      format: 'webp',
+      width,
+      height: Math.round((Number.parseInt(width, 10) * 630) / 1200),
+    });
+  }
+  expect((await sharePage.request.get(`${baseURL}/s/${share.id}/og-333.webp`)).status()).toBe(404);
 
   const story = await sharePage.request.get(`${baseURL}/s/${share.id}/story.png`);
   expect(pngSize(await story.body())).toEqual({ width: 1080, height: 1920 });

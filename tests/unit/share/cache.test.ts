@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ShareImageRenderer, ShareRenderBusy } from '../../../src/share/cache.ts';
 import type { ShareFormat } from '../../../src/share/formats.ts';
 import { etagMatches } from '../../../src/server/http.ts';
-import { imageResponse, SHARE_IMAGE_CACHE_CONTROL } from '../../../src/share/http.ts';
+import { imageResponse, renditionResponse, SHARE_IMAGE_CACHE_CONTROL } from '../../../src/share/http.ts';
+import sharp from 'sharp';
 import { createFixture, type Fixture } from './fixtures.ts';
 
 let fixture: Fixture;
@@ -99,6 +100,40 @@ describe('ShareImageRenderer', () => {
     const restarted = new ShareImageRenderer({ cacheDir });
     await restarted.render(requestFor(3));
     expect(restarted.stats).toMatchObject({ draws: 0, diskHits: 1 });
+  });
+});
+
+describe('ShareImageRenderer renditions', () => {
+  it('makes a smaller WebP of the og card once, from one draw, and keeps it on disk beside the PNG', async () => {
+    const cacheDir = join(fixture.root, 'cache-renditions');
+    const request = { project: fixture.project({}, 'assets/logo.png'), content, format: 'og' as const };
+    const renderer = new ShareImageRenderer({ cacheDir });
+    const [small, large] = await Promise.all([renderer.rendition(request, 480), renderer.rendition(request, 800)]);
+    expect(renderer.stats.draws).toBe(1);
+    expect(await sharp(small.webp).metadata()).toMatchObject({ format: 'webp', width: 480, height: 252 });
+    expect(await sharp(large.webp).metadata()).toMatchObject({ format: 'webp', width: 800, height: 420 });
+    const png = await renderer.render(request);
+    expect(small.webp.byteLength).toBeLessThan(png.png.byteLength / 4);
+    expect(new Set([small.etag, large.etag, png.etag]).size).toBe(3);
+
+    const restarted = new ShareImageRenderer({ cacheDir });
+    const fromDisk = await restarted.rendition(request, 480);
+    expect(restarted.stats).toMatchObject({ draws: 0, diskHits: 1 });
+    expect(fromDisk.webp.equals(small.webp)).toBe(true);
+    expect(fromDisk.etag).toBe(small.etag);
+  });
+
+  it('refuses widths that are not on its list, so a client cannot make it encode any size', async () => {
+    const renderer = new ShareImageRenderer({ cacheDir: join(fixture.root, 'cache-odd-width') });
+    const request = { project: fixture.project(), content, format: 'og' as const };
+    await expect(renderer.rendition(request, 333 as 480)).rejects.toThrow(/480, 800, 1200/);
+    expect(renderer.stats.draws).toBe(0);
+  });
+
+  it('is served as image/webp with the same immutable cache as the PNG', () => {
+    const response = renditionResponse({ webp: Buffer.from('RIFF'), etag: '"abc"' }, new Request('http://localhost/s/x/og-480.webp'));
+    expect(response.headers.get('content-type')).toBe('image/webp');
+    expect(response.headers.get('cache-control')).toBe(SHARE_IMAGE_CACHE_CONTROL);
   });
 });
 

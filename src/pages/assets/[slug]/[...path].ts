@@ -4,8 +4,14 @@ import path from 'node:path';
 import type { APIRoute } from 'astro';
 import { projectFromRoute } from '../../../server/api.ts';
 import { isInsideFolder } from '../../../lib/inside-folder.ts';
+import { assetVersion } from '../../../config/asset-url.ts';
 import { contentTypeOf, isPublicAsset } from '../../../server/content-type.ts';
 import { etagMatches, handleApi, HttpError } from '../../../server/http.ts';
+
+/** A URL with `?v=<hash of these bytes>` (see versionedAssetUrl) never changes what it names. */
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+/** A plain URL may be given new bytes when the author edits the project. */
+const REVALIDATED_HOURLY = 'public, max-age=3600';
 
 /**
  * Images and fonts of a project folder. Only media types are served, and only from inside the
@@ -23,7 +29,7 @@ export const GET: APIRoute = (context) =>
       return new Response(null, { status: 304, headers: { ETag: etag } });
     const headers: Record<string, string> = {
       'Content-Type': contentTypeOf(file),
-      'Cache-Control': 'public, max-age=3600',
+      'Cache-Control': context.url.searchParams.get('v') === assetVersion(body) ? IMMUTABLE : REVALIDATED_HOURLY,
       ETag: etag,
       'X-Content-Type-Options': 'nosniff',
     };
