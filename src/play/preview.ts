@@ -3,7 +3,7 @@ import { nanoid } from 'nanoid';
 import type { LoadedProject } from '../config/load.ts';
 import type { ProjectConfig } from '../config/schema.ts';
 import { mechanicFor } from '../mechanics/registry.ts';
-import type { Mechanic, PlaySummary } from '../mechanics/types.ts';
+import type { Mechanic, PlaySummary, PreviewPlay } from '../mechanics/types.ts';
 import { sign, unsign } from '../server/cookie-signature.ts';
 import { HttpError } from '../server/http.ts';
 import { createMemoryStorage } from '../storage/index.ts';
@@ -97,24 +97,57 @@ function mechanicOf(config: ProjectConfig): Mechanic<string, ProjectConfig> {
   return mechanic as unknown as Mechanic<string, ProjectConfig>;
 }
 
+function previewPlaysOf(project: LoadedProject, now: Date): PreviewPlay[] {
+  return mechanicOf(project.config).previewPlays?.(project.config, now) ?? [];
+}
+
 /** Replays a preview play through the mechanic's rules; the state a player would have there. */
-function replay(project: LoadedProject, actions: readonly unknown[], now: Date): { state: unknown; complete: boolean } {
+function replay(project: LoadedProject, play: PreviewPlay, now: Date): { state: unknown; complete: boolean } {
   const mechanic = mechanicOf(project.config);
   let state = mechanic.initialState(project.config);
-  for (const action of actions) state = mechanic.act(project.config, state, action, { seed: project.slug, now });
+  play.actions.forEach((action, step) => {
+    const context = { seed: project.slug, now, customer: play.customer, drawn: play.drawn?.[step] };
+    state = mechanic.act(project.config, state, action, context);
+  });
   return { state, complete: mechanic.isComplete(project.config, state) };
 }
 
 /** Where a preview can jump: the mechanic's steps and results, by index. */
-export function previewJumps(project: LoadedProject): { index: number; label: string }[] {
-  return (mechanicOf(project.config).previewPlays?.(project.config) ?? []).map((play, index) => ({ index, label: play.label }));
+export function previewJumps(project: LoadedProject, now: Date): { index: number; label: string }[] {
+  return previewPlaysOf(project, now).map((play, index) => ({ index, label: play.label }));
+}
+
+/**
+ * The jump the preview player is at, for the jump list to show: the one whose screen is the same,
+ * else, once finished, the result with the same title and picture, else, mid-play, the step
+ * with as many funnel steps behind it (a quiz answered differently than the jump did).
+ */
+export async function currentPreviewJump(project: LoadedProject, player: Player, now: Date): Promise<number | undefined> {
+  const mechanic = mechanicOf(project.config);
+  const { config } = project;
+  const record = await previewStorage().plays.get(project.slug, player.key);
+  const state = record?.state ?? mechanic.initialState(config);
+  const complete = mechanic.isComplete(config, state);
+  const sameScreen = JSON.stringify(mechanic.view(config, state));
+  const passed = (candidate: unknown) => mechanic.funnelSteps(config).filter((step) => step.passed(candidate)).length;
+  const shown = (candidate: unknown) => {
+    const { title, image } = mechanic.summary(config, candidate);
+    return JSON.stringify({ title, image });
+  };
+  const replayed = previewPlaysOf(project, now).map((play, index) => ({ index, ...replay(project, play, now) }));
+  const match =
+    replayed.find((jump) => JSON.stringify(mechanic.view(config, jump.state)) === sameScreen) ??
+    (complete
+      ? replayed.find((jump) => jump.complete && shown(jump.state) === shown(state))
+      : replayed.find((jump) => !jump.complete && passed(jump.state) === passed(state)));
+  return match?.index;
 }
 
 /** Puts the preview player at jump `index`: a started play in that state, completed if it is a result. */
 export async function jumpTo(project: LoadedProject, player: Player, index: number, now: Date): Promise<void> {
-  const play = mechanicOf(project.config).previewPlays?.(project.config)[index];
+  const play = previewPlaysOf(project, now)[index];
   if (!play) throw new HttpError(404, 'unknown-preview-step', 'There is no such step to jump to.');
-  const { state, complete } = replay(project, play.actions, now);
+  const { state, complete } = replay(project, play, now);
   const at = now.toISOString();
   await previewStorage().plays.update(project.slug, player.key, () => ({
     project: project.slug,
@@ -129,8 +162,8 @@ export async function jumpTo(project: LoadedProject, player: Player, index: numb
 /** Every result a player can reach, with what its share image shows: the gallery. */
 export function previewResults(project: LoadedProject, now: Date): { index: number; label: string; summary: PlaySummary }[] {
   const mechanic = mechanicOf(project.config);
-  return (mechanic.previewPlays?.(project.config) ?? []).flatMap((play, index) => {
-    const { state, complete } = replay(project, play.actions, now);
+  return previewPlaysOf(project, now).flatMap((play, index) => {
+    const { state, complete } = replay(project, play, now);
     return complete ? [{ index, label: play.label, summary: mechanic.summary(project.config, state) }] : [];
   });
 }
