@@ -9,6 +9,7 @@ import { HttpError } from '../server/http.ts';
 import { createMemoryStorage } from '../storage/index.ts';
 import type { Storage } from '../storage/types.ts';
 import type { Player } from '../server/player.ts';
+import { uiStrings } from '../i18n/index.ts';
 
 /**
  * Preview: an author (or a colleague with a signed, expiring link) plays a project before or after
@@ -18,6 +19,11 @@ import type { Player } from '../server/player.ts';
  */
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+/**
+ * The preview cookie outlives its link by this much, so a play API call after the link ran out
+ * is told so («ask for a new link») instead of a puzzling «open the page first».
+ */
+const COOKIE_GRACE_MS = DAY_MS;
 /** How long a link for a colleague works. */
 export const PREVIEW_LINK_DAYS = 7;
 
@@ -72,7 +78,7 @@ export function startPreview(slug: string, token: string, cookies: AstroCookies,
     httpOnly: true,
     sameSite: 'lax',
     secure,
-    expires: new Date(expiresAt),
+    expires: new Date(expiresAt + COOKIE_GRACE_MS),
   });
   return { key };
 }
@@ -89,6 +95,18 @@ export function previewPlayer(slug: string, cookies: AstroCookies, now: Date): P
   const match = value?.match(/^(preview:[A-Za-z0-9_-]{10,64}):(\d{1,15})$/);
   if (!match?.[1] || Number(match[2]) <= now.getTime()) return undefined;
   return { key: match[1] };
+}
+
+/**
+ * The preview player of a play API request, or undefined when the browser holds no preview
+ * cookie. A cookie that is forged or whose link has run out is refused, never taken for a real
+ * player: the author reads why, and nothing is counted anywhere.
+ */
+export function previewPlayerOfRequest(project: LoadedProject, cookies: AstroCookies, now: Date): Player | undefined {
+  if (!cookies.has(cookieName(project.slug))) return undefined;
+  const player = previewPlayer(project.slug, cookies, now);
+  if (!player) throw new HttpError(403, 'preview-expired', uiStrings(project.config.locale).previewExpired);
+  return player;
 }
 
 function mechanicOf(config: ProjectConfig): Mechanic<string, ProjectConfig> {
