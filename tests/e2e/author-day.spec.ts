@@ -54,7 +54,7 @@ async function counted(page: Page): Promise<string> {
   const sections = await Promise.all(
     ['#funnel', '#daily', '#shares', '#control'].map(async (id) => {
       const section = page.locator(`section:has(${id})`).first();
-      return (await section.count()) > 0 ? section.innerText() : '';
+      return (await section.count()) > 0 ? ((await section.textContent()) ?? '') : '';
     }),
   );
   const customers = await page.request.get(`${origin()}/admin/${SLUG}/customers.csv`);
