@@ -10,6 +10,7 @@ import { createMemoryStorage } from '../storage/index.ts';
 import type { Storage } from '../storage/types.ts';
 import type { Player } from '../server/player.ts';
 import { uiStrings } from '../i18n/index.ts';
+import { shareContentOf } from '../share/content.ts';
 
 /**
  * Preview: an author (or a colleague with a signed, expiring link) plays a project before or after
@@ -178,11 +179,11 @@ export async function jumpTo(project: LoadedProject, player: Player, index: numb
 }
 
 /** Every result a player can reach, with what its share image shows: the gallery. */
-export function previewResults(project: LoadedProject, now: Date): { index: number; label: string; summary: PlaySummary }[] {
+export function previewResults(project: LoadedProject, now: Date): { index: number; label: string; summary: Omit<PlaySummary, 'facts'> }[] {
   const mechanic = mechanicOf(project.config);
   return previewPlaysOf(project, now).flatMap((play, index) => {
     const { state, complete } = replay(project, play, now);
-    return complete ? [{ index, label: play.label, summary: mechanic.summary(project.config, state) }] : [];
+    return complete ? [{ index, label: play.label, summary: shareContentOf(mechanic.summary(project.config, state)) }] : [];
   });
 }
 

@@ -124,3 +124,54 @@ test('an author makes a quiz, previews it uncounted, imports a Windows-1251 file
 
   await expect.poll(() => counted(page)).not.toBe(before);
 });
+
+/** Fails when a page is wider than the phone: something would need a sideways scroll. */
+async function expectNoSidewaysScroll(page: Page): Promise<void> {
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(page.viewportSize()?.width ?? 0);
+}
+
+async function expectImagesLoaded(page: Page): Promise<void> {
+  for (const image of await page.locator('.gallery img').all()) {
+    await image.scrollIntoViewIfNeeded();
+    await expect
+      .poll(() => image.evaluate((element: HTMLImageElement) => element.complete && element.naturalWidth > 0), { timeout: 30_000 })
+      .toBe(true);
+  }
+}
+
+for (const kind of ['true-false-quiz', 'card-generator', 'survey', 'wheel']) {
+  test(`a new ${kind}: preview, jump to its last result, gallery and dashboard at 360 and 1280 px`, async ({ page }, testInfo) => {
+    const slug = `day-${kind}`;
+    cli(['new', slug, '--kind', kind, '--locale', 'ru']);
+    await signIn(page, `/admin/${slug}/gallery`);
+    const shoot = async (target: Page, name: string) => {
+      for (const width of [360, 1280]) {
+        await target.setViewportSize({ width, height: width === 360 ? 780 : 900 });
+        if (width === 360) await expectNoSidewaysScroll(target);
+        await target.screenshot({ path: testInfo.outputPath(`${name}-${width}.png`), fullPage: true, animations: 'disabled' });
+      }
+    };
+
+    await expect(page.locator('.gallery img').first()).toBeVisible();
+    await expectImagesLoaded(page);
+    await shoot(page, 'gallery');
+    const ownLink = (await page.getByRole('link', { name: 'Сыграть без учёта' }).getAttribute('href')) ?? '';
+
+    const jumps = page.context();
+    const preview = await jumps.newPage();
+    await preview.goto(ownLink);
+    await expect(preview.getByText(/игра не учитывается/)).toBeVisible();
+    await shoot(preview, 'preview-intro');
+    const jump = preview.getByLabel('Перейти к');
+    const options = await jump.locator('option').count();
+    await jump.selectOption({ index: options - 1 });
+    await preview.getByRole('button', { name: 'Перейти', exact: true }).click();
+    await expect(preview.getByLabel('Перейти к')).toHaveValue(String(options - 1));
+    await expect(preview.getByTestId('gift')).toBeVisible();
+    await shoot(preview, 'preview-result');
+    await preview.close();
+
+    await page.goto(`${origin()}/admin/${slug}`);
+    await shoot(page, 'dashboard');
+  });
+}

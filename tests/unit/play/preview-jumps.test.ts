@@ -4,6 +4,7 @@ vi.mock('../../../src/webhooks/index.ts', () => ({ enqueueWebhook: vi.fn() }));
 import type { LoadedProject } from '../../../src/config/load.ts';
 import { currentPreviewJump, jumpTo, previewJumps, previewResults, previewStorage } from '../../../src/play/preview.ts';
 import { applyAction, claimGift, playStatus, type PlayContext } from '../../../src/play/service.ts';
+import { parseShareContent } from '../../../src/share/content.ts';
 import { surveyProject } from '../mechanics/survey/fixtures.ts';
 import { link, wheelProject } from '../mechanics/wheel/fixtures.ts';
 
@@ -52,6 +53,13 @@ describe('preview jumps of a survey', () => {
       [true, 'Доставка'],
     ]);
     expect(visits.map((visit) => visit.current)).toEqual([0, 1, 2, 3, 3, 3]);
+  });
+
+  it('gives the gallery drawable results: the answers behind them are for the CRM, never on an image', async () => {
+    const results = previewResults(await surveyProject(), NOW);
+    expect(results).toHaveLength(3);
+    for (const result of results)
+      expect(plainly(parseShareContent(result.summary))).toEqual({ title: 'Спасибо!', text: 'Я ответил на опрос.' });
   });
 
   it('shows the plain thank-you when a player can finish without a remedy', async () => {
