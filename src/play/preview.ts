@@ -137,27 +137,27 @@ export function previewJumps(project: LoadedProject, now: Date): { index: number
 }
 
 /**
- * The jump the preview player is at, for the jump list to show: the one whose screen is the same,
- * else, once finished, the result with the same title and picture, else, mid-play, the step
- * with as many funnel steps behind it (a quiz answered differently than the jump did).
+ * The jump the preview player is at, for the jump list to show: the one with the same screen and
+ * gift, else, once finished, the result with the same title, picture and gift, else, mid-play, the
+ * step with as many funnel steps behind it (a quiz answered otherwise than the jump did).
  */
 export async function currentPreviewJump(project: LoadedProject, player: Player, now: Date): Promise<number | undefined> {
   const mechanic = mechanicOf(project.config);
   const { config } = project;
   const record = await previewStorage().plays.get(project.slug, player.key);
   const state = record?.state ?? mechanic.initialState(config);
-  const complete = mechanic.isComplete(config, state);
-  const sameScreen = JSON.stringify(mechanic.view(config, state));
-  const passed = (candidate: unknown) => mechanic.funnelSteps(config).filter((step) => step.passed(candidate)).length;
-  const shown = (candidate: unknown) => {
+  const gift = (candidate: unknown) => mechanic.earnedGift?.(config, candidate);
+  const screen = (candidate: unknown) => JSON.stringify([mechanic.view(config, candidate), gift(candidate)]);
+  const result = (candidate: unknown) => {
     const { title, image } = mechanic.summary(config, candidate);
-    return JSON.stringify({ title, image });
+    return JSON.stringify([title, image, gift(candidate)]);
   };
+  const passed = (candidate: unknown) => mechanic.funnelSteps(config).filter((step) => step.passed(candidate)).length;
   const replayed = previewPlaysOf(project, now).map((play, index) => ({ index, ...replay(project, play, now) }));
   const match =
-    replayed.find((jump) => JSON.stringify(mechanic.view(config, jump.state)) === sameScreen) ??
-    (complete
-      ? replayed.find((jump) => jump.complete && shown(jump.state) === shown(state))
+    replayed.find((jump) => screen(jump.state) === screen(state)) ??
+    (mechanic.isComplete(config, state)
+      ? replayed.find((jump) => jump.complete && result(jump.state) === result(state))
       : replayed.find((jump) => !jump.complete && passed(jump.state) === passed(state)));
   return match?.index;
 }

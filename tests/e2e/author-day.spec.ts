@@ -90,7 +90,7 @@ test('an author makes a quiz, previews it uncounted, imports a Windows-1251 file
   await expect(preview.getByText(/игра не учитывается/)).toBeVisible();
   await preview.getByRole('button', { name: 'Начать' }).click();
   await playQuiz(preview, answers);
-  await preview.reload();
+  await preview.goto(preview.url());
   await expect(preview.getByLabel('Перейти к')).toHaveValue(String(answers.length + 1));
   await preview.close();
   expect(await counted(page)).toBe(before);
@@ -165,7 +165,10 @@ for (const kind of ['true-false-quiz', 'card-generator', 'survey', 'wheel']) {
     const jump = preview.getByLabel('Перейти к');
     const options = await jump.locator('option').count();
     await jump.selectOption({ index: options - 1 });
-    await preview.getByRole('button', { name: 'Перейти', exact: true }).click();
+    await Promise.all([preview.waitForEvent('load'), preview.getByRole('button', { name: 'Перейти', exact: true }).click()]);
+    await expect(preview.getByTestId('gift')).toBeVisible();
+    // A fresh visit, not the reload: a reload keeps the option the author picked whatever the page says.
+    await preview.goto(ownLink);
     await expect(preview.getByLabel('Перейти к')).toHaveValue(String(options - 1));
     await expect(preview.getByTestId('gift')).toBeVisible();
     await shoot(preview, 'preview-result');

@@ -52,7 +52,7 @@ describe('preview jumps of a survey', () => {
       [true, 'Скидка'],
       [true, 'Доставка'],
     ]);
-    expect(visits.map((visit) => visit.current)).toEqual([0, 1, 2, 3, 3, 3]);
+    expect(visits.map((visit) => visit.current)).toEqual([0, 1, 2, 3, 4, 5]);
   });
 
   it('gives the gallery drawable results: the answers behind them are for the CRM, never on an image', async () => {
