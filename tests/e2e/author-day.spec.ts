@@ -21,6 +21,10 @@ let server: ServerProcess;
 
 test.describe.configure({ mode: 'serial' });
 
+test.beforeAll(async () => {
+  server = await startServerProcess({ REKINDLE_PROJECTS_DIR: projectsDir });
+});
+
 test.afterAll(async () => {
   await server?.stop();
 });
@@ -32,7 +36,8 @@ function cli(args: string[]): string {
       ...process.env,
       LANG: 'ru_RU.UTF-8',
       REKINDLE_PROJECTS_DIR: projectsDir,
-      ...(server ? { REKINDLE_DATA_DIR: server.dataDir, REKINDLE_PUBLIC_URL: origin() } : {}),
+      REKINDLE_DATA_DIR: server.dataDir,
+      REKINDLE_PUBLIC_URL: origin(),
     },
     stdio: 'pipe',
   }).toString();
@@ -79,7 +84,6 @@ test('an author makes a quiz, previews it uncounted, imports a Windows-1251 file
   expect(cli(['validate', SLUG])).toContain('проблем нет');
   const config = parseYaml(readFileSync(path.join(projectsDir, SLUG, 'project.yaml'), 'utf8')) as { questions: { answer: boolean }[] };
   const answers = config.questions.map((question) => question.answer);
-  server = await startServerProcess({ REKINDLE_PROJECTS_DIR: projectsDir });
 
   await page.setViewportSize({ width: 1280, height: 900 });
   await signIn(page, `/admin/${SLUG}`);
