@@ -24,7 +24,7 @@ export function signSession(secret: Buffer, now: Date, ttlMs = SESSION_TTL_MS): 
 
 export function verifySession(secret: Buffer, value: string | undefined, now: Date): SessionCheck {
   const parts = value?.split('.');
-  if (!parts || parts.length !== 3) return { valid: false, reason: 'malformed' };
+  if (parts?.length !== 3) return { valid: false, reason: 'malformed' };
   const [expires, nonce, signature] = parts as [string, string, string];
   if (!/^\d{1,15}$/.test(expires) || !/^[\w-]{8,64}$/.test(nonce)) return { valid: false, reason: 'malformed' };
   if (!sameText(signature, sign(secret, SESSION_LABEL, `${expires}.${nonce}`))) {

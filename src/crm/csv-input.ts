@@ -48,7 +48,7 @@ export function normalizeHeader(header: string): string {
     .replace(/^\uFEFF/, '')
     .toLowerCase()
     .replace(/ё/g, 'е')
-    .replace(/[\s_.\-]+/g, ' ')
+    .replace(/[\s_.-]+/g, ' ')
     .trim();
 }
 

@@ -268,7 +268,7 @@ class FactsCollector {
     facts.anonymous.visited = this.#anonymousVisitors.size;
     facts.orders.unknownCustomer = facts.orders.total - this.#ordersOfLinks;
     const reactivation = this.#project.config.reactivation;
-    if (reactivation.counts === 'participation') this.#attributeParticipation(reactivation);
+    if (reactivation.counts === 'participation') this.#attributeParticipation();
     for (let index = 0; index < facts.size; index++) {
       const at = facts.reactivatedAt[index] ?? Number.NaN;
       if (facts.isControl[index] === 0 && !Number.isNaN(at)) facts.dayCounts(at, this.#timeZone).reactivations++;
@@ -324,7 +324,7 @@ class FactsCollector {
     }
   }
 
-  #attributeParticipation(reactivation: Reactivation): void {
+  #attributeParticipation(): void {
     const facts = this.#facts;
     for (let index = 0; index < facts.size; index++) {
       const started = facts.startedAt[index] ?? Number.NaN;

@@ -41,12 +41,12 @@ export class JsonBytes {
     bytes[length++] = QUOTE;
     for (let index = slice.start; index < end; index++) {
       const byte = source[index] ?? 0;
-      const escape = ESCAPES[byte];
-      if (escape === undefined) {
+      const escaped = ESCAPES[byte];
+      if (escaped === undefined) {
         bytes[length++] = byte;
       } else {
-        bytes.set(escape, length);
-        length += escape.length;
+        bytes.set(escaped, length);
+        length += escaped.length;
       }
     }
     bytes[length++] = QUOTE;
@@ -106,16 +106,16 @@ const SHORT_TEXT = 24;
 /** The longest escape, \u001f, for one byte. */
 const ESCAPE_WIDTH = 6;
 const SHORT_ESCAPES: Record<number, string> = {
-  0x08: '\\b',
-  0x09: '\\t',
-  0x0a: '\\n',
-  0x0c: '\\f',
-  0x0d: '\\r',
-  0x22: '\\"',
-  0x5c: '\\\\',
+  8: '\\b',
+  9: '\\t',
+  10: '\\n',
+  12: '\\f',
+  13: '\\r',
+  34: '\\"',
+  92: '\\\\',
 };
 /** JSON.stringify's escape of each byte that needs one; bytes of multi-byte characters need none. */
 const ESCAPES: (Buffer | undefined)[] = Array.from({ length: 256 }, (_, byte) => {
-  const escape = SHORT_ESCAPES[byte] ?? (byte < 0x20 ? `\\u${byte.toString(16).padStart(4, '0')}` : undefined);
-  return escape === undefined ? undefined : Buffer.from(escape, 'latin1');
+  const escaped = SHORT_ESCAPES[byte] ?? (byte < 0x20 ? `\\u${byte.toString(16).padStart(4, '0')}` : undefined);
+  return escaped === undefined ? undefined : Buffer.from(escaped, 'latin1');
 });

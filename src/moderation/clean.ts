@@ -24,6 +24,7 @@ const INVISIBLE_LETTERS = /[\u115F\u1160\u3164\uFFA0]/gu;
  */
 const CONTROL_AND_FORMAT = /[\p{Cc}\p{Cf}]/gu;
 const KEPT_FORMAT = /^[\u200D\u{E0020}-\u{E007F}]$/u;
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: the class matches the selector U+FE0F alone, on purpose
 const STRAY_JOINER = /(?<![\p{Extended_Pictographic}\p{Emoji_Modifier}\uFE0F])\u200D|\u200D(?!\p{Extended_Pictographic})/gu;
 const STRAY_TAG = /(?<![\u{1F3F4}\u{E0020}-\u{E007F}])[\u{E0020}-\u{E007F}]/gu;
 
@@ -44,6 +45,7 @@ export function cleanText(raw: string): string {
  * (pictographs, skin tones, flags, keycaps and the joiners/selectors that build them).
  */
 const ALLOWED =
+  // biome-ignore lint/suspicious/noMisleadingCharacterClass: joiners and selectors are allowed one code point at a time, on purpose
   /[\p{L}\p{M}\p{Nd} .,!?;:'’‘"«»„“”()\-‐–—…\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\u200D\u20E3\uFE0E\uFE0F\u{E0020}-\u{E007F}]/u;
 
 /** More than two combining marks on one letter is «Zalgo» text that spills over neighbouring lines. */

@@ -7,7 +7,7 @@ import { imageResponse } from './http.ts';
 import { ShareDrawRefused } from './cache.ts';
 import { renderShareImage } from './index.ts';
 import { createShareImageLimiter } from './rate-limit.ts';
-import type { ShareProject } from './types.ts';
+import type { ShareContent, ShareProject } from './types.ts';
 
 const coldRenders = createShareImageLimiter();
 
@@ -29,7 +29,7 @@ export interface ShareImageRouteInput {
  * only within the client's render budget (429 beyond it).
  */
 export async function shareImageResponse(input: ShareImageRouteInput): Promise<Response> {
-  let content;
+  let content: ShareContent;
   try {
     content = parseShareContent(input.content);
   } catch (error) {

@@ -29,7 +29,7 @@ test.beforeAll(async () => {
     // Anonymous players draw from the default pool: exactly 100 codes for 200 racers.
     prepare: (projectsDir) => {
       const codes = Array.from({ length: POOL_SIZE }, (_, index) => `HH-WEB-${String(index).padStart(6, 'Q')}`);
-      writeFileSync(path.join(projectsDir, PROJECT, 'gifts', 'welcome-codes.csv'), ['code', ...codes].join('\n') + '\n');
+      writeFileSync(path.join(projectsDir, PROJECT, 'gifts', 'welcome-codes.csv'), `${['code', ...codes].join('\n')}\n`);
     },
   });
 });

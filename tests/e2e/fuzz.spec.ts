@@ -88,7 +88,7 @@ const BODIES: (() => string | Buffer)[] = [
           orderId: pick(['o1', 1, '']),
           customerId: 'c',
           orderedAt: pick(['2020-13-45', 'x', 1]),
-          amount: pick([1e400, -1, 'NaN', '1 000,5']),
+          amount: pick([Number.POSITIVE_INFINITY, -1, 'NaN', '1 000,5']),
         },
       ],
     }),

@@ -77,10 +77,14 @@ const newProject: CliCommand = {
 
 export default newProject;
 
+function parseArgsForNew(args: string[]) {
+  return parseArgs({ args, allowPositionals: true, options: { kind: { type: 'string' }, locale: { type: 'string' } } });
+}
+
 function parseRequest(args: string[]): { slug: string; kind: string; locale: Locale } | string {
-  let parsed;
+  let parsed: ReturnType<typeof parseArgsForNew>;
   try {
-    parsed = parseArgs({ args, allowPositionals: true, options: { kind: { type: 'string' }, locale: { type: 'string' } } });
+    parsed = parseArgsForNew(args);
   } catch (error) {
     return error instanceof Error ? `${error.message}.` : String(error);
   }

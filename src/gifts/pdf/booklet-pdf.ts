@@ -135,9 +135,7 @@ async function embedImages(doc: PDFDocument, projectDir: string, blocks: readonl
       const image = hasAlpha ? await doc.embedPng(data) : await doc.embedJpg(data);
       // Pixels at 2× density: a 1200 px photo is 600 pt wide before fitting the column.
       images.set(imagePath, { image, size: { width: info.width / 2, height: info.height / 2 } });
-    } catch {
-      continue;
-    }
+    } catch {}
   }
   return images;
 }

@@ -14,7 +14,7 @@ export function cardPreviewPlays(config: CardGeneratorConfig): PreviewPlay[] {
   const steps = config.questions.map((question, index) => ({ label: question.title, actions: answers(sample.slice(0, index)) }));
   const varied = config.questions.findIndex((question) => question.type === 'choice');
   const variedQuestion = config.questions[varied];
-  if (!variedQuestion || variedQuestion.type !== 'choice') return [...steps, { label: config.cardTitle ?? '', actions: answers(sample) }];
+  if (variedQuestion?.type !== 'choice') return [...steps, { label: config.cardTitle ?? '', actions: answers(sample) }];
   const cards = variedQuestion.options.map((option) => {
     const values = [...sample];
     values[varied] = variedQuestion.multiple ? [option.id] : option.id;

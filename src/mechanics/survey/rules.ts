@@ -62,7 +62,7 @@ export function isComplete(_config: SurveyConfig, state: SurveyState): boolean {
 }
 
 /** Whether the question is asked, given the answers so far. */
-export function isShown(config: SurveyConfig, question: SurveyQuestion, answers: Record<string, SurveyAnswer>): boolean {
+export function isShown(question: SurveyQuestion, answers: Record<string, SurveyAnswer>): boolean {
   const rule = question.showIf;
   if (!rule) return true;
   const answer = answers[rule.question];
@@ -73,7 +73,7 @@ export function isShown(config: SurveyConfig, question: SurveyQuestion, answers:
 
 /** The next question to ask: the first one shown and not yet answered. */
 export function nextQuestion(config: SurveyConfig, state: SurveyState): SurveyQuestion | undefined {
-  return config.questions.find((question) => !(question.id in state.answers) && isShown(config, question, state.answers));
+  return config.questions.find((question) => !(question.id in state.answers) && isShown(question, state.answers));
 }
 
 export function act(config: SurveyConfig, state: SurveyState, rawAction: unknown, context: ActContext): SurveyState {

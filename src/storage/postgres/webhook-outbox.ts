@@ -1,5 +1,6 @@
 import { nanoid } from 'nanoid';
-import postgres, { type Sql } from 'postgres';
+import type postgres from 'postgres';
+import type { Sql } from 'postgres';
 import type { OutboxDelivery, OutboxEntry, WebhookOutbox, WebhookOutboxStore } from '../types.ts';
 
 /**

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { displayPath } from '../../../src/config/problems.ts';
 import type { GiftConfig } from '../../../src/config/schemas/gift.ts';
 import { checkGiftAssets, giftFileFor, safeDownloadName } from '../../../src/gifts/index.ts';
-import { bookletGift, giftProject, projectFolder } from './project-fixture.ts';
+import { giftProject, projectFolder } from './project-fixture.ts';
 
 const promo: GiftConfig = {
   kind: 'promo-code',

@@ -317,7 +317,7 @@ export function describeStorageContract(name: string, openEmpty: OpenEmptyStorag
       it('hands out copies, so a caller mutating a record does not change the store', async () => {
         await storage.plays.update(PROJECT, 'link:a', () => play('link:a', { answers: [] }));
         const copy = await storage.plays.get(PROJECT, 'link:a');
-        (copy?.state as { answers: boolean[] }).answers.push(true);
+        (copy?.state as { answers: boolean[] } | undefined)?.answers.push(true);
 
         expect((await storage.plays.get(PROJECT, 'link:a'))?.state).toEqual({ answers: [] });
       });

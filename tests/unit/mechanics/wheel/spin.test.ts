@@ -28,7 +28,7 @@ async function spinOnce(project: LoadedProject, storage: Storage, key: string): 
   await startPlay(play);
   await applyAction(play, { type: 'spin' });
   const record = await storage.plays.get(project.slug, key);
-  return (record?.state as WheelState).spins[0]?.prize ?? '';
+  return (record?.state as WheelState | undefined)?.spins[0]?.prize ?? '';
 }
 
 async function status(promise: Promise<unknown>): Promise<{ status: number; code: string } | 'ok'> {
@@ -79,7 +79,7 @@ describe('spins a player may not make', () => {
     expect(both.filter((result) => result === 'ok')).toHaveLength(1);
     expect(await status(applyAction(play, { type: 'spin' }))).toEqual({ status: 409, code: 'no-spins-left' });
     expect(await status(applyAction(play, { type: 'spin', prize: 'scarce' }))).toMatchObject({ status: 400 });
-    expect(((await storage.plays.get(project.slug, play.player.key))?.state as WheelState).spins).toHaveLength(1);
+    expect(((await storage.plays.get(project.slug, play.player.key))?.state as WheelState | undefined)?.spins).toHaveLength(1);
     expect(await storage.promo.taken(project.slug, 'wheel:scarce')).toBeLessThanOrEqual(1);
   });
 
