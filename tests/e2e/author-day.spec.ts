@@ -123,7 +123,7 @@ test('an author makes a quiz, previews it uncounted, imports a Windows-1251 file
   await playQuiz(player, answers);
   await expect(player.getByTestId('gift')).toContainText('Ваш подарок');
   expect(await player.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-  await player.screenshot({ path: testInfo.outputPath('customer-result-360.png'), fullPage: true });
+  await player.screenshot({ path: testInfo.outputPath('customer-result-360.png'), fullPage: true, animations: 'disabled' });
   await phone.close();
 
   await expect.poll(() => counted(page)).not.toBe(before);

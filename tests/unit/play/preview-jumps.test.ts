@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 
 vi.mock('../../../src/webhooks/index.ts', () => ({ enqueueWebhook: vi.fn() }));
 import type { LoadedProject } from '../../../src/config/load.ts';
+import { cardPreviewPlays } from '../../../src/mechanics/card-generator/preview.ts';
 import { currentPreviewJump, jumpTo, previewJumps, previewResults, previewStorage } from '../../../src/play/preview.ts';
 import { applyAction, claimGift, playStatus, type PlayContext } from '../../../src/play/service.ts';
 import { parseShareContent } from '../../../src/share/content.ts';
@@ -128,5 +129,16 @@ describe('the current jump', () => {
     await jumpTo(project, context.player, 0, NOW);
     await applyAction(context, { type: 'answer', question: 'reason', value: 'far' });
     expect(await currentPreviewJump(project, context.player, NOW)).toBe(1);
+  });
+});
+
+describe('preview jumps of a card', () => {
+  it('name each card by its question and option without doubled punctuation', () => {
+    const plays = cardPreviewPlays({
+      kind: 'card-generator',
+      locale: 'ru',
+      questions: [{ id: 'mood', type: 'choice', title: 'Какое настроение?', multiple: false, options: [{ id: 'bright', label: 'Яркое' }] }],
+    } as unknown as Parameters<typeof cardPreviewPlays>[0]);
+    expect(plays.at(-1)?.label).toBe('Какое настроение? — Яркое');
   });
 });
