@@ -19,13 +19,13 @@ export const ADMIN_COOKIE_PATH = '/admin';
 export type ConfiguredAuth = Extract<AdminAuth, { configured: true }>;
 
 export type AdminAccess =
-  | { status: 'unconfigured'; problem?: string }
+  | { status: 'unconfigured' }
   | { status: 'signed-out'; auth: ConfiguredAuth }
   | { status: 'signed-in'; auth: ConfiguredAuth; session: string; expiresAt: Date };
 
 export async function adminAccess(cookies: AstroCookies, now = new Date()): Promise<AdminAccess> {
   const auth = await adminAuth();
-  if (!auth.configured) return { status: 'unconfigured', problem: auth.problem };
+  if (!auth.configured) return { status: 'unconfigured' };
   const session = cookies.get(SESSION_COOKIE)?.value;
   const check = verifySession(auth.secret, session, now);
   if (session && check.valid && !(await isSignedOut(session, now))) {

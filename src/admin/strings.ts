@@ -15,7 +15,6 @@ const ru = {
   setupHashStep: 'Лучше всего — хеш пароля: выполните команду и сохраните строку в REKINDLE_ADMIN_PASSWORD_HASH:',
   setupPlainStep: 'Или задайте сам пароль в REKINDLE_ADMIN_PASSWORD — сервер захеширует его при старте.',
   setupSecretStep: 'Для нескольких экземпляров за балансировщиком можно задать общий REKINDLE_SESSION_SECRET (32+ случайных символа).',
-  setupProblem: 'Сейчас настройка не принята:',
 
   loginHeading: 'Вход в кабинет',
   passwordLabel: 'Пароль',
@@ -145,7 +144,7 @@ const ru = {
   galleryStory: 'Для историй (1080×1920)',
   downloadCustomers: 'Скачать статусы клиентов (CSV)',
   downloadCustomersExcel: 'Для Excel',
-  downloadHint: 'Строка на клиента: группа, открыл, прошёл, подарок, вернулся — для следующих цепочек.',
+  downloadHint: 'Строка на клиента: группа, открыл, прошёл, подарок, вернулся, вариант A/B — для следующих цепочек.',
   generatedAt: (when: string) => `Данные на ${when}.`,
 
   seriesVisits: 'Открытия',
@@ -185,7 +184,6 @@ const en: AdminStrings = {
   setupHashStep: 'Best: a password hash. Run the command and put the line it prints in REKINDLE_ADMIN_PASSWORD_HASH:',
   setupPlainStep: 'Or put the password itself in REKINDLE_ADMIN_PASSWORD; the server hashes it at startup.',
   setupSecretStep: 'For several instances behind a load balancer you may set a shared REKINDLE_SESSION_SECRET (32+ random characters).',
-  setupProblem: 'The current settings were not accepted:',
 
   loginHeading: 'Sign in to the dashboard',
   passwordLabel: 'Password',
@@ -316,7 +314,7 @@ const en: AdminStrings = {
   galleryStory: 'For stories (1080×1920)',
   downloadCustomers: 'Download customer statuses (CSV)',
   downloadCustomersExcel: 'For Excel',
-  downloadHint: 'One row per customer: group, visited, completed, gift, came back; for follow-up chains.',
+  downloadHint: 'One row per customer: group, visited, completed, gift, came back, A/B arm; for follow-up chains.',
   generatedAt: (when: string) => `Data as of ${when}.`,
 
   seriesVisits: 'Visits',

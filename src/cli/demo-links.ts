@@ -1,6 +1,7 @@
 import { nanoid } from 'nanoid';
 import { loadProjects } from '../config/load.ts';
-import { createStorageFromEnv } from '../storage/index.ts';
+import { settings } from '../environment/index.ts';
+import { createConfiguredStorage } from '../storage/index.ts';
 import type { LinkRecord, Storage } from '../storage/types.ts';
 
 /** Demo customers: one per spend tier of the seed, so each tier's gift can be tried. */
@@ -15,10 +16,10 @@ const DEMO_CUSTOMERS = [
  * start) and prints them, so a newcomer can click through as a customer would.
  */
 export async function seedDemoLinks(baseUrl: string): Promise<void> {
-  const { projects, problems } = await loadProjects();
+  const { projects, problems } = await loadProjects(settings().projectsDir);
   for (const problem of problems)
     console.error(`${problem.file}${problem.line ? `:${problem.line}` : ''} ${problem.path}: ${problem.message}`);
-  const storage = await createStorageFromEnv();
+  const storage = await createConfiguredStorage();
   try {
     console.log('Demo personal links:');
     for (const project of projects) {

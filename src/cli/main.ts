@@ -1,4 +1,5 @@
 import { readdir } from 'node:fs/promises';
+import { EnvironmentError, settings } from '../environment/index.ts';
 import { StorageSettingError } from '../storage/errors.ts';
 
 /**
@@ -66,6 +67,8 @@ export async function main(argv: string[]): Promise<number> {
   }
   // Only names read from the folder are imported, so an argument can never load another file.
   if (!(await commandNames()).includes(name)) return unknownCommand(name);
+  // A bad setting stops every command before it starts, one line each (see the catch below).
+  settings();
   return (await importCommand(name)).run(args);
 }
 
@@ -83,6 +86,11 @@ if (import.meta.main) {
   try {
     process.exitCode = await main(process.argv.slice(2));
   } catch (error) {
+    if (error instanceof EnvironmentError) {
+      // As for the store: the operator's settings, each named with what is wrong; no stack.
+      for (const problem of error.problems) console.error(`rekindle ${process.argv[2] ?? ''}: ${problem}`);
+      process.exit(1);
+    }
     if (error instanceof StorageSettingError) {
       // The operator's setting, not a bug: the message names it and the cause; a stack would only hide that.
       console.error(`rekindle ${process.argv[2] ?? ''}: cannot open the store: ${error.message}`);

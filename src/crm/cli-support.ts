@@ -2,7 +2,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { access } from 'node:fs/promises';
 import { formatProblems, loadProject, ProjectConfigError, type LoadedProject } from '../config/load.ts';
-import { createStorageFromEnv } from '../storage/index.ts';
+import { settings } from '../environment/index.ts';
+import { createConfiguredStorage } from '../storage/index.ts';
 import type { Storage } from '../storage/types.ts';
 import { cliMessages, useProjectLocale } from '../i18n/cli-messages.ts';
 import { CsvFileError } from './csv-input.ts';
@@ -57,7 +58,7 @@ export function parseImportCommandLine(
 
 /** The project in REKINDLE_PROJECTS_DIR (default `projects/`), or undefined after printing why not. */
 export async function loadProjectForCli(slug: string): Promise<LoadedProject | undefined> {
-  const projectsDir = process.env.REKINDLE_PROJECTS_DIR ?? 'projects';
+  const { projectsDir } = settings();
   try {
     const project = await loadProject(path.join(projectsDir, slug));
     useProjectLocale(project.config.locale);
@@ -89,7 +90,7 @@ export async function inputFileExists(file: string, expected: string): Promise<b
  * and exit code 1, other errors propagate.
  */
 export async function withImportStorage(run: (storage: Storage) => Promise<number>): Promise<number> {
-  const storage = await createStorageFromEnv();
+  const storage = await createConfiguredStorage();
   try {
     return await run(storage);
   } catch (error) {

@@ -12,14 +12,17 @@ export const CUSTOMER_STATUS_HEADER = [
   'first_visit_at',
   'completed_at',
   'answers',
+  'arm',
 ] as const;
 
 /**
  * One CSV line per linked customer (header first), for follow-up chains in the CRM: «visited but
  * did not finish», «completed, no purchase yet»… Flags are 1/0, times ISO; lines are yielded one
  * by one, so an HTTP response or a file can stream them; the first carries the dialect's BOM.
- * `answers` (src/crm/play-answers.ts) fills the last column: a survey's reasons, for chains that
- * act on them.
+ * `answers` (src/crm/play-answers.ts) holds a survey's reasons, for chains that act on them;
+ * `arm` the customer's A/B variant (empty for control and for projects without variants), so a
+ * chain can follow up each arm its own way. It comes last, so chains built on the earlier
+ * columns keep their positions.
  */
 export async function* exportCustomerStatus(options: {
   project: FactsProject;
@@ -45,6 +48,7 @@ export async function* exportCustomerStatus(options: {
         isoOrEmpty(firstVisit),
         isoOrEmpty(completed),
         options.answers?.get(facts.customerIds[index] ?? ''),
+        facts.arms[facts.armIndex[index] ?? 0],
       ],
       dialect,
     );

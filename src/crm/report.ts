@@ -287,7 +287,7 @@ function happened(at: number | undefined): boolean {
  * Codes left in each promo-code pool the project's gifts use, counted as src/gifts reads the pool
  * (the storage key of a pool is the gift's `pool` path).
  */
-async function promoPools(project: ReportProject, storage: Storage): Promise<PromoPoolReport[]> {
+export async function promoPools(project: GiftProject, storage: Storage): Promise<PromoPoolReport[]> {
   const pools = new Map<string, { gift: PromoCodeGift; usedBy: GiftAudience[] }>();
   const gifts = [
     ...project.config.giftRules.map((rule) => ({ gift: rule.gift, audience: { ...rule.when } })),

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { GiftConfig, PromoCodeGift } from '../config/schemas/gift.ts';
 import type { PlayerKey, PromoStore, Storage } from '../storage/types.ts';
+import { promoClaims } from '../server/metrics.ts';
 import { loadBooklet } from './booklet.ts';
 import { safeDownloadName } from './file.ts';
 import { loadPromoPool } from './promo.ts';
@@ -15,15 +16,17 @@ export interface OpenGiftInput {
   customer?: GiftCustomer;
   /** The gift the play itself earned (a prize, a remedy), instead of the project's gift rules. */
   gift?: GiftConfig;
+  /** A preview's opening: its codes are preview codes, kept out of the metrics. */
+  preview?: boolean;
 }
 
 /**
  * The player's gift as the browser sees it. The caller checks that the play is complete first;
  * for a promo code this claims one, and repeats return the same code.
  */
-export async function openGift({ project, storage, player, customer, gift: earned }: OpenGiftInput): Promise<GiftView> {
+export async function openGift({ project, storage, player, customer, gift: earned, preview }: OpenGiftInput): Promise<GiftView> {
   const gift = earned ?? giftFor(project.config, customer);
-  if (gift.kind === 'promo-code') return claimPromoCode(project, storage, player, gift);
+  if (gift.kind === 'promo-code') return claimPromoCode(project, storage, player, gift, preview);
   return sameForEveryoneView(project, gift);
 }
 
@@ -59,10 +62,12 @@ async function claimPromoCode(
   storage: Pick<Storage, 'promo'>,
   player: PlayerKey,
   gift: PromoCodeGift,
+  preview = false,
 ): Promise<PromoCodeGiftView> {
   const copy = { kind: 'promo-code' as const, title: gift.title, description: gift.description };
   const { codes } = await loadPromoPool(project, gift);
   const code = await claimFromPool(storage.promo, { project: project.slug, pool: gift.pool, player, codes });
+  if (!preview) promoClaims.inc({ project: project.slug, pool: gift.pool, outcome: code === undefined ? 'fallback' : 'code' });
   if (code !== undefined) return { ...copy, code, howToUse: gift.howToUse };
   warnPoolExhausted(project.slug, gift.pool, player);
   return { ...copy, fallback: gift.fallback };

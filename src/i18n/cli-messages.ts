@@ -1,17 +1,15 @@
 import type { Locale } from '../config/schemas/common.ts';
+import { settings } from '../environment/index.ts';
 import { plural } from './plural.ts';
 
 /**
  * The words of the command line, the validator and the imports, in Russian and English. Which
- * language: the environment's when it names one (LC_ALL, LC_MESSAGES, LANG: `ru_RU.UTF-8` is
- * Russian, `en_GB`, `C` and `POSIX` English), else the project's locale, else English. The
- * test suite pins LANG=C.UTF-8 (vitest.config.ts), so its English expectations hold on a
- * Russian developer's machine too.
+ * language: the environment's when it names one (LC_ALL, LC_MESSAGES, LANG; see
+ * src/environment), else the project's locale, else English. The test suite pins LANG=C.UTF-8
+ * (vitest.config.ts), so its English expectations hold on a Russian developer's machine too.
  */
-export function messageLocale(projectLocale?: Locale, env: NodeJS.ProcessEnv = process.env): Locale {
-  const chosen = [env.LC_ALL, env.LC_MESSAGES, env.LANG].find((value) => value !== undefined && value !== '');
-  if (chosen !== undefined) return /^ru([_.@-]|$)/i.test(chosen) ? 'ru' : 'en';
-  return projectLocale ?? 'en';
+export function messageLocale(projectLocale: Locale | undefined, environmentLocale: Locale | undefined): Locale {
+  return environmentLocale ?? projectLocale ?? 'en';
 }
 
 let projectLocale: Locale | undefined;
@@ -23,12 +21,12 @@ export function useProjectLocale(locale: Locale | undefined): void {
 
 /** The catalogue in the language messages are written in now (see messageLocale). */
 export function cliMessages(): CliMessages {
-  return CATALOGUES[messageLocale(projectLocale)];
+  return CATALOGUES[currentMessageLocale()];
 }
 
 /** The language of messages now, to hand to a worker thread, which has module state of its own. */
 export function currentMessageLocale(): Locale {
-  return messageLocale(projectLocale);
+  return messageLocale(projectLocale, settings().locale);
 }
 
 export type SizeBound = 'at least' | 'at most' | 'more than' | 'less than';

@@ -276,6 +276,7 @@ export async function claimGift(context: PlayContext): Promise<GiftView> {
     player: player.key,
     customer: link ? { segment: link.segment, spend: link.spend, arm: link.arm } : undefined,
     gift: mechanicOf(project.config).earnedGift?.(project.config, record.state),
+    preview: context.preview,
   });
   await track(context, 'gift-open');
   await notify(context, 'gift-open', statusOf(project.config, record).summary);

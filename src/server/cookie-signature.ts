@@ -1,7 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { closeSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { dataDirFromEnv } from '../storage/index.ts';
+import { settings } from '../environment/index.ts';
 
 /** An HMAC key shorter than this can be guessed; an empty one signs nothing at all. */
 export const MIN_KEY_BYTES = 32;
@@ -15,9 +15,9 @@ let cachedKey: Buffer | undefined;
  */
 export function playerCookieKey(): Buffer {
   if (cachedKey) return cachedKey;
-  const configured = process.env.REKINDLE_SESSION_SECRET;
-  if (configured) return (cachedKey = Buffer.from(configured, 'utf8'));
-  return (cachedKey = loadOrCreateKey(path.join(dataDirFromEnv(), 'player-cookie.key')));
+  const { sessionSecret, dataDir } = settings();
+  if (sessionSecret) return (cachedKey = Buffer.from(sessionSecret, 'utf8'));
+  return (cachedKey = loadOrCreateKey(path.join(dataDir, 'player-cookie.key')));
 }
 
 /**

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pino, type Logger } from 'pino';
+import { EnvironmentError, settings } from '../environment/index.ts';
 import { httpRequests, routeOf } from './metrics.ts';
 
 /**
@@ -8,7 +9,17 @@ import { httpRequests, routeOf } from './metrics.ts';
  * chosen here, never a whole request: query strings carry personal tokens (`?c=`), cookies sign
  * players, and customers' names and emails live only in storage.
  */
-export const log: Logger = pino({ base: { service: 'rekindle' }, timestamp: pino.stdTimeFunctions.isoTime });
+export const log: Logger = pino({ base: { service: 'rekindle' }, level: configuredLevel(), timestamp: pino.stdTimeFunctions.isoTime });
+
+/** REKINDLE_LOG_LEVEL; this module loads before the server checks its settings, and refuses to start on a bad one. */
+function configuredLevel(): string {
+  try {
+    return settings().logLevel;
+  } catch (error) {
+    if (error instanceof EnvironmentError) return 'info';
+    throw error;
+  }
+}
 
 const REQUEST_ID = /^[\w.-]{8,128}$/;
 

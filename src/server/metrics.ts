@@ -27,6 +27,30 @@ function createMetrics() {
       labelNames: ['outcome'] as const,
       registers: [registry],
     }),
+    promoClaims: new Counter({
+      name: 'rekindle_promo_claims_total',
+      help: 'Promo-code gifts opened, by project, pool and outcome: code (a repeat gets its code again) or fallback (the pool was empty).',
+      labelNames: ['project', 'pool', 'outcome'] as const,
+      registers: [registry],
+    }),
+    webhookDeliveries: new Counter({
+      name: 'rekindle_webhook_deliveries_total',
+      help: 'Webhook deliveries finished, by project and outcome: delivered (a 2xx) or failed (gave up after the last retry).',
+      labelNames: ['project', 'outcome'] as const,
+      registers: [registry],
+    }),
+    webhookRetries: new Counter({
+      name: 'rekindle_webhook_retries_total',
+      help: 'Webhook attempts that failed and were scheduled again, by project.',
+      labelNames: ['project'] as const,
+      registers: [registry],
+    }),
+    webhookDeliverySeconds: new Histogram({
+      name: 'rekindle_webhook_delivery_seconds',
+      help: 'Time from the event (a completion, a gift opening) to its webhook answered 2xx, retries included.',
+      buckets: [0.1, 0.5, 1, 5, 30, 120, 600, 3600, 4 * 3600],
+      registers: [registry],
+    }),
   };
 }
 
@@ -39,7 +63,16 @@ type WithSharedMetrics = typeof globalThis & { [SHARED]?: ReturnType<typeof crea
 const holder = globalThis as WithSharedMetrics;
 holder[SHARED] ??= createMetrics();
 
-export const { registry: metrics, httpRequests, eventAckSeconds, shareRenders } = holder[SHARED];
+export const {
+  registry: metrics,
+  httpRequests,
+  eventAckSeconds,
+  shareRenders,
+  promoClaims,
+  webhookDeliveries,
+  webhookRetries,
+  webhookDeliverySeconds,
+} = holder[SHARED];
 
 const ROUTES: [RegExp, string][] = [
   [/^\/api\/health$/, '/api/health'],
@@ -61,10 +94,4 @@ const ROUTES: [RegExp, string][] = [
 export function routeOf(url: string): string {
   const pathname = url.split('?')[0] ?? '';
   return ROUTES.find(([pattern]) => pattern.test(pathname))?.[1] ?? 'other';
-}
-
-/** The metrics token when metrics are on. */
-export function metricsToken(env: Record<string, string | undefined> = process.env): string | undefined {
-  const token = env.REKINDLE_METRICS_TOKEN;
-  return token ? token : undefined;
 }

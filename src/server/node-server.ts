@@ -1,12 +1,12 @@
 import http from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { EnvironmentError, settings } from '../environment/index.ts';
 import { getStorage, StorageSettingError } from '../storage/index.ts';
 import { answerBeacon, beaconRoute } from './beacon-handler.ts';
 import { compressAppResponse } from './compression.ts';
 import { limitConnections, SERVER_OPTIONS } from './connection-limits.ts';
 import { playerCookieKey } from './cookie-signature.ts';
-import { environmentProblems } from './environment.ts';
 import { writeError } from './http.ts';
 import { logRequests } from './log.ts';
 import { malformedRequest } from './request-guard.ts';
@@ -18,7 +18,7 @@ type NodeHandler = (request: http.IncomingMessage, response: http.ServerResponse
  * The production server: Node's http server with the beacons answered first, then the build's
  * static files (from memory, compressed), and everything else handed to the built Astro app
  * (pages, API; @astrojs/node in middleware mode). Run after `astro build`:
- * `node src/server/node-server.ts` (HOST and PORT from the environment).
+ * `node src/server/node-server.ts` (HOST, PORT and the rest from src/environment).
  */
 export async function startServer(options: { host: string; port: number; entry?: string }): Promise<http.Server> {
   // The built entry starts its own server on import unless told not to.
@@ -55,6 +55,17 @@ function decodableUrl(url: string | undefined): boolean {
   }
 }
 
+/** The settings, or the process ends with one line per bad one: the operator's to fix, so no stack. */
+function settingsOrExit() {
+  try {
+    return settings();
+  } catch (error) {
+    if (!(error instanceof EnvironmentError)) throw error;
+    for (const problem of error.problems) console.error(`[rekindle] cannot start: ${problem}`);
+    process.exit(1);
+  }
+}
+
 /** Stops taking requests, then lets the storage write out what it holds, so a restart loses nothing. */
 async function shutDown(server: http.Server): Promise<void> {
   await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -62,13 +73,7 @@ async function shutDown(server: http.Server): Promise<void> {
 }
 
 if (import.meta.main) {
-  const problems = environmentProblems();
-  if (problems.length > 0) {
-    console.error(`[rekindle] cannot start; fix these settings:\n${problems.map((problem) => `  ${problem}`).join('\n')}`);
-    process.exit(1);
-  }
-  const host = process.env.HOST ?? '127.0.0.1';
-  const port = Number(process.env.PORT ?? 4321);
+  const { host, port } = settingsOrExit();
   const server = await startServer({ host, port }).catch((error: unknown) => {
     if (!(error instanceof StorageSettingError)) throw error;
     // The operator's setting, not a bug: the message names it and the cause; a stack would only hide that.

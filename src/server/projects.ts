@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import { settings } from '../environment/index.ts';
 import { PROJECT_SLUG } from '../config/schemas/common.ts';
 import { loadProject, ProjectConfigError, formatProblems, type LoadedProject } from '../config/load.ts';
 import { HttpError } from './http.ts';
@@ -8,7 +9,7 @@ import { listProjectFolders } from '../config/project-loader.ts';
 export type ProjectLookup = { status: 'ok'; project: LoadedProject } | { status: 'missing' } | { status: 'broken'; problems: string };
 
 export function projectsDir(): string {
-  return path.resolve(process.env.REKINDLE_PROJECTS_DIR ?? 'projects');
+  return path.resolve(settings().projectsDir);
 }
 
 interface CacheEntry {

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import proxyaddr from 'proxy-addr';
+import { settings } from '../environment/index.ts';
 
 /**
  * Who a request is from and which site it was sent to, decided in one place. Behind a TLS proxy
@@ -20,10 +21,10 @@ export interface RequestFacts {
 }
 
 export interface ProxySettings {
-  /** REKINDLE_PUBLIC_URL */
-  publicUrl?: string | undefined;
+  /** REKINDLE_PUBLIC_URL's origin */
+  publicOrigin?: string | undefined;
   /** REKINDLE_TRUSTED_PROXIES: addresses, CIDR ranges or proxy-addr's names (`loopback`, `uniquelocal`). */
-  trustedProxies?: string | undefined;
+  trustedProxies?: readonly string[];
 }
 
 /** The origin and client address of one request. */
@@ -37,27 +38,17 @@ export interface RequestIdentity {
 let compiled: { source: string; trust: (address: string, hop: number) => boolean } | undefined;
 
 /** The proxies to trust, as a `proxy-addr` test; compiled once per setting. */
-function trustOf(setting: string | undefined): (address: string, hop: number) => boolean {
-  const source = setting ?? '';
-  if (compiled?.source !== source) compiled = { source, trust: proxyaddr.compile(trustedProxyList(source)) };
+function trustOf(list: readonly string[] = []): (address: string, hop: number) => boolean {
+  const source = list.join(',');
+  if (compiled?.source !== source) compiled = { source, trust: proxyaddr.compile([...list]) };
   return compiled.trust;
 }
 
-/** The comma-separated setting as a list; throws TypeError on an entry that is not an address. */
-export function trustedProxyList(setting: string): string[] {
-  const list = setting
-    .split(',')
-    .map((entry) => entry.trim())
-    .filter((entry) => entry.length > 0);
-  proxyaddr.compile(list);
-  return list;
-}
-
-export function identifyRequest(facts: RequestFacts, settings: ProxySettings = settingsFromEnv()): RequestIdentity {
+export function identifyRequest(facts: RequestFacts, settings: ProxySettings = proxySettings()): RequestIdentity {
   const trust = trustOf(settings.trustedProxies);
   const peer = facts.peerAddress ?? '';
   const fromTrustedProxy = isTrustedProxy(peer, settings);
-  const publicOrigin = configuredOrigin(settings.publicUrl) ?? requestOrigin(facts, fromTrustedProxy);
+  const publicOrigin = settings.publicOrigin ?? requestOrigin(facts, fromTrustedProxy);
   const forwardedFor = facts.header('x-forwarded-for') ?? undefined;
   const clientAddress = proxyaddr({ socket: { remoteAddress: peer }, headers: { 'x-forwarded-for': forwardedFor } } as never, trust);
   return { publicOrigin, clientAddress: clientAddress || 'unknown', secure: publicOrigin.startsWith('https:') };
@@ -76,17 +67,13 @@ export function identifyNodeRequest(request: IncomingMessage): RequestIdentity {
 }
 
 /** The socket peer is one of REKINDLE_TRUSTED_PROXIES. */
-export function isTrustedProxy(peerAddress: string, settings: ProxySettings = settingsFromEnv()): boolean {
+export function isTrustedProxy(peerAddress: string, settings: ProxySettings = proxySettings()): boolean {
   return peerAddress !== '' && trustOf(settings.trustedProxies)(peerAddress, 0);
 }
 
-export function settingsFromEnv(env: Record<string, string | undefined> = process.env): ProxySettings {
-  return { publicUrl: env.REKINDLE_PUBLIC_URL, trustedProxies: env.REKINDLE_TRUSTED_PROXIES };
-}
-
-function configuredOrigin(publicUrl: string | undefined): string | undefined {
-  if (!publicUrl || !URL.canParse(publicUrl)) return undefined;
-  return new URL(publicUrl).origin;
+function proxySettings(): ProxySettings {
+  const { publicOrigin, trustedProxies } = settings();
+  return { publicOrigin, trustedProxies };
 }
 
 /** A host name with an optional port, or a bracketed IPv6 address: nothing a URL could smuggle. */

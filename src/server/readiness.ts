@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { open, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { dataDirFromEnv, getStorage } from '../storage/index.ts';
+import { settings } from '../environment/index.ts';
+import { getStorage } from '../storage/index.ts';
 import { HttpError } from './http-error.ts';
 
 /**
@@ -10,7 +11,7 @@ import { HttpError } from './http-error.ts';
  * player). Liveness (/api/health) stays free of all this, so a slow disk never gets the process
  * killed.
  */
-export async function assertReady(dataDir = dataDirFromEnv()): Promise<void> {
+export async function assertReady(dataDir = settings().dataDir): Promise<void> {
   try {
     await getStorage();
     await probeWrite(dataDir);

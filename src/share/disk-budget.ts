@@ -76,12 +76,5 @@ export class DiskBudget {
   }
 }
 
-/** A budget setting in megabytes (REKINDLE_SHARE_CACHE_MB) as bytes; throws for anything but a positive number. */
-export function bytesOfMegabytes(megabytes: string): number {
-  const value = Number(megabytes);
-  if (!Number.isFinite(value) || value <= 0) throw new Error('expected a number of megabytes greater than 0, e.g. 2048');
-  return value * 1024 * 1024;
-}
-
 /** Pruning goes below the budget, so that it does not run again at the very next write. */
 const PRUNE_TO = 0.8;

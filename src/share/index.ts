@@ -1,7 +1,6 @@
 import { join } from 'node:path';
-import { dataDirFromEnv } from '../storage/index.ts';
+import { settings } from '../environment/index.ts';
 import { ShareImageRenderer } from './cache.ts';
-import { bytesOfMegabytes } from './disk-budget.ts';
 import type { ShareImage, ShareImageRequest } from './types.ts';
 
 export { ShareDrawRefused, ShareImageRenderer, type ShareImageRendererOptions, type ShareImageStats } from './cache.ts';
@@ -21,13 +20,9 @@ let processRenderer: ShareImageRenderer | undefined;
  * at most REKINDLE_SHARE_CACHE_MB megabytes of it (1 024 by default).
  */
 export function shareImageRenderer(): ShareImageRenderer {
-  processRenderer ??= new ShareImageRenderer({ cacheDir: join(dataDirFromEnv(), 'share-cache'), diskBytes: diskBytesFromEnv() });
+  const { dataDir, shareCacheBytes } = settings();
+  processRenderer ??= new ShareImageRenderer({ cacheDir: join(dataDir, 'share-cache'), diskBytes: shareCacheBytes });
   return processRenderer;
-}
-
-function diskBytesFromEnv(): number | undefined {
-  const megabytes = process.env.REKINDLE_SHARE_CACHE_MB;
-  return megabytes === undefined || megabytes === '' ? undefined : bytesOfMegabytes(megabytes);
 }
 
 /** The card as PNG with its ETag; drawn once (if `mayDraw` allows), then served from memory or disk. */

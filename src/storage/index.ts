@@ -1,6 +1,6 @@
-import { resolve } from 'node:path';
+import { settings } from '../environment/index.ts';
 import { createLocalStorage } from './local/index.ts';
-import { createPostgresStorage, DATABASE_URL_SETTING } from './postgres/index.ts';
+import { createPostgresStorage } from './postgres/index.ts';
 import type { Storage } from './types.ts';
 
 export { createMemoryStorage } from './memory/index.ts';
@@ -17,25 +17,12 @@ export function createStorage(options: { dataDir: string; databaseUrl?: string; 
 }
 
 /**
- * The store the environment selects: REKINDLE_DATABASE_URL, or the data folder. `asServer`:
+ * The store the settings select: REKINDLE_DATABASE_URL, or the data folder. `asServer`:
  * the embedded store admits one server per folder (CLI commands may run beside it).
  */
-export function createStorageFromEnv(
-  env: Record<string, string | undefined> = process.env,
-  options: { asServer?: boolean } = {},
-): Promise<Storage> {
-  return createStorage({ dataDir: dataDirFromEnv(env), databaseUrl: databaseUrlFromEnv(env), asServer: options.asServer });
-}
-
-/** REKINDLE_DATABASE_URL when set and not blank. */
-export function databaseUrlFromEnv(env: Record<string, string | undefined> = process.env): string | undefined {
-  const url = env[DATABASE_URL_SETTING]?.trim();
-  return url ? url : undefined;
-}
-
-/** REKINDLE_DATA_DIR, or ./data under the working directory; always absolute. */
-export function dataDirFromEnv(env: Record<string, string | undefined> = process.env): string {
-  return resolve(env.REKINDLE_DATA_DIR || 'data');
+export function createConfiguredStorage(options: { asServer?: boolean } = {}): Promise<Storage> {
+  const { dataDir, databaseUrl } = settings();
+  return createStorage({ dataDir, databaseUrl, asServer: options.asServer });
 }
 
 /**
@@ -48,7 +35,7 @@ type WithSharedStorage = typeof globalThis & { [SHARED]?: Promise<Storage> };
 /** The server's store, opened from the environment on first use and shared by every request. */
 export function getStorage(): Promise<Storage> {
   const holder = globalThis as WithSharedStorage;
-  holder[SHARED] ??= createStorageFromEnv(process.env, { asServer: true }).catch((error: unknown) => {
+  holder[SHARED] ??= createConfiguredStorage({ asServer: true }).catch((error: unknown) => {
     delete holder[SHARED];
     throw error;
   });

@@ -1,4 +1,6 @@
 import { nanoid } from 'nanoid';
+import { settings } from '../environment/index.ts';
+import { webhookDeliveries, webhookDeliverySeconds, webhookRetries } from '../server/metrics.ts';
 import type { LoadedProject } from '../config/load.ts';
 import { OutboxFile } from '../storage/local/webhook-outbox.ts';
 import type { OutboxDelivery, OutboxEntry, WebhookOutbox } from '../storage/types.ts';
@@ -42,8 +44,8 @@ export interface WebhookDispatcherOptions {
   adoptEveryMs?: number;
   /** The outbox file is compacted to its pending deliveries once it has grown by this much. @default 1 MiB */
   compactAfterBytes?: number;
-  /** Where secrets are looked up by `webhook.secretEnv`. @default process.env */
-  env?: Record<string, string | undefined>;
+  /** Where secrets are looked up by `webhook.secretEnv`. @default the environment's (src/environment) */
+  secrets?: Readonly<Record<string, string | undefined>>;
   /** Receives one line per problem; never a secret, token or customer id. @default console.error */
   log?: (line: string) => void;
 }
@@ -72,7 +74,7 @@ export class WebhookDispatcher {
   readonly #maxPending: number;
   readonly #maxInFlight: number;
   readonly #compactAfterBytes: number;
-  readonly #env: Record<string, string | undefined>;
+  readonly #secrets: Readonly<Record<string, string | undefined>>;
   readonly #log: (line: string) => void;
   #outbox: WebhookOutbox | undefined;
   readonly #pending = new Map<string, StoredDelivery>();
@@ -104,7 +106,7 @@ export class WebhookDispatcher {
     this.#maxPending = options.maxPending ?? 10_000;
     this.#maxInFlight = options.maxInFlight ?? 4;
     this.#compactAfterBytes = options.compactAfterBytes ?? 1024 * 1024;
-    this.#env = options.env ?? process.env;
+    this.#secrets = options.secrets ?? settings().webhookSecrets;
     this.#log = options.log ?? ((line) => console.error(`[rekindle] ${line}`));
     this.ready = this.#start(options.adoptEveryMs ?? MINUTE);
   }
@@ -212,7 +214,7 @@ export class WebhookDispatcher {
     while (!this.#closed && this.#inFlight.size < this.#maxInFlight && this.#due.length > 0) {
       const delivery = this.#pending.get(this.#due.shift()!);
       if (!delivery) continue;
-      const secret = this.#env[delivery.secretEnv];
+      const secret = this.#secrets[delivery.secretEnv];
       if (!secret) {
         this.#reportMissingSecret(delivery);
         continue;
@@ -229,13 +231,17 @@ export class WebhookDispatcher {
     const outcome = await this.#send(delivery, secret);
     delivery.attempts += 1;
     const id = delivery.payload.id;
+    const project = delivery.payload.project;
     if (outcome.delivered) {
+      webhookDeliveries.inc({ project, outcome: 'delivered' });
+      webhookDeliverySeconds.observe(Math.max(0, Date.now() - Date.parse(delivery.payload.occurredAt)) / 1000);
       this.#forget(id);
       await this.#record([{ op: 'delivered', id, attempts: delivery.attempts, status: outcome.status, at: now() }]);
       await this.#compactIfLarge();
       return;
     }
     if (delivery.attempts > this.#retryDelaysMs.length) {
+      webhookDeliveries.inc({ project, outcome: 'failed' });
       this.#forget(id);
       this.#log(
         `webhook ${delivery.payload.type} of project ${delivery.payload.project} to ${originOf(delivery.url)} ` +
@@ -245,6 +251,7 @@ export class WebhookDispatcher {
       await this.#compactIfLarge();
       return;
     }
+    webhookRetries.inc({ project });
     delivery.retryAt = new Date(Date.now() + this.#backoff(delivery.attempts)).toISOString();
     await this.#record([{ op: 'retry', id, attempts: delivery.attempts, result: outcome.result, retryAt: delivery.retryAt }]);
     this.#schedule(delivery);

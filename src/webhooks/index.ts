@@ -21,6 +21,11 @@ export function startWebhookWorker(): WebhookDispatcher {
   return holder[SHARED];
 }
 
+/** The shared dispatcher if it has started, for reading its state without starting it. */
+export function runningWebhookWorker(): WebhookDispatcher | undefined {
+  return (globalThis as WithSharedDispatcher)[SHARED];
+}
+
 /** Stops the shared dispatcher, waiting for requests in flight; pending ones resume at the next start. */
 export async function stopWebhookWorker(): Promise<void> {
   const holder = globalThis as WithSharedDispatcher;

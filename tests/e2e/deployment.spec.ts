@@ -102,6 +102,25 @@ test(`${RACERS} players race for a ${POOL_SIZE}-code pool across both instances:
   expect(new Set(gifts.map((gift) => gift.upstream)).size).toBe(2);
 });
 
+test('both instances report the emptied pool from the database, and their fallback counters add up to the race', async () => {
+  const scraper = await playwrightRequest.newContext({
+    baseURL: deployment.url,
+    ignoreHTTPSErrors: true,
+    extraHTTPHeaders: { Authorization: `Bearer ${deployment.env.REKINDLE_METRICS_TOKEN}` },
+  });
+  // Round-robin: two scrapes in a row reach both instances.
+  const scrapes = [await ok(await scraper.get('/api/metrics')), await ok(await scraper.get('/api/metrics'))];
+  expect(upstream(scrapes[0]!)).not.toBe(upstream(scrapes[1]!));
+  const bodies = await Promise.all(scrapes.map((scrape) => scrape.text()));
+  const pool = `project="${PROJECT}",pool="gifts/welcome-codes.csv"`;
+  for (const body of bodies) expect(body).toContain(`rekindle_promo_codes_left{${pool}} 0`);
+  const fallbacks = bodies.map((body) =>
+    Number(new RegExp(`rekindle_promo_claims_total\\{${pool},outcome="fallback"\\} (\\d+)`).exec(body)?.[1] ?? 0),
+  );
+  expect(fallbacks[0]! + fallbacks[1]!).toBe(RACERS - POOL_SIZE);
+  await scraper.dispose();
+});
+
 test('a share made on one instance opens, page and image, on the other', async () => {
   const player = await newPlayer();
   await playThrough(player, `/${PROJECT}`);

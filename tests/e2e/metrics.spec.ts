@@ -18,5 +18,8 @@ test('Prometheus metrics answer only with the token, by route pattern, with no t
   expect(scraped.status).toBe(200);
   expect(scraped.body).toContain('rekindle_http_requests_total{route="/:project",status="200"} 1');
   expect(scraped.body).toContain('rekindle_event_ack_seconds_bucket');
+  // Read from the store at scrape time, through the built app's modules and the server's registry.
+  expect(scraped.body).toMatch(/rekindle_promo_codes_left\{project="home-habits-quiz",pool="[^"]+"\} \d+/);
+  expect(scraped.body).toContain('rekindle_webhook_outbox_pending 0');
   expect(scraped.body).not.toContain('personalToken');
 });

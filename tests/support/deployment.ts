@@ -65,6 +65,7 @@ export async function startDeployment(options: DeploymentOptions): Promise<Deplo
       REKINDLE_SESSION_SECRET: 'deployment-test-session-secret-0123456789abcdef',
       REKINDLE_ADMIN_PASSWORD: options.adminPassword,
       REKINDLE_API_KEY: 'deployment-test-api-key-0123456789',
+      REKINDLE_METRICS_TOKEN: 'deployment-test-metrics-token-0123456789',
     };
     for (const [index, port] of appPorts.entries()) {
       const dataDir = path.join(dir, `instance-${index + 1}`);

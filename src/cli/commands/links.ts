@@ -8,6 +8,7 @@ import { ENCODING_LABELS } from '../../lib/text-encoding.ts';
 import { detectionPlan } from '../../crm/plan.ts';
 import type { Storage } from '../../storage/types.ts';
 import type { CliCommand } from '../main.ts';
+import { settings } from '../../environment/index.ts';
 
 const USAGE = [
   'rekindle links import <project> <customers.csv> [--out <links.csv>] [--base-url https://…]',
@@ -43,7 +44,7 @@ const links: CliCommand = {
       return 2;
     }
     const { slug, file, options, flags } = commandLine;
-    const baseUrl = options['base-url'] ?? process.env.REKINDLE_PUBLIC_URL ?? 'http://localhost:4321';
+    const baseUrl = options['base-url'] ?? settings().publicOrigin ?? 'http://localhost:4321';
     if (!/^https?:\/\/[^\s/]+/.test(baseUrl)) {
       console.error(`--base-url «${baseUrl}» is not an http(s) address; expected e.g. https://promo.example.ru`);
       return 2;

@@ -1,4 +1,4 @@
-import { databaseUrlFromEnv } from '../../storage/index.ts';
+import { settings } from '../../environment/index.ts';
 import { migrate as applyMigrations } from '../../storage/postgres/migrate.ts';
 import { connect, createPostgresStorage, describeUrl } from '../../storage/postgres/index.ts';
 import type { CliCommand } from '../main.ts';
@@ -15,7 +15,7 @@ const migrate: CliCommand = {
       console.error(`rekindle migrate takes no arguments. Usage: ${migrate.usage}`);
       return 2;
     }
-    const url = databaseUrlFromEnv();
+    const url = settings().databaseUrl;
     if (url === undefined) {
       console.error('REKINDLE_DATABASE_URL is not set: the embedded store in the data folder needs no migrations.');
       return 1;

@@ -7,6 +7,7 @@ import { localeSchema, PROJECT_SLUG, type Locale } from '../../config/schemas/co
 import { mechanicFor, mechanics } from '../../mechanics/registry.ts';
 import { newProjectFiles, SAMPLE_CUSTOMERS_FILE, writeProjectFolder } from '../new-project.ts';
 import type { CliCommand } from '../main.ts';
+import { settings } from '../../environment/index.ts';
 
 const kinds = () => mechanics.map((mechanic) => mechanic.kind).join(', ');
 
@@ -42,7 +43,7 @@ const newProject: CliCommand = {
       );
       return 1;
     }
-    const projectsDir = process.env.REKINDLE_PROJECTS_DIR ?? 'projects';
+    const { projectsDir } = settings();
     const folder = path.join(projectsDir, slug);
     if (await exists(folder)) {
       console.error(`${folder} already exists; choose another slug or remove the folder.`);

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { settings } from '../../environment/index.ts';
 import { seedDemoLinks } from '../demo-links.ts';
 
 const SERVER_ENTRY = 'dist/server/entry.mjs';
@@ -21,14 +22,13 @@ export default {
       const code = await runNode([path.join('node_modules', 'astro', 'bin', 'astro.mjs'), 'build']);
       if (code !== 0) return code;
     }
-    const host = process.env.HOST ?? '127.0.0.1';
-    const port = process.env.PORT ?? '4321';
-    const baseUrl = process.env.REKINDLE_PUBLIC_URL ?? `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
+    const { host, port, publicOrigin } = settings();
+    const baseUrl = publicOrigin ?? `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
     await seedDemoLinks(baseUrl);
     const admin = adminPasswordEnv();
     console.log(`\nServer: ${baseUrl}`);
     console.log(`Admin:  ${baseUrl}/admin  ${admin.note}\n`);
-    return runNode([path.join('src', 'server', 'node-server.ts')], { HOST: host, PORT: port, ...admin.env });
+    return runNode([path.join('src', 'server', 'node-server.ts')], { HOST: host, PORT: String(port), ...admin.env });
   },
 };
 
@@ -37,7 +37,8 @@ export default {
  * run only, printed once; a real deployment sets REKINDLE_ADMIN_PASSWORD(_HASH) itself.
  */
 function adminPasswordEnv(): { env: Record<string, string>; note: string } {
-  if (process.env.REKINDLE_ADMIN_PASSWORD || process.env.REKINDLE_ADMIN_PASSWORD_HASH) {
+  const { adminPassword, adminPasswordHash } = settings();
+  if (adminPassword || adminPasswordHash) {
     return { env: {}, note: '(password from the environment)' };
   }
   const password = randomBytes(9).toString('base64url');

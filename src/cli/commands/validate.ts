@@ -8,6 +8,7 @@ import { listProjectFolders, missingProjectsDirProblem } from '../../config/proj
 import { checkGiftAssets } from '../../gifts/index.ts';
 import { cliMessages, useProjectLocale } from '../../i18n/cli-messages.ts';
 import type { CliCommand } from '../main.ts';
+import { settings } from '../../environment/index.ts';
 
 /**
  * `npm run validate [-- <slug|folder> …]`: checks project.yaml, every file it names and the gift
@@ -17,7 +18,7 @@ const validate: CliCommand = {
   summary: 'check project folders: project.yaml, the files it names and the gifts',
   usage: 'rekindle validate [<slug or folder> …]   (default: every folder in projects/)',
   async run(args) {
-    const projectsDir = process.env.REKINDLE_PROJECTS_DIR ?? 'projects';
+    const { projectsDir } = settings();
     const folders = args.length > 0 ? args.map((arg) => folderOf(arg, projectsDir)) : await listProjectFolders(projectsDir);
     if (folders === undefined) {
       console.error(formatProblems([missingProjectsDirProblem(projectsDir)]));

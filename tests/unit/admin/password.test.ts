@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { adminAuthFromEnv } from '../../../src/admin/auth.ts';
+import { adminAuthFrom } from '../../../src/admin/auth.ts';
 import { hashPassword, parsePasswordHash, PasswordHashError, verifyPassword } from '../../../src/admin/password.ts';
 
 // Cheap parameters keep the tests fast; the format and the code path are the production ones.
@@ -29,40 +29,29 @@ describe('admin password hashing', () => {
   });
 });
 
-describe('admin auth from the environment', () => {
+describe('admin auth from the settings', () => {
   it('is unconfigured without a password', async () => {
-    expect(await adminAuthFromEnv({})).toEqual({ configured: false });
+    expect(await adminAuthFrom({})).toEqual({ configured: false });
   });
 
   it('accepts a hash and derives the same session key on every instance', async () => {
     const hash = await hashPassword('demo', FAST);
-    const first = await adminAuthFromEnv({ REKINDLE_ADMIN_PASSWORD_HASH: hash });
-    const second = await adminAuthFromEnv({ REKINDLE_ADMIN_PASSWORD_HASH: hash });
+    const first = await adminAuthFrom({ passwordHash: hash });
+    const second = await adminAuthFrom({ passwordHash: hash });
     expect(first.configured && second.configured && first.secret.equals(second.secret)).toBe(true);
   });
 
-  it('hashes a plain password and removes it from the environment', async () => {
-    const env: Record<string, string | undefined> = { REKINDLE_ADMIN_PASSWORD: 'demo' };
-    const auth = await adminAuthFromEnv(env);
-    expect('REKINDLE_ADMIN_PASSWORD' in env).toBe(false);
+  it('hashes a plain password', async () => {
+    const auth = await adminAuthFrom({ password: 'demo' });
     expect(auth.configured).toBe(true);
     if (auth.configured) expect(await verifyPassword('demo', auth.passwordHash)).toBe(true);
   });
 
   it('gives instances with the same plain password the same session key, and other passwords another', async () => {
-    const [first, second, other] = await Promise.all(
-      ['demo', 'demo', 'demo2'].map((password) => adminAuthFromEnv({ REKINDLE_ADMIN_PASSWORD: password })),
-    );
+    const [first, second, other] = await Promise.all(['demo', 'demo', 'demo2'].map((password) => adminAuthFrom({ password })));
     if (!first?.configured || !second?.configured || !other?.configured) throw new Error('expected configured auth');
     expect(first.passwordHash).not.toBe(second.passwordHash);
     expect(first.secret.equals(second.secret)).toBe(true);
     expect(first.secret.equals(other.secret)).toBe(false);
-  });
-
-  it('reports a broken hash or a short session secret instead of starting without a lock', async () => {
-    const broken = await adminAuthFromEnv({ REKINDLE_ADMIN_PASSWORD_HASH: 'plain-text' });
-    expect(broken).toMatchObject({ configured: false, problem: expect.stringMatching(/not a scrypt hash/) });
-    const short = await adminAuthFromEnv({ REKINDLE_ADMIN_PASSWORD: 'demo', REKINDLE_SESSION_SECRET: 'short' });
-    expect(short).toMatchObject({ configured: false, problem: expect.stringMatching(/at least 32/) });
   });
 });

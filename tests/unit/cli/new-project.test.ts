@@ -6,6 +6,7 @@ import newProject from '../../../src/cli/commands/new.ts';
 import { loadProject } from '../../../src/config/load.ts';
 import { checkGiftAssets } from '../../../src/gifts/index.ts';
 import { mechanics } from '../../../src/mechanics/registry.ts';
+import { reloadSettings } from '../../../src/environment/index.ts';
 
 let projectsDir: string;
 const savedProjectsDir = process.env.REKINDLE_PROJECTS_DIR;
@@ -13,10 +14,12 @@ const savedProjectsDir = process.env.REKINDLE_PROJECTS_DIR;
 beforeEach(async () => {
   projectsDir = await mkdtemp(path.join(tmpdir(), 'rekindle-new-'));
   process.env.REKINDLE_PROJECTS_DIR = projectsDir;
+  reloadSettings();
 });
 afterEach(async () => {
   if (savedProjectsDir === undefined) delete process.env.REKINDLE_PROJECTS_DIR;
   else process.env.REKINDLE_PROJECTS_DIR = savedProjectsDir;
+  reloadSettings();
   await rm(projectsDir, { recursive: true, force: true });
 });
 

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { main } from '../../../src/cli/main.ts';
+import { reloadSettings } from '../../../src/environment/index.ts';
 
 const fixtures = path.join('tests', 'unit', 'config', 'fixtures');
 
@@ -18,6 +19,7 @@ describe('rekindle CLI', () => {
   afterEach(() => {
     vi.restoreAllMocks();
     vi.unstubAllEnvs();
+    reloadSettings();
   });
 
   it('lists the commands found in src/cli/commands', async () => {
@@ -50,6 +52,7 @@ describe('rekindle CLI', () => {
 
   it('validate finds slugs in REKINDLE_PROJECTS_DIR', async () => {
     vi.stubEnv('REKINDLE_PROJECTS_DIR', fixtures);
+    reloadSettings();
     expect(await main(['validate', 'empty'])).toBe(1);
     expect(printed(stderr)).toContain(`${fixtures}/empty/project.yaml the file is empty`);
   });
@@ -58,6 +61,7 @@ describe('rekindle CLI', () => {
     const empty = await mkdtemp(path.join(tmpdir(), 'rekindle-projects-'));
     try {
       vi.stubEnv('REKINDLE_PROJECTS_DIR', empty);
+      reloadSettings();
       expect(await main(['validate'])).toBe(0);
       expect(printed(stdout)).toBe('No project folders to check.');
     } finally {
@@ -72,6 +76,7 @@ describe('rekindle CLI', () => {
       await writeFile(path.join(projects, 'ru-typo', 'project.yaml'), 'slug: ru-typo\nlocale: ru\nkind: true-false-quiz\ntitel: Привет\n');
       for (const name of ['LANG', 'LC_ALL', 'LC_MESSAGES']) vi.stubEnv(name, '');
       vi.stubEnv('REKINDLE_PROJECTS_DIR', projects);
+      reloadSettings();
       expect(await main(['validate', 'ru-typo'])).toBe(1);
       expect(printed(stderr)).toContain('titel: неизвестный ключ "titel"; может быть, имелся в виду "title"?');
       expect(printed(stdout)).toMatch(/^✗ Проблем: \d+, в 1 из 1 проекта\.$/);

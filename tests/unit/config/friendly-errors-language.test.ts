@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { formatPath, parseWithFriendlyErrors } from '../../../src/config/friendly-errors.ts';
 import { text } from '../../../src/config/schemas/common.ts';
+import { reloadSettings } from '../../../src/environment/index.ts';
 
 /** A small config with every kind of mistake an author makes: a typo'd key, a wrong type, too long, missing. */
 const schema = z.strictObject({
@@ -20,8 +21,14 @@ function messagesOf(input: unknown): string[] {
 }
 
 describe('validator messages in the language of the team', () => {
-  beforeEach(() => vi.stubEnv('LANG', 'ru_RU.UTF-8'));
-  afterEach(() => vi.unstubAllEnvs());
+  beforeEach(() => {
+    vi.stubEnv('LANG', 'ru_RU.UTF-8');
+    reloadSettings();
+  });
+  afterEach(() => {
+    vi.unstubAllEnvs();
+    reloadSettings();
+  });
 
   it('are Russian under a Russian LANG: types, lengths, bounds, choices and «did you mean»', () => {
     expect(messagesOf(mistakes)).toEqual([
@@ -44,6 +51,7 @@ describe('validator messages in the language of the team', () => {
 
   it('are English under LANG=C', () => {
     vi.stubEnv('LANG', 'C.UTF-8');
+    reloadSettings();
     expect(messagesOf(mistakes)).toEqual([
       'title: expected at most 5 characters, got 9',
       'count: expected a number at most 10, got 12',

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { formatPath, parseWithFriendlyErrors } from '../../../src/config/friendly-errors.ts';
 import { quotingHint, readYamlSource } from '../../../src/config/yaml-source.ts';
+import { reloadSettings } from '../../../src/environment/index.ts';
 
 describe('YAML syntax errors a marketer can act on', () => {
   it('says once per line that text with «: » or starting with { must be quoted, and shows the line quoted', () => {
@@ -20,10 +21,12 @@ describe('YAML syntax errors a marketer can act on', () => {
   it('gives the hint in Russian under a Russian LANG', () => {
     const saved = process.env.LANG;
     process.env.LANG = 'ru_RU.UTF-8';
+    reloadSettings();
     try {
       expect(quotingHint('title: Верю или нет: тест')).toBe("текст с «: » внутри нужно взять в кавычки: title: 'Верю или нет: тест'");
     } finally {
       process.env.LANG = saved;
+      reloadSettings();
     }
   });
 

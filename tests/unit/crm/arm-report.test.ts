@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { exportCustomerStatus } from '../../../src/crm/customer-status.ts';
 import { buildReport } from '../../../src/crm/report.ts';
 import { createMemoryStorage } from '../../../src/storage/index.ts';
 import type { LinkRecord } from '../../../src/storage/types.ts';
@@ -69,5 +70,23 @@ describe('buildReport: A/B arms', () => {
     expect(report.ab.arms.map((arm) => arm.arm)).toEqual(['a', 'b']);
     const plain = createMemoryStorage();
     expect((await buildReport({ project: reportProject(), storage: plain, now: new Date() })).ab).toEqual({ arms: [], comparisons: [] });
+  });
+});
+
+describe('exportCustomerStatus: A/B arms', () => {
+  it("names each customer's arm in the last column, empty for the control group", async () => {
+    const project = reportProject();
+    project.config.variants = [{ id: 'a' }, { id: 'b' }];
+    const lines: string[] = [];
+    for await (const line of exportCustomerStatus({ project, storage: await abStorage(), now: new Date('2021-02-01T00:00:00Z') }))
+      lines.push(line);
+    expect(lines[0]?.trimEnd().split(',').at(-1)).toBe('arm');
+    const armOf = (customerId: string) =>
+      lines
+        .find((line) => line.startsWith(`${customerId},`))
+        ?.trimEnd()
+        .split(',')
+        .at(-1);
+    expect([armOf('a0'), armOf('b7'), armOf('k3')]).toEqual(['a', 'b', '']);
   });
 });

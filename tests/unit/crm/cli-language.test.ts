@@ -6,6 +6,7 @@ import links from '../../../src/cli/commands/links.ts';
 import orders from '../../../src/cli/commands/orders.ts';
 import { messageLocale } from '../../../src/i18n/cli-messages.ts';
 import { encodeSingleByte } from '../lib/legacy-encode.ts';
+import { parseEnvironment, reloadSettings } from '../../../src/environment/index.ts';
 
 vi.mock('../../../src/config/load.ts', () => ({
   loadProject: async (dir: string) => ({
@@ -20,18 +21,21 @@ vi.mock('../../../src/config/load.ts', () => ({
 const work = mkdtempSync(path.join(tmpdir(), 'rekindle-cli-language-'));
 const saved = { LANG: process.env.LANG, REKINDLE_DATA_DIR: process.env.REKINDLE_DATA_DIR };
 process.env.REKINDLE_DATA_DIR = path.join(work, 'data');
+reloadSettings();
 
 afterEach(() => {
   process.env.LANG = saved.LANG;
 });
 afterAll(() => {
   process.env.REKINDLE_DATA_DIR = saved.REKINDLE_DATA_DIR;
+  reloadSettings();
   rmSync(work, { recursive: true, force: true });
 });
 
 async function run(args: string[]) {
   const log = vi.spyOn(console, 'log').mockImplementation(() => {});
   const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+  reloadSettings();
   try {
     const code = await links.run(args);
     return { code, output: [...log.mock.calls, ...error.mock.calls].flat().join('\n') };
@@ -43,12 +47,13 @@ async function run(args: string[]) {
 
 describe('the language of CLI and import messages', () => {
   it('follows LANG when it names a language, else the project locale, else English', () => {
-    expect(messageLocale('en', { LANG: 'ru_RU.UTF-8' })).toBe('ru');
-    expect(messageLocale('ru', { LANG: 'en_GB.UTF-8' })).toBe('en');
-    expect(messageLocale('ru', { LANG: 'C.UTF-8' })).toBe('en');
-    expect(messageLocale('ru', { LC_ALL: 'ru_RU.UTF-8', LANG: 'C' })).toBe('ru');
-    expect(messageLocale('ru', {})).toBe('ru');
-    expect(messageLocale(undefined, {})).toBe('en');
+    const localeOf = (env: Record<string, string>) => parseEnvironment(env).locale;
+    expect(messageLocale('en', localeOf({ LANG: 'ru_RU.UTF-8' }))).toBe('ru');
+    expect(messageLocale('ru', localeOf({ LANG: 'en_GB.UTF-8' }))).toBe('en');
+    expect(messageLocale('ru', localeOf({ LANG: 'C.UTF-8' }))).toBe('en');
+    expect(messageLocale('ru', localeOf({ LC_ALL: 'ru_RU.UTF-8', LANG: 'C' }))).toBe('ru');
+    expect(messageLocale('ru', localeOf({}))).toBe('ru');
+    expect(messageLocale(undefined, localeOf({}))).toBe('en');
   });
 
   it('reports an import in Russian under a Russian LANG', async () => {
@@ -123,6 +128,7 @@ describe('the rows an import refuses', () => {
     writeFileSync(file, 'order_id,customer_id,ordered_at,amount\no1,r1,вчера,100\no2,r1,2020-12-20,\no1,r1,2020-12-20,5\n');
     const log = vi.spyOn(console, 'log').mockImplementation(() => {});
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    reloadSettings();
     try {
       expect(await orders.run(['import', 'orders-ru', file])).toBe(1);
       const output = [...log.mock.calls, ...error.mock.calls].flat().join('\n');

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import links from '../../../src/cli/commands/links.ts';
 import orders from '../../../src/cli/commands/orders.ts';
 import { createStorage } from '../../../src/storage/index.ts';
+import { reloadSettings } from '../../../src/environment/index.ts';
 
 // The commands are tested against a fixed project, not the config loader's example folders.
 vi.mock('../../../src/config/load.ts', () => ({
@@ -51,6 +52,7 @@ async function run(command: typeof links, args: string[]) {
 
 beforeAll(() => {
   process.env.REKINDLE_DATA_DIR = dataDir;
+  reloadSettings();
   const rows = Array.from({ length: 20 }, (_, index) => `c${index};Клиент ${index};c${index}@example.com;churned;${index * 5000}`);
   writeFileSync(customers, `customer_id;Имя;email;Сегмент;Сумма покупок\n${rows.join('\n')}\n`);
 });
@@ -58,6 +60,7 @@ beforeAll(() => {
 afterAll(() => {
   if (savedDataDir === undefined) delete process.env.REKINDLE_DATA_DIR;
   else process.env.REKINDLE_DATA_DIR = savedDataDir;
+  reloadSettings();
 });
 
 describe('rekindle links import', () => {

@@ -203,18 +203,18 @@ describe('exportCustomerStatus', () => {
   it('streams one CSV line per customer for follow-up chains', async () => {
     const lines: string[] = [];
     for await (const line of exportCustomerStatus({ project: reportProject(), storage: await seededStorage(), now: NOW })) lines.push(line);
-    expect(lines[0]).toBe('customer_id,group,visited,completed,gift,reactivated,first_visit_at,completed_at,answers\n');
+    expect(lines[0]).toBe('customer_id,group,visited,completed,gift,reactivated,first_visit_at,completed_at,answers,arm\n');
     expect(lines).toHaveLength(8);
-    expect(lines).toContain('C,target,1,1,1,0,2020-12-20T09:00:00.000Z,2020-12-20T09:05:00.000Z,\n');
-    expect(lines).toContain('B,target,0,0,0,1,,,\n');
-    expect(lines).toContain('F,control,0,0,0,1,,,\n');
+    expect(lines).toContain('C,target,1,1,1,0,2020-12-20T09:00:00.000Z,2020-12-20T09:05:00.000Z,,\n');
+    expect(lines).toContain('B,target,0,0,0,1,,,,\n');
+    expect(lines).toContain('F,control,0,0,0,1,,,,\n');
   });
 
   it('writes the CSV Russian Excel opens cleanly when asked: BOM, semicolons, CRLF', async () => {
     const lines: string[] = [];
     const options = { project: reportProject(), storage: await seededStorage(), now: NOW, dialect: EXCEL_CSV };
     for await (const line of exportCustomerStatus(options)) lines.push(line);
-    expect(lines[0]).toBe('\uFEFFcustomer_id;group;visited;completed;gift;reactivated;first_visit_at;completed_at;answers\r\n');
-    expect(lines).toContain('B;target;0;0;0;1;;;\r\n');
+    expect(lines[0]).toBe('\uFEFFcustomer_id;group;visited;completed;gift;reactivated;first_visit_at;completed_at;answers;arm\r\n');
+    expect(lines).toContain('B;target;0;0;0;1;;;;\r\n');
   });
 });

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { APIContext, AstroCookies } from 'astro';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 vi.mock('../../../src/storage/index.ts', async (original) => ({
   ...(await original<typeof import('../../../src/storage/index.ts')>()),
@@ -9,6 +9,7 @@ vi.mock('../../../src/storage/index.ts', async (original) => ({
   }),
 }));
 import type { LoadedProject } from '../../../src/config/load.ts';
+import { reloadSettings } from '../../../src/environment/index.ts';
 import { previewStorage, previewToken, startPreview } from '../../../src/play/preview.ts';
 import { playerRequest } from '../../../src/server/api.ts';
 import { HttpError } from '../../../src/server/http.ts';
@@ -35,6 +36,12 @@ let project: LoadedProject;
 beforeAll(async () => {
   project = await surveyProject();
   vi.stubEnv('REKINDLE_PROJECTS_DIR', path.dirname(project.dir));
+  reloadSettings();
+});
+
+afterAll(() => {
+  vi.unstubAllEnvs();
+  reloadSettings();
 });
 
 function apiRequest(cookies: AstroCookies): APIContext {

@@ -17,12 +17,14 @@ import { playerShareId } from '../../../src/share/share-id.ts';
 import { HttpError } from '../../../src/server/http.ts';
 import { createMemoryStorage } from '../../../src/storage/index.ts';
 import type { Storage } from '../../../src/storage/types.ts';
+import { reloadSettings } from '../../../src/environment/index.ts';
 
 let project: LoadedProject;
 let answers: boolean[];
 
 beforeAll(async () => {
   process.env.REKINDLE_SESSION_SECRET ??= 'unit-test-session-secret-0123456789abcdef';
+  reloadSettings();
   project = await loadProject('projects/new-year-traditions');
   if (project.config.kind !== 'true-false-quiz') throw new Error('the example project must be a quiz');
   answers = project.config.questions.map((question) => question.answer);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordBeacon, type BeaconRequest } from '../../../src/server/beacon-handler.ts';
 import { HttpError } from '../../../src/server/http.ts';
+import { reloadSettings } from '../../../src/environment/index.ts';
 
 const ORIGIN = 'https://promo.example.ru';
 
@@ -38,10 +39,12 @@ describe('recordBeacon (the one handler of both beacon routes)', () => {
     mkdirSync(path.join(projects, 'broken-project'));
     writeFileSync(path.join(projects, 'broken-project', 'project.yaml'), 'kind: no-such-mechanic\n');
     process.env.REKINDLE_PROJECTS_DIR = projects;
+    reloadSettings();
   });
   afterAll(() => {
     if (previous === undefined) delete process.env.REKINDLE_PROJECTS_DIR;
     else process.env.REKINDLE_PROJECTS_DIR = previous;
+    reloadSettings();
   });
 
   it('answers a broken project with 503 and a missing one with 404, like every other route', async () => {

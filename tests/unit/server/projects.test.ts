@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { listProjects } from '../../../src/server/projects.ts';
+import { reloadSettings } from '../../../src/environment/index.ts';
 
 const fixture = path.join(import.meta.dirname, 'fixtures', 'door-quiz');
 
@@ -13,12 +14,14 @@ describe('listProjects (the front door)', () => {
     projects = await mkdtemp(path.join(tmpdir(), 'rekindle-door-'));
     await cp(fixture, path.join(projects, 'door-quiz'), { recursive: true });
     vi.stubEnv('REKINDLE_PROJECTS_DIR', projects);
+    reloadSettings();
     vi.useFakeTimers({ toFake: ['Date'] });
   });
 
   afterEach(async () => {
     vi.useRealTimers();
     vi.unstubAllEnvs();
+    reloadSettings();
     await rm(projects, { recursive: true, force: true });
   });
 

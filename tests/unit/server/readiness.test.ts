@@ -4,10 +4,12 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { assertReady } from '../../../src/server/readiness.ts';
 import { HttpError } from '../../../src/server/http.ts';
+import { reloadSettings } from '../../../src/environment/index.ts';
 
 describe('assertReady', () => {
   beforeAll(() => {
     process.env.REKINDLE_DATA_DIR = mkdtempSync(path.join(tmpdir(), 'rekindle-ready-store-'));
+    reloadSettings();
   });
 
   it('is ready when the data folder takes a durable write, and leaves nothing behind', async () => {

@@ -1,15 +1,18 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createFixture, type Fixture } from './fixtures.ts';
+import { reloadSettings } from '../../../src/environment/index.ts';
 
 let fixture: Fixture;
 beforeAll(async () => {
   fixture = await createFixture();
   // The route draws with the process's renderer, which caches under REKINDLE_DATA_DIR.
   vi.stubEnv('REKINDLE_DATA_DIR', join(fixture.root, 'data'));
+  reloadSettings();
 });
 afterAll(async () => {
   vi.unstubAllEnvs();
+  reloadSettings();
   await fixture.cleanup();
 });
 

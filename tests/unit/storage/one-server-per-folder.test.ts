@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createStorageFromEnv } from '../../../src/storage/index.ts';
+import { createStorage } from '../../../src/storage/index.ts';
 import { link } from './contract.ts';
 
 const script = fileURLToPath(new URL('./fixtures/open-as-server.ts', import.meta.url));
@@ -61,7 +61,7 @@ describe('the embedded store admits one server per data folder', () => {
   it('lets a CLI import run beside the server, and a server start once the first has stopped', async () => {
     const first = await startServer(dataDir);
     children.push(first.child);
-    const cli = await createStorageFromEnv({ REKINDLE_DATA_DIR: dataDir });
+    const cli = await createStorage({ dataDir });
     await cli.links.add('new-year-traditions', [link(1)]);
     expect(await cli.links.count('new-year-traditions')).toBe(1);
     await cli.close();

@@ -4,12 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { webhookDeliveries, webhookDeliverySeconds, webhookRetries } from '../../../src/server/metrics.ts';
 import { WebhookDispatcher, type WebhookDispatcherOptions, type WebhookInput } from '../../../src/webhooks/index.ts';
 import { projectWithWebhook } from './project.ts';
 import { isGenuine, startReceiver, type Reply } from './receiver.ts';
 
 const SECRET = 'test-secret-not-for-production';
-const env = { HOOK_SECRET: SECRET };
+const secrets = { HOOK_SECRET: SECRET };
 
 let dir: string;
 const cleanups: (() => Promise<unknown>)[] = [];
@@ -33,7 +34,7 @@ function dispatcher(options: Partial<WebhookDispatcherOptions> = {}) {
   const logged: string[] = [];
   const created = new WebhookDispatcher({
     dir,
-    env,
+    secrets,
     retryDelaysMs: [20, 20, 20],
     jitter: 0,
     log: (line) => logged.push(line),
@@ -175,6 +176,42 @@ describe('webhook retries', () => {
   });
 });
 
+describe('webhook metrics', () => {
+  const project = 'new-year-traditions';
+  /** A counter's or histogram's count for the project's series; counters are process-wide, so tests compare before and after. */
+  const counts = async () => ({
+    delivered:
+      (await webhookDeliveries.get()).values.find((v) => v.labels.project === project && v.labels.outcome === 'delivered')?.value ?? 0,
+    failed: (await webhookDeliveries.get()).values.find((v) => v.labels.project === project && v.labels.outcome === 'failed')?.value ?? 0,
+    retries: (await webhookRetries.get()).values.find((v) => v.labels.project === project)?.value ?? 0,
+    latencies:
+      (await webhookDeliverySeconds.get()).values.find((v) => v.metricName === 'rekindle_webhook_delivery_seconds_count')?.value ?? 0,
+  });
+
+  it('counts a delivery, the retry before it and its latency', async () => {
+    const hook = await receiver([500, 200]);
+    const before = await counts();
+    const sender = dispatcher();
+    sender.enqueue(completion(hook.url));
+    await vi.waitFor(() => expect(sender.pendingCount).toBe(0));
+    expect(await counts()).toEqual({
+      ...before,
+      delivered: before.delivered + 1,
+      retries: before.retries + 1,
+      latencies: before.latencies + 1,
+    });
+  });
+
+  it('counts a delivery given up as failed, after its retries', async () => {
+    const hook = await receiver([500, 500, 500]);
+    const before = await counts();
+    const sender = dispatcher({ retryDelaysMs: [5, 5] });
+    sender.enqueue(completion(hook.url));
+    await vi.waitFor(() => expect(sender.logged).toHaveLength(1));
+    expect(await counts()).toEqual({ ...before, failed: before.failed + 1, retries: before.retries + 2 });
+  });
+});
+
 describe('webhook outbox across restarts', () => {
   it('does not resend a delivered webhook when a new dispatcher opens the same folder', async () => {
     const hook = await receiver();
@@ -224,7 +261,7 @@ describe('webhook outbox across restarts', () => {
 
   it('holds deliveries while the secret variable is unset, says so once, and sends them once it is set', async () => {
     const hook = await receiver();
-    const unsigned = dispatcher({ env: {} });
+    const unsigned = dispatcher({ secrets: {} });
     unsigned.enqueue(completion(hook.url));
     unsigned.enqueue(completion(hook.url, { type: 'gift-open' }));
     await vi.waitFor(() => expect(unsigned.logged).toHaveLength(1));
@@ -246,7 +283,7 @@ describe('webhook outbox across restarts', () => {
 
   it('compacts its outbox file to the pending deliveries and keeps them', async () => {
     const hook = await receiver();
-    const sender = dispatcher({ compactAfterBytes: 2000, env: { HOOK_SECRET: SECRET } });
+    const sender = dispatcher({ compactAfterBytes: 2000, secrets: { HOOK_SECRET: SECRET } });
     const waiting = projectWithWebhook({ url: hook.url, secretEnv: 'UNSET_SECRET', events: ['complete'] }, 'march-8');
     sender.enqueue(completion(hook.url, { project: waiting }));
     for (let index = 0; index < 30; index += 1) sender.enqueue(completion(hook.url));
@@ -258,14 +295,14 @@ describe('webhook outbox across restarts', () => {
     expect((await stat(join(dir, file!))).size).toBeLessThan(4000);
     await sender.close();
 
-    const restarted = dispatcher({ env: { HOOK_SECRET: SECRET, UNSET_SECRET: SECRET } });
+    const restarted = dispatcher({ secrets: { HOOK_SECRET: SECRET, UNSET_SECRET: SECRET } });
     await vi.waitFor(() => expect(hook.requests).toHaveLength(31));
     await vi.waitFor(() => expect(restarted.pendingCount).toBe(0));
     expect(JSON.parse(hook.requests[30]!.body).project).toBe('march-8');
   });
 
   it('keeps at most maxPending deliveries and says once that it dropped the rest', async () => {
-    const sender = dispatcher({ env: {}, maxPending: 3 });
+    const sender = dispatcher({ secrets: {}, maxPending: 3 });
     for (let index = 0; index < 5; index += 1) sender.enqueue(completion('http://127.0.0.1:9/hook'));
     expect(sender.pendingCount).toBe(3);
     expect(sender.logged.filter((line) => line.includes('outbox is full'))).toHaveLength(1);

@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { APIRoute } from 'astro';
 import { z } from 'zod';
+import { settings } from '../../../environment/index.ts';
 import { addOrders, parseOrdersBatch } from '../../../crm/index.ts';
 import { projectFromRoute } from '../../../server/api.ts';
 import { handleApi, HttpError, json, readJson } from '../../../server/http.ts';
@@ -30,7 +31,7 @@ export const POST: APIRoute = (context) =>
   });
 
 function assertApiKey(authorization: string | null): void {
-  const expected = process.env.REKINDLE_API_KEY;
+  const expected = settings().apiKey;
   if (!expected) {
     throw new HttpError(503, 'api-key-not-configured', 'The order endpoint is off: set REKINDLE_API_KEY on the server to turn it on.');
   }
