@@ -7,7 +7,9 @@ export default defineConfig({
   output: 'server',
   // Middleware mode: src/server/node-server.ts serves the static files itself, from memory and
   // compressed, so pages and API calls skip the adapter's file look-up per request.
-  adapter: node({ mode: 'middleware' }),
+  // Pages render whole rather than streamed: compression.ts gathers the body before sending it
+  // anyway, and rendering to one string skips a stream and a promise per chunk.
+  adapter: node({ mode: 'middleware', experimentalDisableStreaming: true }),
   // Components that only appear after a client-side step (gift, share buttons) lost their styles
   // in Astro's CSS bundling under Rolldown; injected CSS travels with each component instead.
   integrations: [svelte({ compilerOptions: { css: 'injected' } })],

@@ -3,6 +3,7 @@ import { ADMIN_HEADERS, adminGate, isAdminPath } from './admin/guard.ts';
 import { errorResponse, HttpError, httpErrorOf, isCrossSiteForm } from './server/http.ts';
 import { StorageUnavailableError } from './storage/errors.ts';
 import { identifyRequest } from './server/public-origin.ts';
+import { rememberPlayPage } from './server/play-page-cache.ts';
 
 /**
  * Runs before every route: it decides the request's public origin and client address once (see
@@ -20,7 +21,10 @@ export const onRequest = defineMiddleware(async (context, next) => {
   if (isCrossSiteForm(context.request, context.locals.request.publicOrigin)) {
     return errorResponse(new HttpError(403, 'cross-origin', 'Forms from other sites are not accepted.'));
   }
-  if (!isAdminPath(context.url.pathname)) return render(next);
+  if (!isAdminPath(context.url.pathname)) {
+    const response = await render(next);
+    return context.locals.playPage ? rememberPlayPage(context.locals.playPage, response) : response;
+  }
   const gate = await adminGate(context);
   if (gate instanceof Response) return withHeaders(gate, ADMIN_HEADERS);
   context.locals.admin = gate;

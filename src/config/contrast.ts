@@ -54,11 +54,27 @@ export function brandContrastProblems(colors: BrandColors): ContrastProblem[] {
 const MUTED_MIX = 0.38;
 const MIX_STEP = 0.02;
 
+/** Muted colours by brand colours: pages ask on every request, and mixing them was 5% of a personal page's CPU. */
+const mutedByColors = new Map<string, string>();
+/** Brand colours change only with a config edit; a bound keeps a long-running server's map small anyway. */
+const MAX_REMEMBERED_COLORS = 256;
+
 /**
  * Secondary text: the text colour softened toward the background, but never below 4.5:1 on the
  * background or on cards. Brand colours that fail the validator give plain text colour.
  */
 export function mutedTextColor(colors: Pick<BrandColors, 'text' | 'background' | 'surface'>): string {
+  const key = `${colors.text} ${colors.background} ${colors.surface}`;
+  let muted = mutedByColors.get(key);
+  if (muted === undefined) {
+    muted = mixMutedTextColor(colors);
+    if (mutedByColors.size >= MAX_REMEMBERED_COLORS) mutedByColors.clear();
+    mutedByColors.set(key, muted);
+  }
+  return muted;
+}
+
+function mixMutedTextColor(colors: Pick<BrandColors, 'text' | 'background' | 'surface'>): string {
   for (let mix = MUTED_MIX; mix > 0; mix -= MIX_STEP) {
     const muted = Color.mix(colors.text, colors.background, mix, { space: 'srgb' }).toString({ format: 'hex' });
     if (contrastRatio(muted, colors.background) >= MIN_TEXT_CONTRAST && contrastRatio(muted, colors.surface) >= MIN_TEXT_CONTRAST)

@@ -37,19 +37,20 @@ export function armsReport(facts: CustomerFacts, configured: readonly { id: stri
   const rows = new Map(names.map((arm) => [arm, emptyArm(arm)]));
   const control = { reactivated: 0, size: 0 };
   for (let index = 0; index < facts.size; index++) {
+    const weight = facts.weight[index] ?? 1;
     const reactivated = happened(facts.reactivatedAt[index]);
     if (facts.isControl[index] === 1) {
-      control.size++;
-      if (reactivated) control.reactivated++;
+      control.size += weight;
+      if (reactivated) control.reactivated += weight;
       continue;
     }
     const row = rows.get(facts.arms[facts.armIndex[index] ?? 0] ?? '');
     if (!row) continue;
-    row.links++;
-    if (happened(facts.firstVisitAt[index])) row.visited++;
-    if (happened(facts.completedAt[index])) row.completed++;
-    if (reactivated) row.reactivated++;
-    if (happened(facts.attributedAt[index])) row.attributed++;
+    row.links += weight;
+    if (happened(facts.firstVisitAt[index])) row.visited += weight;
+    if (happened(facts.completedAt[index])) row.completed += weight;
+    if (reactivated) row.reactivated += weight;
+    if (happened(facts.attributedAt[index])) row.attributed += weight;
   }
   const arms = [...rows.values()];
   const proportion = (row: ArmReport) => ({ reactivated: row.reactivated, size: row.links });

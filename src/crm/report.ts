@@ -2,7 +2,7 @@ import type { PromoCodeGift } from '../config/schemas/gift.ts';
 import { loadPromoPool, type GiftProject } from '../gifts/index.ts';
 import type { Storage } from '../storage/types.ts';
 import { armsReport, type ArmsReport } from './arm-report.ts';
-import { collectFacts, type CustomerFacts, type FactsProject } from './facts.ts';
+import { collectSummaryFacts, type CustomerFacts, type FactsProject } from './facts.ts';
 import { estimateLift, type LiftEstimate } from './lift.ts';
 import { detectionPlan, type DetectionPlan } from './plan.ts';
 import { deltaShare, dropOff, formatDeltaPercent } from './stats.ts';
@@ -134,7 +134,7 @@ export interface ProjectReport {
  */
 export async function buildReport(options: { project: ReportProject; storage: Storage; now: Date }): Promise<ProjectReport> {
   const { project, storage, now } = options;
-  const facts = await collectFacts({ project, storage, now });
+  const facts = await collectSummaryFacts({ project, storage, now });
   const target = groupStats(facts, 0);
   const control = groupStats(facts, 1);
   const { forecast, windowDays, from, counts, sentAt, baseRate } = project.config.reactivation;
@@ -143,7 +143,7 @@ export async function buildReport(options: { project: ReportProject; storage: St
     project: project.slug,
     generatedAt: now.toISOString(),
     window: { days: windowDays, from, counts, sentAt },
-    linksIssued: facts.size,
+    linksIssued: target.links + control.links,
     target,
     control,
     forecast,
@@ -187,15 +187,16 @@ function groupStats(facts: CustomerFacts, control: 0 | 1): GroupStats {
   };
   for (let index = 0; index < facts.size; index++) {
     if (facts.isControl[index] !== control) continue;
-    stats.links++;
+    const weight = facts.weight[index] ?? 1;
+    stats.links += weight;
     const reached = playDepth(facts, index);
-    if (reached >= PlayDepth.Visited) stats.visited++;
-    if (reached >= PlayDepth.Started) stats.started++;
-    if (reached >= PlayDepth.Completed) stats.completed++;
-    if (reached >= PlayDepth.GiftOpened) stats.giftOpened++;
-    if (facts.shared[index] === 1) stats.shared++;
-    if (happened(facts.reactivatedAt[index])) stats.reactivated++;
-    if (happened(facts.attributedAt[index])) stats.attributed++;
+    if (reached >= PlayDepth.Visited) stats.visited += weight;
+    if (reached >= PlayDepth.Started) stats.started += weight;
+    if (reached >= PlayDepth.Completed) stats.completed += weight;
+    if (reached >= PlayDepth.GiftOpened) stats.giftOpened += weight;
+    if (facts.shared[index] === 1) stats.shared += weight;
+    if (happened(facts.reactivatedAt[index])) stats.reactivated += weight;
+    if (happened(facts.attributedAt[index])) stats.attributed += weight;
   }
   stats.reactivationRate = stats.links > 0 ? stats.reactivated / stats.links : 0;
   return stats;
@@ -254,17 +255,18 @@ function breakdown(facts: CustomerFacts, keyIndex: Uint32Array, keys: readonly s
   for (let index = 0; index < facts.size; index++) {
     const row = rows[keyIndex[index] ?? 0];
     if (!row) continue;
+    const weight = facts.weight[index] ?? 1;
     const reactivated = happened(facts.reactivatedAt[index]);
     if (facts.isControl[index] === 1) {
-      row.control++;
-      if (reactivated) row.reactivatedControl++;
+      row.control += weight;
+      if (reactivated) row.reactivatedControl += weight;
     } else {
-      row.target++;
-      if (reactivated) row.reactivatedTarget++;
+      row.target += weight;
+      if (reactivated) row.reactivatedTarget += weight;
     }
     const reached = playDepth(facts, index);
-    if (reached >= PlayDepth.Visited) row.visited++;
-    if (reached >= PlayDepth.Completed) row.completed++;
+    if (reached >= PlayDepth.Visited) row.visited += weight;
+    if (reached >= PlayDepth.Completed) row.completed += weight;
   }
   for (const row of rows) {
     row.rateTarget = row.target > 0 ? row.reactivatedTarget / row.target : 0;

@@ -98,6 +98,31 @@ export interface LinkStore {
   countsBySegment(project: string): Promise<Map<string, SegmentLinks>>;
   /** Every link of a project, in no particular order; memory stays flat for 1 000 000 links. */
   scan(project: string): AsyncIterable<LinkRecord>;
+  /**
+   * The links as a report needs them: each link whose token or customer id is `named` (the
+   * customers events, plays or orders speak of) whole, every other one only counted in a
+   * LinkTally, so a million links of whom a tenth came are a tenth as many items. Every link
+   * is in exactly one item; items come in no particular order.
+   */
+  summarize(project: string, named: NamedLinks): AsyncIterable<LinkRecord | LinkTally>;
+}
+
+/** Which links `summarize` hands over whole, and the spend bounds it counts the others by. */
+export interface NamedLinks {
+  tokens: ReadonlySet<string>;
+  customerIds: ReadonlySet<string>;
+  /** Ascending spend bounds; a tally's spend band is how many of them its links' spend reaches. */
+  spendBounds: readonly number[];
+}
+
+/** How many links not named share a group, a segment, a spend band and an A/B arm. */
+export interface LinkTally {
+  count: number;
+  group: AudienceGroup;
+  segment?: string;
+  /** How many `spendBounds` the spend is at or above (0 … bounds.length); absent without a spend. */
+  spendBand?: number;
+  arm?: string;
 }
 
 /**

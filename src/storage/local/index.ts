@@ -17,8 +17,14 @@ export interface LocalStorageOptions {
   dataDir: string;
   /** A log segment is closed once it would grow past this size. @default 64 MiB */
   segmentBytes?: number;
-  /** How many parsed link shards (about 4 000 links each at 1 000 000 links) stay in memory. @default 64 */
+  /** How many parsed link shards (about 1 000 links each at 1 000 000 links) stay in memory for imports and customer-id lookups. @default 64 */
   cachedLinkShards?: number;
+  /**
+   * Memory for token lookup indexes (see token-index.ts): about 90 bytes a link, so the default
+   * holds every link of a 1 000 000-link project and a link's first lookup is its shard's only parse.
+   * @default 128 MiB
+   */
+  tokenIndexBytes?: number;
   /** Open as the folder's one server: refuses while another live server holds it. CLI commands leave it off. @default false */
   asServer?: boolean;
 }
@@ -29,7 +35,7 @@ export interface LocalStorageOptions {
  * beside it (they add links and orders, which the server then sees).
  */
 export async function createLocalStorage(options: LocalStorageOptions): Promise<Storage> {
-  const { dataDir, segmentBytes = 64 * 1024 * 1024, cachedLinkShards = 64 } = options;
+  const { dataDir, segmentBytes = 64 * 1024 * 1024, cachedLinkShards = 64, tokenIndexBytes = 128 * 1024 * 1024 } = options;
   await mkdir(dataDir, { recursive: true });
   const serverHold = options.asServer ? await holdAsServer(dataDir) : undefined;
   const journal = await Journal.open(dataDir, segmentBytes);
@@ -38,7 +44,7 @@ export async function createLocalStorage(options: LocalStorageOptions): Promise<
   const pendingShareIds = new Set<string>();
 
   return {
-    links: new LocalLinkStore(dataDir, cachedLinkShards),
+    links: new LocalLinkStore(dataDir, { cachedShards: cachedLinkShards, tokenIndexBytes, warmTokenIndexes: options.asServer === true }),
 
     plays: {
       async get(project, player) {

@@ -103,11 +103,6 @@ export class Shard<Kind extends ShardKind> {
     return row === -1 ? undefined : row;
   }
 
-  /** The link of a row of a token shard, its text decoded. */
-  link(this: Shard<'t'>, project: string, row: number): LinkRecord {
-    return linkAt(project, this.#columns, row, this.#latin1 ? utf8OfLatin1 : (text) => text);
-  }
-
   /** The token a row of a customer shard points to, decoded. */
   token(this: Shard<'c'>, row: number): string | undefined {
     const token = this.#columns.token[row];
@@ -221,10 +216,19 @@ export async function readShardJson(source: ShardSource): Promise<Buffer> {
 }
 
 export async function readShard<Kind extends ShardKind>(kind: Kind, source: ShardSource): Promise<Shard<Kind>> {
-  const json = await readShardJson(source);
-  const { data, latin1 } = parseShardText(json);
-  const columns = data as ShardColumns[Kind] | TokenColumnsWithTextGroups;
-  return new Shard(kind, ('group' in columns ? compacted(columns) : columns) as ShardColumns[Kind], latin1);
+  const { columns, latin1 } = await readColumns(source);
+  return new Shard(kind, columns as ShardColumns[Kind], latin1);
+}
+
+/** A token shard's columns, their text still the Latin-1 reading when `latin1` (see parseShardText). */
+export function readTokenColumns(source: ShardSource): Promise<{ columns: TokenColumns; latin1: boolean }> {
+  return readColumns(source) as Promise<{ columns: TokenColumns; latin1: boolean }>;
+}
+
+async function readColumns(source: ShardSource): Promise<{ columns: ShardColumns[ShardKind]; latin1: boolean }> {
+  const { data, latin1 } = parseShardText(await readShardJson(source));
+  const columns = data as ShardColumns[ShardKind] | TokenColumnsWithTextGroups;
+  return { columns: 'group' in columns ? compacted(columns) : columns, latin1 };
 }
 
 /**
@@ -247,11 +251,11 @@ export function parseShardJson(json: Buffer): unknown {
 
 const NON_ASCII = /[\x80-\uffff]/;
 
-function utf8OfLatin1(text: string): string {
+export function utf8OfLatin1(text: string): string {
   return NON_ASCII.test(text) ? Buffer.from(text, 'latin1').toString('utf8') : text;
 }
 
-function latin1Reading(text: string): string {
+export function latin1Reading(text: string): string {
   return NON_ASCII.test(text) ? Buffer.from(text, 'utf8').toString('latin1') : text;
 }
 
@@ -291,7 +295,7 @@ export function appendImportTime(runs: ImportRun[], importedAt: string): void {
   else runs.push([importedAt, 1]);
 }
 
-function importTimeAt(runs: readonly ImportRun[], row: number): string {
+export function importTimeAt(runs: readonly ImportRun[], row: number): string {
   let end = 0;
   for (const [importedAt, rows] of runs) {
     end += rows;

@@ -1,5 +1,6 @@
 import { jsonCopy } from '../json-copy.ts';
 import { addToSegmentCounts } from '../segment-counts.ts';
+import { summarizeByScan } from '../link-summary.ts';
 import { KeyedMutex } from '../keyed-mutex.ts';
 import { PromoPool } from '../promo-pool.ts';
 import { memoryAdminStore } from '../memory-admin.ts';
@@ -115,6 +116,9 @@ export function createMemoryStorage(): Storage {
       },
       async *scan(projectName) {
         for (const link of projects.get(projectName)?.linksByToken.values() ?? []) yield structuredClone(link);
+      },
+      summarize(projectName, named) {
+        return summarizeByScan(this.scan(projectName), named);
       },
     },
 

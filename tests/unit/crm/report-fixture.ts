@@ -73,6 +73,12 @@ export function tokenOf(customerId: string): string {
  */
 export async function seededStorage(): Promise<Storage> {
   const storage = createMemoryStorage();
+  await seedReportData(storage);
+  return storage;
+}
+
+/** The customers, orders, events, plays and promo claims above, in `storage`. */
+export async function seedReportData(storage: Storage): Promise<void> {
   await storage.links.add(
     SLUG,
     CUSTOMERS.map((customer) => ({
@@ -140,7 +146,6 @@ export async function seededStorage(): Promise<Storage> {
   }));
   await storage.promo.load(SLUG, 'codes.csv', ['NY-001', 'NY-002', 'NY-003']);
   await storage.promo.claim(SLUG, 'codes.csv', link('C'));
-  return storage;
 }
 
 function order(orderId: string, customerId: string, at: string, amount: number) {

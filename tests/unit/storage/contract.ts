@@ -1,5 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { LinkRecord, OrderRecord, OutboxDelivery, PlayRecord, Storage } from '../../../src/storage/types.ts';
+import { buildReport } from '../../../src/crm/report.ts';
+import { isLinkTally } from '../../../src/storage/link-summary.ts';
+import type { LinkRecord, LinkStore, OrderRecord, OutboxDelivery, PlayRecord, Storage } from '../../../src/storage/types.ts';
+import { NOW as REPORT_NOW, reportProject, seedReportData, SLUG as REPORT_SLUG } from '../crm/report-fixture.ts';
 
 /** Opens a fresh, empty store; `dispose` closes it and removes whatever it created. */
 export type OpenEmptyStorage = () => Promise<{ storage: Storage; dispose(): Promise<void> }>;
@@ -58,6 +61,17 @@ async function foundByCustomerIds(storage: Storage, project: string, ids: readon
     found.set(index, each);
   });
   return found;
+}
+
+/** The links of `links`, except that `summarize` hands every link over whole, as a scan does. */
+function withoutTallies(links: LinkStore): LinkStore {
+  return new Proxy(links, {
+    get(target, key) {
+      if (key === 'summarize') return (project: string) => target.scan(project);
+      const value = Reflect.get(target, key);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }
 
 /** The behaviour every Storage implementation must have, run against each of them. */
@@ -264,6 +278,63 @@ export function describeStorageContract(name: string, openEmpty: OpenEmptyStorag
         const scanned = await collect(storage.links.scan(PROJECT));
         expect(scanned).toHaveLength(300);
         expect(new Set(scanned.map((each) => each.token))).toEqual(new Set(links.map((each) => each.token)));
+      });
+
+      it('summarizes: named links whole, the others counted by group, segment, spend band and arm', async () => {
+        await storage.links.add(PROJECT, [
+          link(1, { segment: 'churned', spend: 3000, arm: 'a', name: 'Анна' }),
+          link(2, { segment: 'churned', spend: 2999.5, arm: 'a' }),
+          link(3, { segment: 'churned', spend: 3000, arm: 'a' }),
+          link(4, { segment: 'churned', spend: 49_999, arm: 'a' }),
+          link(5, { segment: 'churned', spend: 50_000, arm: 'b' }),
+          link(6, { segment: 'churned', spend: -1 }),
+          link(7),
+          link(8),
+          link(10, { segment: 'churned', spend: 3000 }),
+        ]);
+        await storage.links.add(OTHER_PROJECT, [link(9, { project: OTHER_PROJECT })]);
+
+        const items = await collect(
+          storage.links.summarize(PROJECT, {
+            tokens: new Set([link(1).token, 'token-of-no-link']),
+            customerIds: new Set(['customer-8', 'customer-9']),
+            spendBounds: [0, 3000, 50_000],
+          }),
+        );
+
+        const whole = items
+          .filter((item): item is LinkRecord => !isLinkTally(item))
+          .sort((a, b) => a.customerId.localeCompare(b.customerId));
+        expect(whole).toEqual([link(1, { segment: 'churned', spend: 3000, arm: 'a', name: 'Анна' }), link(8)]);
+        expect(items.filter(isLinkTally).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)))).toEqual(
+          [
+            { count: 1, group: 'target', segment: 'churned', spendBand: 1, arm: 'a' },
+            { count: 2, group: 'target', segment: 'churned', spendBand: 2, arm: 'a' },
+            { count: 1, group: 'target', segment: 'churned', spendBand: 3, arm: 'b' },
+            { count: 1, group: 'target', segment: 'churned', spendBand: 0 },
+            { count: 1, group: 'target' },
+            { count: 1, group: 'control', segment: 'churned', spendBand: 2 },
+          ].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
+        );
+      });
+
+      it('gives the report the same figures as a pass over every link', async () => {
+        await seedReportData(storage);
+        const untouched = Array.from({ length: 40 }, (_, index) =>
+          link(100 + index, {
+            project: REPORT_SLUG,
+            segment: index % 3 === 0 ? undefined : `segment-${index % 3}`,
+            spend: index % 4 === 0 ? undefined : [0, 2999, 3000, 50_000][index % 4],
+            arm: index % 10 !== 0 && index % 2 === 0 ? 'b' : undefined,
+          }),
+        );
+        await storage.links.add(REPORT_SLUG, untouched);
+        const project = reportProject();
+        const everyLinkWhole: Storage = { ...storage, links: withoutTallies(storage.links) };
+
+        const summarized = await buildReport({ project, storage, now: REPORT_NOW });
+        expect(summarized.linksIssued).toBe(47);
+        expect(summarized).toEqual(await buildReport({ project, storage: everyLinkWhole, now: REPORT_NOW }));
       });
     });
 
