@@ -48,12 +48,13 @@ export function formatPath(path: readonly PropertyKey[]): string {
  * «expected a hex colour like #e30613») take precedence over this map, by zod's design.
  */
 const friendlyErrorMap: z.core.$ZodErrorMap = (issue) => {
+  const words = cliMessages().validator;
   switch (issue.code) {
     case 'invalid_type':
-      if (issue.input === undefined) return `required field is missing; expected ${typeNoun(issue.expected)}`;
+      if (issue.input === undefined) return words.missing(words.expected(typeNoun(issue.expected)));
       return issue.expected === 'string' && isUnquotedPlaceholder(issue.input)
-        ? `expected text, got ${describeValue(issue.input)}; ${cliMessages().validate.quotePlaceholder(`'{${Object.keys(issue.input).join('}, {')}}'`)}`
-        : `expected ${typeNoun(issue.expected)}`;
+        ? `${words.expected(typeNoun('string'))}${words.got}${describeValue(issue.input)}; ${cliMessages().validate.quotePlaceholder(`'{${Object.keys(issue.input).join('}, {')}}'`)}`
+        : words.expected(typeNoun(issue.expected));
     case 'invalid_value':
       return expectedOneOf(issue.values);
     case 'too_small':
@@ -61,11 +62,11 @@ const friendlyErrorMap: z.core.$ZodErrorMap = (issue) => {
     case 'too_big':
       return sizeMessage('at most', issue.origin, issue.maximum, issue.inclusive, issue.input);
     case 'invalid_format':
-      return issue.format === 'regex' && issue.pattern ? `expected text matching ${issue.pattern}` : `expected a valid ${issue.format}`;
+      return issue.format === 'regex' && issue.pattern ? words.matching(String(issue.pattern)) : words.validFormat(issue.format);
     case 'not_multiple_of':
-      return `expected a multiple of ${String(issue.divisor)}`;
+      return words.multipleOf(String(issue.divisor));
     case 'unrecognized_keys':
-      return `unknown ${issue.keys.length === 1 ? 'key' : 'keys'} ${issue.keys.map(quote).join(', ')}`;
+      return words.unknownKeys(issue.keys.map(quote));
     default:
       return undefined;
   }
@@ -100,13 +101,14 @@ function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
 function unknownKeyProblems(keys: readonly string[], path: ConfigPath, schema: z.core.$ZodType, input: unknown): DraftProblem[] {
   const allowed = allowedKeysAt(schema, input, path) ?? [];
   return keys.map((key) => {
+    const words = cliMessages().validator;
     const suggestion = closestKey(key, allowed);
     const hint = suggestion
-      ? `; did you mean ${quote(suggestion)}?`
+      ? words.didYouMean(quote(suggestion))
       : allowed.length > 0 && allowed.length <= 10
-        ? `; expected one of ${allowed.join(', ')}`
+        ? words.allowedKeys(allowed)
         : '';
-    const problem: DraftProblem = { path: [...path, key], message: `unknown key ${quote(key)}${hint}` };
+    const problem: DraftProblem = { path: [...path, key], message: `${words.unknownKeys([quote(key)])}${hint}` };
     if (suggestion) problem.suggests = formatPath([...path, suggestion]);
     return problem;
   });
@@ -120,7 +122,7 @@ function unionProblem(issue: z.core.$ZodIssueInvalidUnion, path: ConfigPath): Sc
   if ('options' in issue && issue.options && issue.discriminator) {
     const tag = isRecord(issue.input) ? issue.input[issue.discriminator] : undefined;
     const expected = expectedOneOf(issue.options);
-    const message = tag === undefined ? `required field is missing; ${expected}` : withReceived(expected, tag);
+    const message = tag === undefined ? cliMessages().validator.missing(expected) : withReceived(expected, tag);
     return { path, message };
   }
   const closest = [...issue.errors].sort((a, b) => a.length - b.length)[0]?.[0];
@@ -132,13 +134,13 @@ function unionProblem(issue: z.core.$ZodIssueInvalidUnion, path: ConfigPath): Sc
 }
 
 function withReceived(message: string, received: unknown): string {
-  if (received === undefined || message.includes(', got ')) return message;
-  return `${message}, got ${describeValue(received)}`;
+  const { got } = cliMessages().validator;
+  if (received === undefined || message.includes(got)) return message;
+  return `${message}${got}${describeValue(received)}`;
 }
 
 function expectedOneOf(values: readonly unknown[]): string {
-  const names = values.map((value) => (typeof value === 'string' ? value : JSON.stringify(value)));
-  return names.length === 1 ? `expected ${names[0]}` : `expected one of ${names.join(', ')}`;
+  return cliMessages().validator.oneOf(values.map((value) => (typeof value === 'string' ? value : JSON.stringify(value))));
 }
 
 function sizeMessage(
@@ -148,32 +150,23 @@ function sizeMessage(
   inclusive: boolean | undefined,
   input: unknown,
 ): string {
-  const exact = inclusive === false ? (bound === 'at least' ? 'more than' : 'less than') : bound;
+  const words = cliMessages().validator;
+  const exact = words.bound[inclusive === false ? (bound === 'at least' ? 'more than' : 'less than') : bound];
   if (origin === 'string') {
-    if (bound === 'at least' && Number(limit) === 1) return 'must not be empty';
-    const length = typeof input === 'string' ? `, got ${input.length}` : '';
-    return `expected ${exact} ${String(limit)} characters${length}`;
+    if (bound === 'at least' && Number(limit) === 1) return words.notEmpty;
+    const length = typeof input === 'string' ? `${words.got}${input.length}` : '';
+    return `${words.characters(exact, Number(limit))}${length}`;
   }
   if (origin === 'array') {
-    const count = Array.isArray(input) ? `, got ${input.length}` : '';
-    return `expected ${exact} ${String(limit)} ${Number(limit) === 1 ? 'item' : 'items'}${count}`;
+    const count = Array.isArray(input) ? `${words.got}${input.length}` : '';
+    return `${words.items(exact, Number(limit))}${count}`;
   }
-  const got = typeof input === 'number' ? `, got ${input}` : '';
-  return `expected a number ${exact} ${String(limit)}${got}`;
+  const got = typeof input === 'number' ? `${words.got}${input}` : '';
+  return `${words.numberBound(exact, String(limit))}${got}`;
 }
 
-const typeNouns: Record<string, string> = {
-  string: 'text',
-  number: 'a number',
-  int: 'a whole number',
-  boolean: 'true or false',
-  object: 'a group of fields (key: value lines)',
-  array: 'a list (lines starting with "- ")',
-  date: 'a date',
-};
-
 function typeNoun(expected: string): string {
-  return typeNouns[expected] ?? expected;
+  return cliMessages().validator.nouns[expected] ?? expected;
 }
 
 /** `title: {name}` without quotes: YAML reads a group of fields whose keys have no values. */
@@ -182,9 +175,10 @@ function isUnquotedPlaceholder(value: unknown): value is Record<string, null> {
 }
 
 function describeValue(value: unknown): string {
-  if (value === null) return 'an empty value';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'a group of fields';
+  const { values } = cliMessages().validator;
+  if (value === null) return values.empty;
+  if (Array.isArray(value)) return values.list;
+  if (typeof value === 'object') return values.group;
   if (typeof value === 'string') return quote(value.length > 60 ? `${value.slice(0, 57)}...` : value);
   return String(value);
 }

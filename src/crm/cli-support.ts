@@ -17,16 +17,28 @@ export interface ImportCommandLine {
   slug: string;
   file: string;
   options: Record<string, string | undefined>;
+  /** The flags given (`--update`), each true when present. */
+  flags: Record<string, boolean>;
 }
 
-/** Parses `import <project> <file.csv> [--name value…]`; a string is the usage error to print. */
-export function parseImportCommandLine(args: string[], optionNames: readonly string[]): ImportCommandLine | string {
+/**
+ * Parses `import <project> <file.csv> [--name value…] [--flag…]`; a string is the usage error to
+ * print (an unknown option, a flag given a value, a missing argument).
+ */
+export function parseImportCommandLine(
+  args: string[],
+  optionNames: readonly string[],
+  flagNames: readonly string[] = [],
+): ImportCommandLine | string {
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({
       args,
       allowPositionals: true,
-      options: Object.fromEntries(optionNames.map((name) => [name, { type: 'string' as const }])),
+      options: Object.fromEntries([
+        ...optionNames.map((name) => [name, { type: 'string' as const }]),
+        ...flagNames.map((name) => [name, { type: 'boolean' as const }]),
+      ]),
     });
   } catch (error) {
     return error instanceof Error ? error.message : String(error);
@@ -40,7 +52,8 @@ export function parseImportCommandLine(args: string[], optionNames: readonly str
     const value = parsed.values[name];
     options[name] = typeof value === 'string' ? value : undefined;
   }
-  return { slug, file, options };
+  const flags = Object.fromEntries(flagNames.map((name) => [name, parsed.values[name] === true]));
+  return { slug, file, options, flags };
 }
 
 /** The project in REKINDLE_PROJECTS_DIR (default `projects/`), or undefined after printing why not. */

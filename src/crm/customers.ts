@@ -1,3 +1,4 @@
+import { cliMessages } from '../i18n/cli-messages.ts';
 import type { ColumnSpec, CsvRow } from './csv-input.ts';
 import type { RowProblem } from './problems.ts';
 import { parseAmount } from './values.ts';
@@ -77,27 +78,27 @@ export function customerFromRow(row: CsvRow<CustomerColumn>): CustomerRow | RowP
   if (row.extraFields > 0) return { line, message: extraFieldsMessage(row.extraFields) };
   const reasons: string[] = [];
   const customerId = values.customerId;
-  if (customerId === undefined) reasons.push('customer_id is empty');
-  else if (customerId.length > MAX_ID) reasons.push(`customer_id is ${customerId.length} characters; expected at most ${MAX_ID}`);
+  // Only rows with a problem read the catalogue: a million good rows skip it.
+  const messages = () => cliMessages().rows;
+  if (customerId === undefined) reasons.push(messages().empty('customer_id'));
+  else if (customerId.length > MAX_ID) reasons.push(messages().tooManyCharacters('customer_id', customerId.length, MAX_ID));
   let spend: number | undefined;
   if (values.spend !== undefined) {
     spend = parseAmount(values.spend);
-    if (spend === undefined) reasons.push(`total_spend «${values.spend}» is not an amount; expected a number like 12 345,50`);
-    else if (spend < 0) reasons.push(`total_spend «${values.spend}» is negative; expected 0 or more`);
+    if (spend === undefined) reasons.push(messages().notAmount('total_spend', values.spend, '12 345,50'));
+    else if (spend < 0) reasons.push(messages().negative('total_spend', values.spend));
   }
-  if (values.email !== undefined && !EMAIL.test(values.email)) {
-    reasons.push(`email «${values.email}» is not an address like anna@example.com`);
-  }
+  if (values.email !== undefined && !EMAIL.test(values.email)) reasons.push(messages().notEmail(values.email));
   for (const key of ['name', 'email', 'phone', 'segment'] as const) {
     const value = values[key];
-    if (value !== undefined && value.length > MAX_TEXT) reasons.push(`${key} is longer than ${MAX_TEXT} characters`);
+    if (value !== undefined && value.length > MAX_TEXT) reasons.push(messages().longerThan(key, MAX_TEXT));
   }
   if (reasons.length > 0 || customerId === undefined) return { line, message: reasons.join('; ') };
   return { line, customerId, name: values.name, email: values.email, phone: values.phone, segment: values.segment, spend };
 }
 
 export function extraFieldsMessage(extraFields: number): string {
-  return `has ${extraFields} field(s) more than the header; quote values that contain the delimiter`;
+  return cliMessages().rows.extraFields(extraFields);
 }
 
 /** Whether two rows of the same customer say the same thing (then the repeat is harmless). */

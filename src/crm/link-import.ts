@@ -2,6 +2,7 @@ import { nanoid } from 'nanoid';
 import type { z } from 'zod';
 import type { tierSchema } from '../config/schemas/project.ts';
 import { tierFor } from '../gifts/rules.ts';
+import { cliMessages } from '../i18n/cli-messages.ts';
 import { grown } from '../lib/text-column.ts';
 import type { TextEncodingName } from '../lib/text-encoding.ts';
 import { TokenColumn } from '../lib/token-column.ts';
@@ -406,10 +407,9 @@ async function readCustomers(source: CsvSource, project: string): Promise<ReadCu
 }
 
 function duplicateProblem(earlier: CustomerRow, later: CustomerRow): RowProblem {
-  const fields = differingFields(earlier, later).join(', ');
   return {
     line: later.line,
-    message: `customer_id ${later.customerId} already appears on line ${earlier.line} with a different ${fields}; keep one row per customer`,
+    message: cliMessages().rows.repeatedCustomer(later.customerId, earlier.line, differingFields(earlier, later)),
   };
 }
 

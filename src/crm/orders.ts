@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cliMessages } from '../i18n/cli-messages.ts';
 import type { TextEncodingName } from '../lib/text-encoding.ts';
 import type { LinkStore, OrderRecord, OrderStore } from '../storage/types.ts';
 import { readCsvRows, type ColumnSpec, type CsvSource } from './csv-input.ts';
@@ -130,7 +131,7 @@ export async function importOrdersCsv(options: {
     const earlier = byId.get(order.orderId);
     if (!earlier) byId.set(order.orderId, { ...order, line: row.line });
     else if (sameOrder(earlier, order)) repeatedRows++;
-    else problems.add({ line: row.line, message: `order_id ${order.orderId} already appears on line ${earlier.line} with other data` });
+    else problems.add({ line: row.line, message: cliMessages().rows.repeatedOrder(order.orderId, earlier.line) });
   });
   if (problems.count > 0) return { ok: false, rows, problems };
   const orders = [...byId.values()].map(({ line: _line, ...order }) => order);
@@ -141,23 +142,18 @@ export async function importOrdersCsv(options: {
 function orderFromRow(values: Partial<Record<OrderColumn, string>>, extraFields: number, timeZone: string): OrderInput | string {
   if (extraFields > 0) return extraFieldsMessage(extraFields);
   const reasons: string[] = [];
+  const messages = () => cliMessages().rows;
   const { orderId, customerId } = values;
-  if (orderId === undefined) reasons.push('order_id is empty');
-  if (customerId === undefined) reasons.push('customer_id is empty');
+  if (orderId === undefined) reasons.push(messages().empty('order_id'));
+  if (customerId === undefined) reasons.push(messages().empty('customer_id'));
   const orderedAt = values.orderedAt === undefined ? undefined : parseInstant(values.orderedAt, timeZone);
   if (orderedAt === undefined) {
-    reasons.push(
-      values.orderedAt === undefined
-        ? 'ordered_at is empty'
-        : `ordered_at «${values.orderedAt}» is not a date; expected 2020-12-20, 2020-12-20 14:05 or 20.12.2020`,
-    );
+    reasons.push(values.orderedAt === undefined ? messages().empty('ordered_at') : messages().notDate('ordered_at', values.orderedAt));
   }
   const amount = values.amount === undefined ? undefined : parseAmount(values.amount);
   if (amount === undefined) {
-    reasons.push(
-      values.amount === undefined ? 'amount is empty' : `amount «${values.amount}» is not an amount; expected a number like 4 990,00`,
-    );
-  } else if (amount < 0) reasons.push(`amount «${values.amount}» is negative; expected 0 or more`);
+    reasons.push(values.amount === undefined ? messages().empty('amount') : messages().notAmount('amount', values.amount, '4 990,00'));
+  } else if (amount < 0) reasons.push(messages().negative('amount', values.amount ?? ''));
   if (reasons.length > 0 || orderId === undefined || customerId === undefined || !orderedAt || amount === undefined) {
     return reasons.join('; ');
   }

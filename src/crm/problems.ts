@@ -1,3 +1,5 @@
+import { cliMessages } from '../i18n/cli-messages.ts';
+
 /** A row an import refuses, with the file line a CRM manager can look up. */
 export interface RowProblem {
   line: number;
@@ -21,7 +23,7 @@ export class ProblemList {
   format(file: string): string {
     const lines = this.listed.map((problem) => `  ${file}:${problem.line}: ${problem.message}`);
     const unlisted = this.count - this.listed.length;
-    if (unlisted > 0) lines.push(`  … and ${unlisted} more`);
+    if (unlisted > 0) lines.push(`  ${cliMessages().rows.more(unlisted)}`);
     return lines.join('\n');
   }
 }

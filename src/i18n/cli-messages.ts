@@ -1,5 +1,6 @@
 import type { Locale } from '../config/schemas/common.ts';
 import { settings } from '../environment/index.ts';
+import { plural } from './plural.ts';
 
 /**
  * The words of the command line, the validator and the imports, in Russian and English. Which
@@ -27,6 +28,13 @@ export function cliMessages(): CliMessages {
 export function currentMessageLocale(): Locale {
   return messageLocale(projectLocale, settings().locale);
 }
+
+export type SizeBound = 'at least' | 'at most' | 'more than' | 'less than';
+
+/** «5 символов», «2 символа», «1 символ». */
+const CHARACTERS = { one: 'символ', few: 'символа', other: 'символов' };
+/** After «не больше», «длиннее»: «1 символа», «5 символов». */
+const CHARACTERS_GENITIVE = { one: 'символа', few: 'символов', other: 'символов' };
 
 const quoteList = (values: readonly string[]) => values.map((value) => `«${value}»`).join(', ');
 
@@ -87,6 +95,50 @@ const en = {
     quoteBrace: 'a text starting with { or [ must be in quotes',
     quotePlaceholder: (example: string) => `a text starting with { must be in quotes, like ${example}`,
   },
+  rows: {
+    empty: (field: string) => `${field} is empty`,
+    tooManyCharacters: (field: string, length: number, maximum: number) => `${field} is ${length} characters; expected at most ${maximum}`,
+    longerThan: (field: string, maximum: number) => `${field} is longer than ${maximum} characters`,
+    notAmount: (field: string, value: string, example: string) => `${field} «${value}» is not an amount; expected a number like ${example}`,
+    negative: (field: string, value: string) => `${field} «${value}» is negative; expected 0 or more`,
+    notEmail: (value: string) => `email «${value}» is not an address like anna@example.com`,
+    notDate: (field: string, value: string) => `${field} «${value}» is not a date; expected 2020-12-20, 2020-12-20 14:05 or 20.12.2020`,
+    extraFields: (count: number) => `has ${count} field(s) more than the header; quote values that contain the delimiter`,
+    repeatedCustomer: (customerId: string, line: number, fields: readonly string[]) =>
+      `customer_id ${customerId} already appears on line ${line} with a different ${fields.join(', ')}; keep one row per customer`,
+    repeatedOrder: (orderId: string, line: number) => `order_id ${orderId} already appears on line ${line} with other data`,
+    more: (count: number) => `… and ${count} more`,
+  },
+  validator: {
+    missing: (expected: string) => `required field is missing; ${expected}`,
+    expected: (noun: string) => `expected ${noun}`,
+    oneOf: (names: readonly string[]) => (names.length === 1 ? `expected ${names[0]}` : `expected one of ${names.join(', ')}`),
+    got: ', got ',
+    nouns: {
+      string: 'text',
+      number: 'a number',
+      int: 'a whole number',
+      boolean: 'true or false',
+      object: 'a group of fields (key: value lines)',
+      array: 'a list (lines starting with "- ")',
+      date: 'a date',
+    } as Record<string, string>,
+    values: { empty: 'an empty value', list: 'a list', group: 'a group of fields' },
+    notEmpty: 'must not be empty',
+    bound: { 'at least': 'at least', 'at most': 'at most', 'more than': 'more than', 'less than': 'less than' } as Record<
+      SizeBound,
+      string
+    >,
+    characters: (bound: string, limit: number) => `expected ${bound} ${limit} characters`,
+    items: (bound: string, limit: number) => `expected ${bound} ${limit} ${limit === 1 ? 'item' : 'items'}`,
+    numberBound: (bound: string, limit: string) => `expected a number ${bound} ${limit}`,
+    matching: (pattern: string) => `expected text matching ${pattern}`,
+    validFormat: (format: string) => `expected a valid ${format}`,
+    multipleOf: (divisor: string) => `expected a multiple of ${divisor}`,
+    unknownKeys: (keys: readonly string[]) => `unknown ${keys.length === 1 ? 'key' : 'keys'} ${keys.join(', ')}`,
+    didYouMean: (key: string) => `; did you mean ${key}?`,
+    allowedKeys: (keys: readonly string[]) => `; expected one of ${keys.join(', ')}`,
+  },
   unknownProject: (slug: string) => `Project ${slug} cannot be loaded:`,
   noSuchFile: (file: string, expected: string) => `${file}: no such file; expected ${expected}.`,
   customersFile: 'the customers CSV exported from the CRM',
@@ -142,10 +194,53 @@ const ru: CliMessages = {
   validate: {
     none: 'Нет папок проектов для проверки.',
     clean: (projects) => `✓ Проверено проектов: ${projects}, проблем нет.`,
-    broken: (problems, broken, projects) => `✗ Проблем: ${problems}, в ${broken} из ${projects} проектов.`,
+    broken: (problems, broken, projects) =>
+      `✗ Проблем: ${problems}, в ${broken} из ${projects} ${plural(projects, 'ru', { one: 'проекта', few: 'проектов', other: 'проектов' })}.`,
     quoteColon: 'текст с «: » внутри нужно взять в кавычки',
     quoteBrace: 'текст, который начинается с { или [, нужно взять в кавычки',
     quotePlaceholder: (example) => `текст, который начинается с {, нужно взять в кавычки, например ${example}`,
+  },
+  rows: {
+    empty: (field) => `${field} не заполнен`,
+    tooManyCharacters: (field, length, maximum) => `в ${field} ${length} ${plural(length, 'ru', CHARACTERS)}; можно не больше ${maximum}`,
+    longerThan: (field, maximum) => `${field} длиннее ${maximum} ${plural(maximum, 'ru', CHARACTERS_GENITIVE)}`,
+    notAmount: (field, value, example) => `${field} «${value}» — не сумма; нужно число вроде ${example}`,
+    negative: (field, value) => `${field} «${value}» меньше нуля; нужно 0 или больше`,
+    notEmail: (value) => `email «${value}» — не адрес вроде anna@example.com`,
+    notDate: (field, value) => `${field} «${value}» — не дата; подойдут 2020-12-20, 2020-12-20 14:05 или 20.12.2020`,
+    extraFields: (count) =>
+      `в строке на ${count} ${plural(count, 'ru', { one: 'поле', few: 'поля', other: 'полей' })} больше, чем в заголовке; значения с разделителем возьмите в кавычки`,
+    repeatedCustomer: (customerId, line, fields) =>
+      `customer_id ${customerId} уже есть в строке ${line}, но с другими полями (${fields.join(', ')}); оставьте одну строку на клиента`,
+    repeatedOrder: (orderId, line) => `order_id ${orderId} уже есть в строке ${line}, но с другими данными`,
+    more: (count) => `… и ещё ${count}`,
+  },
+  validator: {
+    missing: (expected) => `обязательное поле не заполнено; ${expected}`,
+    expected: (noun) => `ожидается ${noun}`,
+    oneOf: (names) => (names.length === 1 ? `ожидается ${names[0]}` : `ожидается одно из: ${names.join(', ')}`),
+    got: ', а получено ',
+    nouns: {
+      string: 'текст',
+      number: 'число',
+      int: 'целое число',
+      boolean: 'true или false',
+      object: 'группа полей (строки «ключ: значение»)',
+      array: 'список (строки, начинающиеся с «- »)',
+      date: 'дата',
+    },
+    values: { empty: 'пустое значение', list: 'список', group: 'группа полей' },
+    notEmpty: 'не может быть пустым',
+    bound: { 'at least': 'не меньше', 'at most': 'не больше', 'more than': 'больше', 'less than': 'меньше' },
+    characters: (bound, limit) => `нужно ${bound} ${limit} ${plural(limit, 'ru', CHARACTERS_GENITIVE)}`,
+    items: (bound, limit) => `нужно ${bound} ${limit} ${plural(limit, 'ru', { one: 'элемента', few: 'элементов', other: 'элементов' })}`,
+    numberBound: (bound, limit) => `ожидается число ${bound} ${limit}`,
+    matching: (pattern) => `текст должен подходить под ${pattern}`,
+    validFormat: (format) => `ожидается правильное значение формата ${format}`,
+    multipleOf: (divisor) => `ожидается число, кратное ${divisor}`,
+    unknownKeys: (keys) => `${keys.length === 1 ? 'неизвестный ключ' : 'неизвестные ключи'} ${keys.join(', ')}`,
+    didYouMean: (key) => `; может быть, имелся в виду ${key}?`,
+    allowedKeys: (keys) => `; допустимы: ${keys.join(', ')}`,
   },
   unknownProject: (slug) => `Проект ${slug} не загружается:`,
   noSuchFile: (file, expected) => `${file}: такого файла нет; нужен ${expected}.`,

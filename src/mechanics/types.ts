@@ -22,6 +22,13 @@ import type { GiftConfig, PromoCodeGift } from '../config/schemas/gift.ts';
 export interface PreviewPlay {
   label: string;
   actions: unknown[];
+  /**
+   * For mechanics that draw: what `draw` returns before each action. A preview names the outcome
+   * it shows (a given prize) instead of rolling for it and claiming real stock.
+   */
+  drawn?: unknown[];
+  /** The customer the preview plays as, for outcomes that depend on the tier (a survey's remedy). */
+  customer?: { segment?: string; tier?: string };
 }
 
 export interface Mechanic<Kind extends string = string, Config extends { kind: Kind } = { kind: Kind }, State = unknown, View = unknown> {
@@ -61,7 +68,7 @@ export interface Mechanic<Kind extends string = string, Config extends { kind: K
    * Where an author may jump in preview: each step, then one play per result (every result a
    * share image can show). Optional: without it a preview plays from the start like anyone.
    */
-  previewPlays?(config: Config): PreviewPlay[];
+  previewPlays?(config: Config, now: Date): PreviewPlay[];
   /**
    * The steps of the funnel between «started» and «completed», e.g. one per question, with a
    * label for the dashboard and a test telling whether a state has passed the step.

@@ -3,12 +3,14 @@ import { nanoid } from 'nanoid';
 import type { LoadedProject } from '../config/load.ts';
 import type { ProjectConfig } from '../config/schema.ts';
 import { mechanicFor } from '../mechanics/registry.ts';
-import type { Mechanic, PlaySummary } from '../mechanics/types.ts';
+import type { Mechanic, PlaySummary, PreviewPlay } from '../mechanics/types.ts';
 import { sign, unsign } from '../server/cookie-signature.ts';
 import { HttpError } from '../server/http.ts';
 import { createMemoryStorage } from '../storage/index.ts';
 import type { Storage } from '../storage/types.ts';
 import type { Player } from '../server/player.ts';
+import { uiStrings } from '../i18n/index.ts';
+import { shareContentOf } from '../share/content.ts';
 
 /**
  * Preview: an author (or a colleague with a signed, expiring link) plays a project before or after
@@ -18,6 +20,11 @@ import type { Player } from '../server/player.ts';
  */
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+/**
+ * The preview cookie outlives its link by this much, so a play API call after the link ran out
+ * is told so («ask for a new link») instead of a puzzling «open the page first».
+ */
+const COOKIE_GRACE_MS = DAY_MS;
 /** How long a link for a colleague works. */
 export const PREVIEW_LINK_DAYS = 7;
 
@@ -72,7 +79,7 @@ export function startPreview(slug: string, token: string, cookies: AstroCookies,
     httpOnly: true,
     sameSite: 'lax',
     secure,
-    expires: new Date(expiresAt),
+    expires: new Date(expiresAt + COOKIE_GRACE_MS),
   });
   return { key };
 }
@@ -91,30 +98,75 @@ export function previewPlayer(slug: string, cookies: AstroCookies, now: Date): P
   return { key: match[1] };
 }
 
+/**
+ * The preview player of a play API request, or undefined when the browser holds no preview
+ * cookie. A cookie that is forged or whose link has run out is refused, never taken for a real
+ * player: the author reads why, and nothing is counted anywhere.
+ */
+export function previewPlayerOfRequest(project: LoadedProject, cookies: AstroCookies, now: Date): Player | undefined {
+  if (!cookies.has(cookieName(project.slug))) return undefined;
+  const player = previewPlayer(project.slug, cookies, now);
+  if (!player) throw new HttpError(403, 'preview-expired', uiStrings(project.config.locale).previewExpired);
+  return player;
+}
+
 function mechanicOf(config: ProjectConfig): Mechanic<string, ProjectConfig> {
   const mechanic = mechanicFor(config.kind);
   if (!mechanic) throw new HttpError(500, 'unknown-mechanic', `No mechanic is registered for kind ${config.kind}.`);
   return mechanic as unknown as Mechanic<string, ProjectConfig>;
 }
 
+function previewPlaysOf(project: LoadedProject, now: Date): PreviewPlay[] {
+  return mechanicOf(project.config).previewPlays?.(project.config, now) ?? [];
+}
+
 /** Replays a preview play through the mechanic's rules; the state a player would have there. */
-function replay(project: LoadedProject, actions: readonly unknown[], now: Date): { state: unknown; complete: boolean } {
+function replay(project: LoadedProject, play: PreviewPlay, now: Date): { state: unknown; complete: boolean } {
   const mechanic = mechanicOf(project.config);
   let state = mechanic.initialState(project.config);
-  for (const action of actions) state = mechanic.act(project.config, state, action, { seed: project.slug, now });
+  play.actions.forEach((action, step) => {
+    const context = { seed: project.slug, now, customer: play.customer, drawn: play.drawn?.[step] };
+    state = mechanic.act(project.config, state, action, context);
+  });
   return { state, complete: mechanic.isComplete(project.config, state) };
 }
 
 /** Where a preview can jump: the mechanic's steps and results, by index. */
-export function previewJumps(project: LoadedProject): { index: number; label: string }[] {
-  return (mechanicOf(project.config).previewPlays?.(project.config) ?? []).map((play, index) => ({ index, label: play.label }));
+export function previewJumps(project: LoadedProject, now: Date): { index: number; label: string }[] {
+  return previewPlaysOf(project, now).map((play, index) => ({ index, label: play.label }));
+}
+
+/**
+ * The jump the preview player is at, for the jump list to show: the one with the same screen and
+ * gift, else, once finished, the result with the same title, picture and gift, else, mid-play, the
+ * step with as many funnel steps behind it (a quiz answered otherwise than the jump did).
+ */
+export async function currentPreviewJump(project: LoadedProject, player: Player, now: Date): Promise<number | undefined> {
+  const mechanic = mechanicOf(project.config);
+  const { config } = project;
+  const record = await previewStorage().plays.get(project.slug, player.key);
+  const state = record?.state ?? mechanic.initialState(config);
+  const gift = (candidate: unknown) => mechanic.earnedGift?.(config, candidate);
+  const screen = (candidate: unknown) => JSON.stringify([mechanic.view(config, candidate), gift(candidate)]);
+  const result = (candidate: unknown) => {
+    const { title, image } = mechanic.summary(config, candidate);
+    return JSON.stringify([title, image, gift(candidate)]);
+  };
+  const passed = (candidate: unknown) => mechanic.funnelSteps(config).filter((step) => step.passed(candidate)).length;
+  const replayed = previewPlaysOf(project, now).map((play, index) => ({ index, ...replay(project, play, now) }));
+  const match =
+    replayed.find((jump) => screen(jump.state) === screen(state)) ??
+    (mechanic.isComplete(config, state)
+      ? replayed.find((jump) => jump.complete && result(jump.state) === result(state))
+      : replayed.find((jump) => !jump.complete && passed(jump.state) === passed(state)));
+  return match?.index;
 }
 
 /** Puts the preview player at jump `index`: a started play in that state, completed if it is a result. */
 export async function jumpTo(project: LoadedProject, player: Player, index: number, now: Date): Promise<void> {
-  const play = mechanicOf(project.config).previewPlays?.(project.config)[index];
+  const play = previewPlaysOf(project, now)[index];
   if (!play) throw new HttpError(404, 'unknown-preview-step', 'There is no such step to jump to.');
-  const { state, complete } = replay(project, play.actions, now);
+  const { state, complete } = replay(project, play, now);
   const at = now.toISOString();
   await previewStorage().plays.update(project.slug, player.key, () => ({
     project: project.slug,
@@ -127,11 +179,11 @@ export async function jumpTo(project: LoadedProject, player: Player, index: numb
 }
 
 /** Every result a player can reach, with what its share image shows: the gallery. */
-export function previewResults(project: LoadedProject, now: Date): { index: number; label: string; summary: PlaySummary }[] {
+export function previewResults(project: LoadedProject, now: Date): { index: number; label: string; summary: Omit<PlaySummary, 'facts'> }[] {
   const mechanic = mechanicOf(project.config);
-  return (mechanic.previewPlays?.(project.config) ?? []).flatMap((play, index) => {
-    const { state, complete } = replay(project, play.actions, now);
-    return complete ? [{ index, label: play.label, summary: mechanic.summary(project.config, state) }] : [];
+  return previewPlaysOf(project, now).flatMap((play, index) => {
+    const { state, complete } = replay(project, play, now);
+    return complete ? [{ index, label: play.label, summary: shareContentOf(mechanic.summary(project.config, state)) }] : [];
   });
 }
 

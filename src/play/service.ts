@@ -12,6 +12,7 @@ import { customerLink, type Player } from '../server/player.ts';
 import type { PlayRecord, Storage, TrackedEvent } from '../storage/types.ts';
 import { enqueueWebhook } from '../webhooks/index.ts';
 import { previewPromo } from './preview.ts';
+import { shareContentOf } from '../share/content.ts';
 import { phaseOf } from './schedule.ts';
 import { playStrings } from './strings.ts';
 
@@ -118,8 +119,7 @@ async function shareOnce(context: PlayContext): Promise<string> {
   if (!status.completed || !status.summary) {
     throw new HttpError(403, 'not-completed', playStrings(project.config.locale).shareNotReady);
   }
-  // Facts are answers for the CRM (a survey's reasons); a public share carries only what it shows.
-  const { facts: _forTheCrmOnly, ...content } = status.summary;
+  const content = shareContentOf(status.summary);
   for (let slot = 0; slot < MAX_SHARES_PER_PLAYER; slot++) {
     const id = playerShareId(playerCookieKey(), project.slug, player.key, slot);
     const existing = await storage.shares.get(id);

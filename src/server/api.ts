@@ -1,6 +1,6 @@
 import type { APIContext } from 'astro';
 import type { LoadedProject } from '../config/load.ts';
-import { previewPlayer, previewStorage } from '../play/preview.ts';
+import { previewPlayerOfRequest, previewStorage } from '../play/preview.ts';
 import type { PlayContext } from '../play/service.ts';
 import { playStrings } from '../play/strings.ts';
 import { getStorage } from '../storage/index.ts';
@@ -23,7 +23,7 @@ export async function playerRequest(context: APIContext, options: { changesState
   const project = await projectFromRoute(context);
   const now = new Date();
   // A preview player plays in the preview store: nothing it does is counted.
-  const preview = previewPlayer(project.slug, context.cookies, now);
+  const preview = previewPlayerOfRequest(project, context.cookies, now);
   if (preview) return { project, storage: previewStorage(), player: preview, now, preview: true };
   const storage: Storage = await getStorage();
   const player = rememberedPlayer(project.slug, context.cookies);

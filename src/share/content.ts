@@ -27,6 +27,12 @@ export const shareContentSchema = z.strictObject({
   image: projectPicture.optional(),
 });
 
+/** What a share image draws of a result: facts are answers for the CRM (a survey's reasons), never shown. */
+export function shareContentOf<Summary extends { facts?: unknown }>(summary: Summary): Omit<Summary, 'facts'> {
+  const { facts: _forTheCrmOnly, ...content } = summary;
+  return content;
+}
+
 export class ShareContentError extends Error {
   constructor(message: string) {
     super(message);

@@ -19,8 +19,11 @@ export interface ShareImageRouteInput {
   /** A WebP rendition this wide instead of the PNG (the share page's `srcset`). */
   renditionWidth?: RenditionWidth | undefined;
   request: Request;
-  /** The client's address: cold renders are rate-limited per client, cached images never. */
-  clientKey: string;
+  /**
+   * The client's address: cold renders are rate-limited per client, cached images never. Absent
+   * for a signed-in author's gallery, which draws every result at once and is no visitor's budget.
+   */
+  clientKey?: string | undefined;
 }
 
 /**
@@ -42,7 +45,10 @@ export async function shareImageResponse(input: ShareImageRouteInput): Promise<R
       return renditionResponse(await rendition, input.request);
     }
     // Only a request that starts a draw spends the client's budget; one joining a draw in progress does not.
-    return imageResponse(await renderShareImage(request, () => coldRenders.take(input.clientKey)), input.request);
+    return imageResponse(
+      await renderShareImage(request, () => input.clientKey === undefined || coldRenders.take(input.clientKey)),
+      input.request,
+    );
   } catch (error) {
     if (error instanceof ShareDrawRefused) {
       throw new HttpError(429, 'share-image-rate-limited', 'Too many new share images from this address; try again in a minute.');

@@ -38,16 +38,12 @@ const links: CliCommand = {
   summary: 'import customers: personal links, control group and the mail-merge CSV',
   usage: USAGE,
   async run(args) {
-    const update = args.includes('--update');
-    const commandLine = parseImportCommandLine(
-      args.filter((arg) => arg !== '--update'),
-      ['out', 'base-url', 'format', 'control-format'],
-    );
+    const commandLine = parseImportCommandLine(args, ['out', 'base-url', 'format', 'control-format'], ['update']);
     if (typeof commandLine === 'string') {
       console.error(`${commandLine}.\nUsage: ${USAGE}`);
       return 2;
     }
-    const { slug, file, options } = commandLine;
+    const { slug, file, options, flags } = commandLine;
     const baseUrl = options['base-url'] ?? settings().publicOrigin ?? 'http://localhost:4321';
     if (!/^https?:\/\/[^\s/]+/.test(baseUrl)) {
       console.error(`--base-url «${baseUrl}» is not an http(s) address; expected e.g. https://promo.example.ru`);
@@ -77,7 +73,7 @@ const links: CliCommand = {
         now: new Date(),
         mailMergeOut: out,
         mailMergeFormats: formats,
-        updateExisting: update,
+        updateExisting: flags.update === true,
       });
       if (!result.ok) {
         const count = result.problems.count;

@@ -1,9 +1,12 @@
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import type { Locale } from '../../config/schemas/common.ts';
 import { loadProject } from '../../config/load.ts';
 import { formatProblems, ProjectConfigError, type ProjectProblem } from '../../config/problems.ts';
 import { listProjectFolders, missingProjectsDirProblem } from '../../config/project-loader.ts';
 import { checkGiftAssets } from '../../gifts/index.ts';
-import { cliMessages } from '../../i18n/cli-messages.ts';
+import { cliMessages, useProjectLocale } from '../../i18n/cli-messages.ts';
 import type { CliCommand } from '../main.ts';
 import { settings } from '../../environment/index.ts';
 
@@ -21,7 +24,16 @@ const validate: CliCommand = {
       console.error(formatProblems([missingProjectsDirProblem(projectsDir)]));
       return 1;
     }
-    const problemsByFolder = await Promise.all(folders.map(problemsOfProject));
+    const problemsByFolder: ProjectProblem[][] = [];
+    const locales = new Set<Locale | undefined>();
+    // One project at a time: each is reported in its own language when LANG names none.
+    for (const folder of folders) {
+      const locale = await declaredLocale(folder);
+      locales.add(locale);
+      useProjectLocale(locale);
+      problemsByFolder.push(await problemsOfProject(folder));
+    }
+    useProjectLocale(locales.size === 1 ? [...locales][0] : undefined);
     const problems = problemsByFolder.flat();
     if (problems.length > 0) console.error(formatProblems(problems));
     console.log(summaryLine(folders.length, problemsByFolder));
@@ -34,6 +46,17 @@ export default validate;
 /** A bare name is a slug in the projects folder; anything that looks like a path is a folder. */
 function folderOf(arg: string, projectsDir: string): string {
   return arg.includes('/') || arg.includes(path.sep) || arg.startsWith('.') ? arg : path.join(projectsDir, arg);
+}
+
+/** The locale project.yaml declares, read before the checks so their messages can use it. */
+async function declaredLocale(folder: string): Promise<Locale | undefined> {
+  try {
+    const declared: unknown = parseYaml(await readFile(path.join(folder, 'project.yaml'), 'utf8'))?.locale;
+    return declared === 'ru' || declared === 'en' ? declared : undefined;
+  } catch {
+    // An unreadable or broken file is reported by the checks themselves.
+    return undefined;
+  }
 }
 
 async function problemsOfProject(folder: string): Promise<ProjectProblem[]> {

@@ -18,7 +18,8 @@ export function cardPreviewPlays(config: CardGeneratorConfig): PreviewPlay[] {
   const cards = variedQuestion.options.map((option) => {
     const values = [...sample];
     values[varied] = variedQuestion.multiple ? [option.id] : option.id;
-    return { label: `${variedQuestion.title}: ${option.label}`, actions: answers(values) };
+    // A dash, not a colon: titles are questions («Какое настроение?»), and «?:» reads as a typo.
+    return { label: `${variedQuestion.title} — ${option.label}`, actions: answers(values) };
   });
   return [...steps, ...cards];
 }

@@ -1,5 +1,6 @@
 import { defineMechanic } from '../types.ts';
 import { surveyExample } from './example.ts';
+import { surveyPreviewPlays } from './preview.ts';
 import { surveyDashboard } from './dashboard.ts';
 import {
   act,
@@ -36,4 +37,5 @@ export const survey = defineMechanic<SurveyConfig, SurveyState, SurveyView>()({
   earnedGift,
   dashboard: surveyDashboard,
   example: surveyExample,
+  previewPlays: surveyPreviewPlays,
 });

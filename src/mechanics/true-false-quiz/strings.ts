@@ -17,7 +17,8 @@ const ru = {
   score: (value: number, of: number) => `${value} из ${of}`,
   scoreSpoken: (value: number, of: number) =>
     `${value} ${plural(value, 'ru', { one: 'правильный ответ', few: 'правильных ответа', other: 'правильных ответов' })} из ${of}`,
-  refusedComplete: (total: number) => `Викторина уже пройдена: все ${total} ответов приняты.`,
+  refusedComplete: (total: number) =>
+    `Викторина уже пройдена: ответы на все ${total} ${plural(total, 'ru', { one: 'вопрос', few: 'вопроса', other: 'вопросов' })} приняты.`,
   refusedAnswered: (number: number, next: number) =>
     `На вопрос ${number} вы уже ответили; следующий — вопрос ${next}. Обновите страницу, чтобы продолжить.`,
   refusedTooEarly: (number: number, next: number) =>
@@ -40,7 +41,8 @@ const en: QuizStrings = {
   yourScore: 'Your score',
   score: (value, of) => `${value} of ${of}`,
   scoreSpoken: (value, of) => `${value} ${plural(value, 'en', { one: 'right answer', other: 'right answers' })} out of ${of}`,
-  refusedComplete: (total) => `The quiz is already complete: all ${total} answers are in.`,
+  refusedComplete: (total) =>
+    `The quiz is already complete: ${plural(total, 'en', { one: 'its one answer is', other: `all ${total} answers are` })} in.`,
   refusedAnswered: (number, next) => `Question ${number} is already answered; the next one is question ${next}. Reload the page to go on.`,
   refusedTooEarly: (number, next) =>
     `Question ${number} cannot be answered yet; the next one is question ${next}. Reload the page to go on.`,

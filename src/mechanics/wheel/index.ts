@@ -1,5 +1,6 @@
 import { defineMechanic } from '../types.ts';
 import { wheelExample } from './example.ts';
+import { wheelPreviewPlays } from './preview.ts';
 import { wheelDashboard } from './dashboard.ts';
 import {
   act,
@@ -39,4 +40,5 @@ export const wheel = defineMechanic<WheelConfig, WheelState, WheelView>()({
   earnedGift,
   dashboard: wheelDashboard,
   example: wheelExample,
+  previewPlays: wheelPreviewPlays,
 });

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
@@ -66,6 +66,22 @@ describe('rekindle CLI', () => {
       expect(printed(stdout)).toBe('No project folders to check.');
     } finally {
       await rm(empty, { recursive: true });
+    }
+  });
+
+  it('validate speaks the project’s language when the environment names none', async () => {
+    const projects = await mkdtemp(path.join(tmpdir(), 'rekindle-projects-'));
+    try {
+      await mkdir(path.join(projects, 'ru-typo'));
+      await writeFile(path.join(projects, 'ru-typo', 'project.yaml'), 'slug: ru-typo\nlocale: ru\nkind: true-false-quiz\ntitel: Привет\n');
+      for (const name of ['LANG', 'LC_ALL', 'LC_MESSAGES']) vi.stubEnv(name, '');
+      vi.stubEnv('REKINDLE_PROJECTS_DIR', projects);
+      reloadSettings();
+      expect(await main(['validate', 'ru-typo'])).toBe(1);
+      expect(printed(stderr)).toContain('titel: неизвестный ключ "titel"; может быть, имелся в виду "title"?');
+      expect(printed(stdout)).toMatch(/^✗ Проблем: \d+, в 1 из 1 проекта\.$/);
+    } finally {
+      await rm(projects, { recursive: true });
     }
   });
 

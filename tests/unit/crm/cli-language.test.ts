@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import links from '../../../src/cli/commands/links.ts';
+import orders from '../../../src/cli/commands/orders.ts';
 import { messageLocale } from '../../../src/i18n/cli-messages.ts';
 import { encodeSingleByte } from '../lib/legacy-encode.ts';
 import { parseEnvironment, reloadSettings } from '../../../src/environment/index.ts';
@@ -81,5 +82,61 @@ describe('the language of CLI and import messages', () => {
     writeFileSync(file, 'customer_id,name\nc3,Olga\n');
     const { output } = await run(['import', 'en-run', file, '--out', path.join(work, 'mail-en.csv')]);
     expect(output).toContain('Imported 1 rows into en-run: 1 customers, 1 new links, 0 already linked.');
+  });
+});
+
+describe('the rows an import refuses', () => {
+  const badRows = [
+    'customer_id,name,email,total_spend',
+    'r1,Ольга,olga@example.ru,1 500',
+    'r2,Пётр,не-адрес,100',
+    'r3,Анна,anna@example.ru,много',
+    'r4,Мария,maria@example.ru,-5',
+    'r1,Ольга Петровна,olga@example.ru,1 500',
+    'r5,Иван,ivan@example.ru,10,лишнее',
+    ',Без номера,,',
+  ].join('\n');
+
+  it('are explained in Russian under a Russian LANG', async () => {
+    process.env.LANG = 'ru_RU.UTF-8';
+    const file = path.join(work, 'bad-ru.csv');
+    writeFileSync(file, `${badRows}\n`);
+    const { code, output } = await run(['import', 'bad-ru', file, '--out', path.join(work, 'bad-ru-mail.csv')]);
+    expect(code).toBe(1);
+    expect(output).toContain(`${file}:3: email «не-адрес» — не адрес вроде anna@example.com`);
+    expect(output).toContain(`${file}:4: total_spend «много» — не сумма; нужно число вроде 12 345,50`);
+    expect(output).toContain(`${file}:5: total_spend «-5» меньше нуля; нужно 0 или больше`);
+    expect(output).toContain(`${file}:6: customer_id r1 уже есть в строке 2, но с другими полями (name); оставьте одну строку на клиента`);
+    expect(output).toContain(`${file}:7: в строке на 1 поле больше, чем в заголовке; значения с разделителем возьмите в кавычки`);
+    expect(output).toContain(`${file}:8: customer_id не заполнен`);
+  });
+
+  it('are explained in English under LANG=C', async () => {
+    process.env.LANG = 'C.UTF-8';
+    const file = path.join(work, 'bad-en.csv');
+    writeFileSync(file, `${badRows}\n`);
+    const { code, output } = await run(['import', 'bad-en', file, '--out', path.join(work, 'bad-en-mail.csv')]);
+    expect(code).toBe(1);
+    expect(output).toContain(`${file}:3: email «не-адрес» is not an address like anna@example.com`);
+    expect(output).toContain(`${file}:6: customer_id r1 already appears on line 2 with a different name; keep one row per customer`);
+    expect(output).toContain(`${file}:8: customer_id is empty`);
+  });
+
+  it('of an orders file are explained in Russian too', async () => {
+    process.env.LANG = 'ru_RU.UTF-8';
+    const file = path.join(work, 'orders-ru.csv');
+    writeFileSync(file, 'order_id,customer_id,ordered_at,amount\no1,r1,вчера,100\no2,r1,2020-12-20,\no1,r1,2020-12-20,5\n');
+    const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    reloadSettings();
+    try {
+      expect(await orders.run(['import', 'orders-ru', file])).toBe(1);
+      const output = [...log.mock.calls, ...error.mock.calls].flat().join('\n');
+      expect(output).toContain(`${file}:2: ordered_at «вчера» — не дата; подойдут 2020-12-20, 2020-12-20 14:05 или 20.12.2020`);
+      expect(output).toContain(`${file}:3: amount не заполнен`);
+    } finally {
+      log.mockRestore();
+      error.mockRestore();
+    }
   });
 });

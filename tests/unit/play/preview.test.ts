@@ -51,7 +51,7 @@ describe('an uncounted preview play', () => {
   });
 
   it('jumps to any question and to any result', async () => {
-    const jumps = previewJumps(project);
+    const jumps = previewJumps(project, BEFORE_START);
     expect(jumps.map((jump) => plain(jump.label))).toEqual([
       'Question 1',
       'Question 2',

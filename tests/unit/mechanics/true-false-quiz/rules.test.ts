@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { trueFalseQuiz } from '../../../../src/mechanics/true-false-quiz/index.ts';
 import type { QuizState } from '../../../../src/mechanics/true-false-quiz/rules.ts';
+import { quizStrings } from '../../../../src/mechanics/true-false-quiz/strings.ts';
 import { ActionRefused } from '../../../../src/mechanics/types.ts';
 import { context, threeQuestionQuiz } from './fixtures.ts';
 
@@ -114,5 +115,15 @@ describe('true-false-quiz config check: the explanation after the verdict', () =
 
   it('accepts an explanation that starts with the explanation itself', () => {
     expect(trueFalseQuiz.checkConfig?.(threeQuestionQuiz()) ?? []).toEqual([]);
+  });
+});
+
+describe('true-false-quiz refusal after the last answer', () => {
+  it('counts the questions in the right plural form', () => {
+    expect(quizStrings('ru').refusedComplete(3)).toBe('Викторина уже пройдена: ответы на все 3 вопроса приняты.');
+    expect(quizStrings('ru').refusedComplete(5)).toBe('Викторина уже пройдена: ответы на все 5 вопросов приняты.');
+    expect(quizStrings('ru').refusedComplete(21)).toBe('Викторина уже пройдена: ответы на все 21 вопрос приняты.');
+    expect(quizStrings('en').refusedComplete(1)).toBe('The quiz is already complete: its one answer is in.');
+    expect(quizStrings('en').refusedComplete(5)).toBe('The quiz is already complete: all 5 answers are in.');
   });
 });
