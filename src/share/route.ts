@@ -39,16 +39,13 @@ export async function shareImageResponse(input: ShareImageRouteInput): Promise<R
     throw error;
   }
   const request = { project: input.project, content, format: input.format };
+  // Only a request that starts a draw spends the client's budget; one joining a draw in progress does not.
+  const spendBudget = () => input.clientKey === undefined || coldRenders.take(input.clientKey);
   try {
     if (input.renditionWidth !== undefined) {
-      const rendition = shareImageRenderer().rendition(request, input.renditionWidth, () => coldRenders.take(input.clientKey));
-      return renditionResponse(await rendition, input.request);
+      return renditionResponse(await shareImageRenderer().rendition(request, input.renditionWidth, spendBudget), input.request);
     }
-    // Only a request that starts a draw spends the client's budget; one joining a draw in progress does not.
-    return imageResponse(
-      await renderShareImage(request, () => input.clientKey === undefined || coldRenders.take(input.clientKey)),
-      input.request,
-    );
+    return imageResponse(await renderShareImage(request, spendBudget), input.request);
   } catch (error) {
     if (error instanceof ShareDrawRefused) {
       throw new HttpError(429, 'share-image-rate-limited', 'Too many new share images from this address; try again in a minute.');
