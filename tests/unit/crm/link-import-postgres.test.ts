@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { importCustomerLinks, type LinkImportProject, type LinkImportResult } from '../../../src/crm/link-import.ts';
 import { createMemoryStorage } from '../../../src/storage/index.ts';
 import { createPostgresStorage } from '../../../src/storage/postgres/index.ts';
 import type { Storage } from '../../../src/storage/types.ts';
-import { postgresUnavailable, startPostgresCluster, type PostgresCluster } from '../../support/postgres-cluster.ts';
+import { postgresUnavailable } from '../../support/postgres-cluster.ts';
+import { clusterForThisFile } from '../../support/postgres-for-tests.ts';
 
 /** The customer import on PostgreSQL, whose links.add inserts straight from COPY: the same outcome as on the memory store. */
 
@@ -36,16 +37,8 @@ function customersCsv(count: number): string {
 }
 
 describe.skipIf(unavailable)('importCustomerLinks on PostgreSQL', () => {
-  let cluster: PostgresCluster;
-  let databases = 0;
-  const freshStorage = async () => createPostgresStorage({ url: await cluster.createDatabase(`rekindle_import_${++databases}`) });
-
-  beforeAll(async () => {
-    cluster = await startPostgresCluster();
-  }, 120_000);
-  afterAll(async () => {
-    await cluster?.destroy();
-  }, 60_000);
+  const { freshDatabase } = clusterForThisFile('rekindle_import');
+  const freshStorage = async () => createPostgresStorage({ url: await freshDatabase() });
 
   it('draws the same control group as the memory store, segment by segment', async () => {
     const storage = await freshStorage();

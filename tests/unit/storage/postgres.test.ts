@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { StorageSettingError, StorageUnavailableError } from '../../../src/storage/errors.ts';
 import { connect, createPostgresStorage } from '../../../src/storage/postgres/index.ts';
 import { migrate } from '../../../src/storage/postgres/migrate.ts';
-import { postgresUnavailable, startPostgresCluster, type PostgresCluster } from '../../support/postgres-cluster.ts';
+import { postgresUnavailable } from '../../support/postgres-cluster.ts';
+import { clusterForThisFile } from '../../support/postgres-for-tests.ts';
 import { describeStorageContract, link } from './contract.ts';
 
 const PROJECT = 'new-year-traditions';
@@ -10,16 +11,8 @@ const unavailable = postgresUnavailable();
 if (unavailable) console.warn(`PostgreSQL store tests skipped: ${unavailable}`);
 
 describe.skipIf(unavailable)('PostgreSQL store', () => {
-  let cluster: PostgresCluster;
-  let databases = 0;
-  const freshDatabase = () => cluster.createDatabase(`rekindle_test_${++databases}`);
-
-  beforeAll(async () => {
-    cluster = await startPostgresCluster();
-  }, 120_000);
-  afterAll(async () => {
-    await cluster?.destroy();
-  }, 60_000);
+  const postgresForTests = clusterForThisFile('rekindle_test');
+  const { freshDatabase } = postgresForTests;
 
   describeStorageContract('postgres', async () => {
     const storage = await createPostgresStorage({ url: await freshDatabase() });
@@ -74,15 +67,15 @@ describe.skipIf(unavailable)('PostgreSQL store', () => {
     await expect(createPostgresStorage({ url: 'mysql://localhost/db' })).rejects.toThrow(
       /^REKINDLE_DATABASE_URL is not a PostgreSQL URL \("?mysql:\/\/localhost\/db"?\)/,
     );
-    const closed = `postgres://postgres:secret@127.0.0.1:${cluster.port + 1}/rekindle`;
+    const closed = `postgres://postgres:secret@127.0.0.1:${postgresForTests.cluster.port + 1}/rekindle`;
     const refused = createPostgresStorage({ url: closed });
     await expect(refused).rejects.toBeInstanceOf(StorageSettingError);
     await expect(refused).rejects.toThrow(
       /^REKINDLE_DATABASE_URL \(postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:\d+\/rekindle\): connection refused/,
     );
-    await expect(createPostgresStorage({ url: `postgres://postgres@127.0.0.1:${cluster.port}/no_such_db` })).rejects.toThrow(
-      /database "no_such_db" does not exist; create it first/,
-    );
+    await expect(
+      createPostgresStorage({ url: `postgres://postgres@127.0.0.1:${postgresForTests.cluster.port}/no_such_db` }),
+    ).rejects.toThrow(/database "no_such_db" does not exist; create it first/);
   });
 
   it('answers StorageUnavailableError while the database is away under load, loses nothing acknowledged, and recovers by itself', async () => {
@@ -116,12 +109,12 @@ describe.skipIf(unavailable)('PostgreSQL store', () => {
     };
 
     await whenAcknowledged(200);
-    await cluster.stop();
+    await postgresForTests.cluster.stop();
     try {
       await expect(storage.links.byToken(PROJECT, link(1).token)).rejects.toBeInstanceOf(StorageUnavailableError);
       while (refusals.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
     } finally {
-      await cluster.start();
+      await postgresForTests.cluster.start();
     }
     const beforeRecovery = acknowledged.length;
     await whenAcknowledged(beforeRecovery + 200);
