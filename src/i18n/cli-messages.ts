@@ -24,6 +24,14 @@ export function cliMessages(): CliMessages {
   return CATALOGUES[currentMessageLocale()];
 }
 
+/**
+ * A zod `error` that words a schema's own check in the language of messages at parse time, so one
+ * schema, built once at import, answers a Russian project in Russian and an English one in English.
+ */
+export function schemaMessage(pick: (words: CliMessages['validator']['schema']) => string): () => string {
+  return () => pick(cliMessages().validator.schema);
+}
+
 /** The language of messages now, to hand to a worker thread, which has module state of its own. */
 export function currentMessageLocale(): Locale {
   return messageLocale(projectLocale, settings().locale);
@@ -138,6 +146,28 @@ const en = {
     unknownKeys: (keys: readonly string[]) => `unknown ${keys.length === 1 ? 'key' : 'keys'} ${keys.join(', ')}`,
     didYouMean: (key: string) => `; did you mean ${key}?`,
     allowedKeys: (keys: readonly string[]) => `; expected one of ${keys.join(', ')}`,
+    /** Messages the config schemas give their own checks (see schemaMessage). */
+    schema: {
+      hexColour: 'expected a hex colour like #e30613',
+      pathInsideProject: 'expected a path inside the project folder, like assets/logo.png',
+      dateOrDateTime: 'expected a date like 2020-12-14 or a date-time like 2020-12-14T10:00:00+03:00',
+      httpUrl: 'expected an http(s) URL',
+      pdfFileName: 'expected a file name ending in .pdf, like gift.pdf',
+      containsName: 'must contain {name}',
+      shortId: (...examples: string[]) => `expected a short id like ${examples.join(' or ')}`,
+      lowercaseId: (example: string) => `expected lowercase letters, digits and dashes, like ${example}`,
+      trueOrFalse: 'expected true or false (without quotes)',
+      blockedWord: 'expected a word, optionally with * at either end, like скидк*',
+      segmentOrTier: 'name a segment or a tier',
+      // Says ", got" itself so the friendly error does not echo the value, which may be the secret.
+      environmentVariable:
+        'expected the name of an environment variable, like REKINDLE_WEBHOOK_SECRET, got another value ' +
+        '(not shown: it may be the secret itself, which belongs in the environment)',
+      webhookEvents: 'name at least one event, or remove webhook',
+      tooFewArms: 'an A/B test needs at least two arms',
+      tooManyArms: 'at most four arms: each needs enough customers to be measured',
+      repeatedArmIds: 'each arm needs its own id',
+    },
   },
   unknownProject: (slug: string) => `Project ${slug} cannot be loaded:`,
   noSuchFile: (file: string, expected: string) => `${file}: no such file; expected ${expected}.`,
@@ -241,6 +271,26 @@ const ru: CliMessages = {
     unknownKeys: (keys) => `${keys.length === 1 ? 'неизвестный ключ' : 'неизвестные ключи'} ${keys.join(', ')}`,
     didYouMean: (key) => `; может быть, имелся в виду ${key}?`,
     allowedKeys: (keys) => `; допустимы: ${keys.join(', ')}`,
+    schema: {
+      hexColour: 'ожидается цвет в формате hex, например #e30613',
+      pathInsideProject: 'ожидается путь внутри папки проекта, например assets/logo.png',
+      dateOrDateTime: 'ожидается дата вроде 2020-12-14 или дата со временем вроде 2020-12-14T10:00:00+03:00',
+      httpUrl: 'ожидается адрес, начинающийся с http:// или https://',
+      pdfFileName: 'ожидается имя файла с окончанием .pdf, например gift.pdf',
+      containsName: 'в тексте должен быть {name}',
+      shortId: (...examples) => `ожидается короткий id, например ${examples.join(' или ')}`,
+      lowercaseId: (example) => `ожидаются строчные латинские буквы, цифры и дефисы, например ${example}`,
+      trueOrFalse: 'ожидается true или false (без кавычек)',
+      blockedWord: 'ожидается слово, можно со * в начале или в конце, например скидк*',
+      segmentOrTier: 'укажите сегмент (segment) или уровень (tier)',
+      environmentVariable:
+        'ожидается имя переменной окружения, например REKINDLE_WEBHOOK_SECRET, а получено другое значение ' +
+        '(оно не показано: это может быть сам секрет, а ему место в окружении)',
+      webhookEvents: 'укажите хотя бы одно событие или уберите webhook',
+      tooFewArms: 'для A/B-теста нужно не меньше двух вариантов',
+      tooManyArms: 'не больше четырёх вариантов: на каждый нужно достаточно клиентов, чтобы его измерить',
+      repeatedArmIds: 'у каждого варианта должен быть свой id',
+    },
   },
   unknownProject: (slug) => `Проект ${slug} не загружается:`,
   noSuchFile: (file, expected) => `${file}: такого файла нет; нужен ${expected}.`,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { schemaMessage } from '../../i18n/cli-messages.ts';
 
 /** Languages the framework UI speaks. Project copy is written by the author in this language. */
 export const localeSchema = z.enum(['ru', 'en']).meta({ description: 'UI language: ru or en.' });
@@ -26,7 +27,7 @@ const insideProjectFolder = z
   .max(200)
   // Absolute paths and `..` are refused so a project can never read files outside its folder.
   .regex(/^(?!\/)(?!.*(^|\/)\.\.(\/|$))[\w\-./ ]+$/, {
-    message: 'expected a path inside the project folder, like assets/logo.png',
+    error: schemaMessage((words) => words.pathInsideProject),
   });
 
 /** A file inside the project folder, e.g. `assets/logo.svg`; the loader checks that it exists. */
@@ -42,13 +43,13 @@ export const assetFolder = insideProjectFolder
 /** A CSS hex colour: #rgb or #rrggbb. */
 export const color = z
   .string()
-  .regex(/^#(?:[0-9a-fA-F]{3}){1,2}$/, { message: 'expected a hex colour like #e30613' })
+  .regex(/^#(?:[0-9a-fA-F]{3}){1,2}$/, { error: schemaMessage((words) => words.hexColour) })
   .meta({ description: 'A hex colour, #rgb or #rrggbb.', examples: ['#e30613'] });
 
 /** A calendar date (`2020-12-14`) or date-time with offset (`2020-12-14T10:00:00+03:00`). */
 export const dateOrDateTime = z.union([z.iso.date(), z.iso.datetime({ offset: true })], {
-  error: 'expected a date like 2020-12-14 or a date-time like 2020-12-14T10:00:00+03:00',
+  error: schemaMessage((words) => words.dateOrDateTime),
 });
 
 /** A public http(s) URL. */
-export const httpUrl = z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' });
+export const httpUrl = z.url({ protocol: /^https?$/, error: schemaMessage((words) => words.httpUrl) });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { schemaMessage } from '../../i18n/cli-messages.ts';
 import { assetFolder, assetPath, httpUrl, text } from './common.ts';
 
 const giftCopy = {
@@ -26,7 +27,7 @@ export const bookletGiftSchema = z
     /** File name of the PDF download. */
     pdfFileName: z
       .string()
-      .regex(/^[\w\-.]+\.pdf$/, { message: 'expected a file name ending in .pdf, like gift.pdf' })
+      .regex(/^[\w\-.]+\.pdf$/, { error: schemaMessage((words) => words.pdfFileName) })
       .default('gift.pdf')
       .meta({ description: 'File name of the PDF download.', examples: ['new-year-booklet.pdf'] }),
   })

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { schemaMessage } from '../../i18n/cli-messages.ts';
 import { assetPath, color, dateOrDateTime, httpUrl, localeSchema, PROJECT_SLUG, text } from './common.ts';
 import { brandContrastProblems, type BrandColors } from '../contrast.ts';
 import { giftSchema } from './gift.ts';
@@ -91,7 +92,7 @@ export const introSchema = z
     }),
     /** Used instead of `title` when the customer's name is known. */
     titleWithName: text(200)
-      .refine((value) => value.includes('{name}'), { message: 'must contain {name}' })
+      .refine((value) => value.includes('{name}'), { error: schemaMessage((words) => words.containsName) })
       .optional()
       .meta({
         description: 'Used instead of title when the customer’s name is known; {name} is replaced by it.',
@@ -112,7 +113,7 @@ export const tierSchema = z
     /** Short id of the tier, used by `giftRules[].when.tier`. */
     name: z
       .string()
-      .regex(/^[a-z0-9-]+$/, { message: 'expected a short id like vip' })
+      .regex(/^[a-z0-9-]+$/, { error: schemaMessage((words) => words.shortId('vip')) })
       .meta({ description: 'Short id of the tier, used by giftRules[].when.tier.', examples: ['vip'] }),
     /** Lower bound of total spend, inclusive. */
     minSpend: z
@@ -145,7 +146,7 @@ export const giftRuleSchema = z
           .meta({ description: 'Name of a tier from tiers.', examples: ['vip'] }),
       })
       .refine((w) => w.segment !== undefined || w.tier !== undefined, {
-        message: 'name a segment or a tier',
+        error: schemaMessage((words) => words.segmentOrTier),
       })
       .meta({ description: 'Who gets this gift: a customer segment, a spend tier, or both.', examples: [{ tier: 'vip' }] }),
     gift: giftSchema.meta({ description: 'The gift for these customers instead of the default gift.' }),
@@ -243,10 +244,7 @@ export const webhookSchema = z
     secretEnv: z
       .string()
       .regex(/^[A-Z][A-Z0-9_]{0,127}$/, {
-        // Says ", got" itself so the friendly error does not echo the value, which may be the secret.
-        message:
-          'expected the name of an environment variable, like REKINDLE_WEBHOOK_SECRET, got another value ' +
-          '(not shown: it may be the secret itself, which belongs in the environment)',
+        error: schemaMessage((words) => words.environmentVariable),
       })
       .meta({
         description: 'Name of the environment variable holding the HMAC secret; the secret itself never goes here.',
@@ -258,7 +256,7 @@ export const webhookSchema = z
      */
     events: z
       .array(webhookEventSchema)
-      .min(1, { message: 'name at least one event, or remove webhook' })
+      .min(1, { error: schemaMessage((words) => words.webhookEvents) })
       .default(['complete', 'gift-open'])
       .meta({ description: 'Which events are sent; both by default.', examples: [['complete']] }),
   })
@@ -270,7 +268,7 @@ export const projectBaseShape = {
   slug: z
     .string()
     .regex(PROJECT_SLUG, {
-      message: 'expected lowercase letters, digits and dashes, like new-year-traditions',
+      error: schemaMessage((words) => words.lowercaseId('new-year-traditions')),
     })
     .meta({ description: 'URL name of the project; must equal the folder name.', examples: ['new-year-traditions'] }),
   locale: localeSchema.default('ru'),

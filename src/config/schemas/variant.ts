@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { schemaMessage } from '../../i18n/cli-messages.ts';
 import { text } from './common.ts';
 import { giftSchema } from './gift.ts';
 
@@ -14,7 +15,7 @@ export const variantSchema = z
     /** Short id of the arm, written in the mailing file and shown on the dashboard. */
     id: z
       .string()
-      .regex(/^[a-z0-9-]{1,20}$/, { message: 'expected a short id like a or short-intro' })
+      .regex(/^[a-z0-9-]{1,20}$/, { error: schemaMessage((words) => words.shortId('a', 'short-intro')) })
       .meta({ description: 'Short id of the arm, written in the mailing file and shown on the dashboard.', examples: ['a'] }),
     /** Replaces fields of `intro` for this arm's customers; fields left out keep the project's. */
     intro: z
@@ -23,7 +24,7 @@ export const variantSchema = z
           .optional()
           .meta({ description: 'This arm’s heading of the first screen.', examples: ['Сыграем в новогодние традиции?'] }),
         titleWithName: text(200)
-          .refine((value) => value.includes('{name}'), { message: 'must contain {name}' })
+          .refine((value) => value.includes('{name}'), { error: schemaMessage((words) => words.containsName) })
           .optional()
           .meta({
             description: 'This arm’s heading when the customer’s name is known; {name} is replaced by it.',
@@ -49,10 +50,10 @@ export const variantSchema = z
  */
 export const variantsSchema = z
   .array(variantSchema)
-  .min(2, { message: 'an A/B test needs at least two arms' })
-  .max(4, { message: 'at most four arms: each needs enough customers to be measured' })
+  .min(2, { error: schemaMessage((words) => words.tooFewArms) })
+  .max(4, { error: schemaMessage((words) => words.tooManyArms) })
   .refine((variants) => new Set(variants.map((variant) => variant.id)).size === variants.length, {
-    message: 'each arm needs its own id',
+    error: schemaMessage((words) => words.repeatedArmIds),
   })
   .meta({
     description:

@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { schemaMessage } from '../../i18n/cli-messages.ts';
 import { assetPath, text, type Locale } from '../../config/schemas/common.ts';
 import { BLOCK_PATTERN } from '../../moderation/index.ts';
 
 /** A question id, which is also a slot name in templates: `{name}`, `{hobbyWhere}`. */
 const identifier = z.string().regex(/^[a-z][a-zA-Z0-9]{0,31}$/, { message: 'expected a short camelCase name like name or hobbyWhere' });
 
-const optionId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, { message: 'expected lowercase letters, digits and dashes, like tulips' });
+const optionId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, { error: schemaMessage((words) => words.lowercaseId('tulips')) });
 
 /** Text put into a slot; braces are refused because fragments are inserted as they are, never re-filled. */
 const fragmentText = text(300).refine((value) => !/[{}]/.test(value), {
@@ -125,7 +126,12 @@ export const cardModerationSchema = z.strictObject({
    * @example [конкурент*, скидк*]
    */
   blockList: z
-    .array(z.string().trim().regex(BLOCK_PATTERN, { message: 'expected a word, optionally with * at either end, like скидк*' }))
+    .array(
+      z
+        .string()
+        .trim()
+        .regex(BLOCK_PATTERN, { error: schemaMessage((words) => words.blockedWord) }),
+    )
     .max(500)
     .default([])
     .meta({

@@ -1,9 +1,10 @@
 import type { Locale } from '../../config/schemas/common.ts';
 import type { GiftConfig } from '../../config/schemas/gift.ts';
+import { currentMessageLocale } from '../../i18n/cli-messages.ts';
 import { checkFreeText } from '../../moderation/index.ts';
 import { ActionRefused, type ActContext, type ConfigProblem, type FunnelStep, type PlaySummary } from '../types.ts';
 import { surveyActionSchema, type ChoiceQuestion, type SurveyOwnConfig, type SurveyQuestion } from './schema.ts';
-import { surveyStrings } from './strings.ts';
+import { surveyProblems, surveyStrings } from './strings.ts';
 
 /**
  * The rules of the survey. The server decides which question comes next (follow-ups only after
@@ -199,6 +200,7 @@ export function funnelSteps(config: SurveyConfig): FunnelStep<SurveyState>[] {
 
 /** Follow-ups that point nowhere, remedies for tiers that do not exist, repeated ids. */
 export function checkSurveyConfig(config: SurveyConfig): ConfigProblem[] {
+  const words = surveyProblems(currentMessageLocale());
   const problems: ConfigProblem[] = [];
   const seen = new Map<string, number>();
   const tiers = new Set(config.tiers.map((tier) => tier.name));
@@ -207,16 +209,16 @@ export function checkSurveyConfig(config: SurveyConfig): ConfigProblem[] {
     if (earlier !== undefined)
       problems.push({
         path: ['questions', index, 'id'],
-        message: `id ${question.id} repeats questions[${earlier}]; each question needs its own id`,
+        message: words.repeatedId(question.id, earlier),
       });
-    if (question.showIf) problems.push(...followUpProblems(config, question.showIf, index, seen));
+    if (question.showIf) problems.push(...followUpProblems(config, question.showIf, index, seen, words));
     if (question.type === 'single' || question.type === 'multiple') {
       question.options.forEach((option, optionIndex) =>
         (option.remedy ?? []).forEach((remedy, remedyIndex) => {
           if (remedy.tier !== undefined && !tiers.has(remedy.tier)) {
             problems.push({
               path: ['questions', index, 'options', optionIndex, 'remedy', remedyIndex, 'tier'],
-              message: `tier ${remedy.tier} is not in tiers; expected one of: ${[...tiers].join(', ') || '(no tiers defined)'}`,
+              message: words.unknownTier(remedy.tier, [...tiers]),
             });
           }
         }),
@@ -232,6 +234,7 @@ function followUpProblems(
   rule: NonNullable<SurveyQuestion['showIf']>,
   index: number,
   earlierIds: Map<string, number>,
+  words: ReturnType<typeof surveyProblems>,
 ): ConfigProblem[] {
   const at = earlierIds.get(rule.question);
   const target = at === undefined ? undefined : config.questions[at];
@@ -239,7 +242,7 @@ function followUpProblems(
     return [
       {
         path: ['questions', index, 'showIf', 'question'],
-        message: `no earlier question has id ${rule.question}; expected the id of a question asked before this one`,
+        message: words.noEarlierQuestion(rule.question),
       },
     ];
   }
@@ -247,7 +250,7 @@ function followUpProblems(
     return [
       {
         path: ['questions', index, 'showIf', 'question'],
-        message: `question ${rule.question} is a free-text question; follow-ups can depend on choice and NPS questions only`,
+        message: words.followsFreeText(rule.question),
       },
     ];
   }
@@ -258,7 +261,7 @@ function followUpProblems(
       : [
           {
             path: ['questions', index, 'showIf', 'answers', answerIndex],
-            message: `question ${rule.question} has no answer ${answer}; expected one of: ${known.join(', ')}`,
+            message: words.unknownAnswer(rule.question, answer, known),
           },
         ],
   );

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { schemaMessage } from '../../i18n/cli-messages.ts';
 import { text } from '../../config/schemas/common.ts';
 import { giftSchema } from '../../config/schemas/gift.ts';
 import { BLOCK_PATTERN } from '../../moderation/index.ts';
 
 export const MAX_QUESTIONS = 20;
-const id = z.string().regex(/^[a-z0-9-]{1,40}$/, { message: 'expected a short id like reason' });
+const id = z.string().regex(/^[a-z0-9-]{1,40}$/, { error: schemaMessage((words) => words.shortId('reason')) });
 
 /** A gift that answers one reason, for one spend tier or for everyone. */
 export const remedySchema = z
@@ -171,7 +172,12 @@ export const surveyConfigSchema = z.strictObject({
   moderation: z
     .strictObject({
       blockList: z
-        .array(z.string().trim().regex(BLOCK_PATTERN, { message: 'expected a word, optionally with * at either end, like скидк*' }))
+        .array(
+          z
+            .string()
+            .trim()
+            .regex(BLOCK_PATTERN, { error: schemaMessage((words) => words.blockedWord) }),
+        )
         .max(500)
         .default([])
         .meta({ description: 'Words refused in free-text answers, * for any ending.', examples: [['конкурент*']] }),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { schemaMessage } from '../../i18n/cli-messages.ts';
 import { assetPath, text } from '../../config/schemas/common.ts';
 
 export const MIN_QUESTIONS = 2;
@@ -19,7 +20,7 @@ export const questionSchema = z.strictObject({
    * @example true
    */
   answer: z
-    .boolean({ error: 'expected true or false (without quotes)' })
+    .boolean({ error: schemaMessage((words) => words.trueOrFalse) })
     .meta({ description: 'Whether the statement is true: true or false, without quotes.', examples: [true] }),
   /**
    * Shown after the player answers, whatever the answer: the story behind the fact.

@@ -1,5 +1,6 @@
 import type { Locale } from '../../config/schemas/common.ts';
 import type { GiftConfig } from '../../config/schemas/gift.ts';
+import { currentMessageLocale } from '../../i18n/cli-messages.ts';
 import { cyrb53 } from '../../lib/cyrb53.ts';
 import {
   ActionRefused,
@@ -11,7 +12,7 @@ import {
   type StockSource,
 } from '../types.ts';
 import type { Prize, WheelOwnConfig } from './schema.ts';
-import { wheelStrings } from './strings.ts';
+import { wheelProblems, wheelStrings } from './strings.ts';
 
 /**
  * The rules of the wheel. The server draws: the browser only animates toward the answer. Every
@@ -183,50 +184,48 @@ const ODDS_TOLERANCE = 1e-6;
 
 /** Configs that cannot work: odds that do not add up, prizes without stock, no or two consolations. */
 export function checkWheelConfig(config: WheelOwnConfig): ConfigProblem[] {
+  const words = wheelProblems(currentMessageLocale());
   const problems: ConfigProblem[] = [];
   const sum = config.prizes.reduce((total, prize) => total + prize.odds, 0);
   if (Math.abs(sum - 100) > ODDS_TOLERANCE) {
     problems.push({
       path: ['prizes'],
-      message: `the odds add up to ${Math.round(sum * 1000) / 1000}; expected 100 (each prize's odds in percent: ${config.prizes.map((prize) => `${prize.id} ${prize.odds}`).join(', ')})`,
+      message: words.oddsSum(Math.round(sum * 1000) / 1000, config.prizes.map((prize) => `${prize.id} ${prize.odds}`).join(', ')),
     });
   }
   const consolations = config.prizes.flatMap((prize, index) => (prize.consolation ? [index] : []));
   if (consolations.length !== 1) {
     problems.push({
       path: ['prizes'],
-      message: `${consolations.length} prizes are marked consolation: true; expected exactly one, the guaranteed prize («В другой раз») everyone gets once the others run out`,
+      message: words.consolations(consolations.length),
     });
   }
   const firstIndexOf = new Map<string, number>();
   config.prizes.forEach((prize, index) => {
     const earlier = firstIndexOf.get(prize.id);
-    if (earlier !== undefined)
-      problems.push({ path: ['prizes', index, 'id'], message: `id ${prize.id} repeats prizes[${earlier}]; each prize needs its own id` });
+    if (earlier !== undefined) problems.push({ path: ['prizes', index, 'id'], message: words.repeatedId(prize.id, earlier) });
     firstIndexOf.set(prize.id, index);
-    problems.push(...stockProblems(prize, index));
+    problems.push(...stockProblems(prize, index, words));
   });
   return problems;
 }
 
-function stockProblems(prize: Prize, index: number): ConfigProblem[] {
+function stockProblems(prize: Prize, index: number, words: ReturnType<typeof wheelProblems>): ConfigProblem[] {
   const at = (field: string) => ['prizes', index, field];
   if (prize.consolation) {
-    return prize.stock === undefined ? [] : [{ path: at('stock'), message: 'the consolation prize is unlimited; remove stock' }];
+    return prize.stock === undefined ? [] : [{ path: at('stock'), message: words.limitedConsolation }];
   }
   if (!prize.gift) {
-    return [{ path: at('gift'), message: `prize ${prize.id} has no gift; only the consolation prize may go without one` }];
+    return [{ path: at('gift'), message: words.noGift(prize.id) }];
   }
   if (prize.gift.kind === 'promo-code') {
-    return prize.stock === undefined
-      ? []
-      : [{ path: at('stock'), message: `prize ${prize.id} takes its stock from its pool file ${prize.gift.pool}; remove stock` }];
+    return prize.stock === undefined ? [] : [{ path: at('stock'), message: words.stockBesidePool(prize.id, prize.gift.pool) }];
   }
   return prize.stock === undefined
     ? [
         {
           path: at('stock'),
-          message: `prize ${prize.id} has no stock or pool; expected stock: <how many can be given>, or a promo-code gift with a pool file`,
+          message: words.noStock(prize.id),
         },
       ]
     : [];

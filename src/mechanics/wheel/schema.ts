@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { schemaMessage } from '../../i18n/cli-messages.ts';
 import { color, text } from '../../config/schemas/common.ts';
 import { giftSchema } from '../../config/schemas/gift.ts';
 
@@ -9,7 +10,7 @@ export const prizeSchema = z
   .strictObject({
     id: z
       .string()
-      .regex(/^[a-z0-9-]{1,40}$/, { message: 'expected a short id like discount-500' })
+      .regex(/^[a-z0-9-]{1,40}$/, { error: schemaMessage((words) => words.shortId('discount-500')) })
       .meta({ description: 'Short id of the prize, for the dashboard and the draw records.', examples: ['discount-500'] }),
     label: text(40).meta({ description: 'What the sector says, short enough for the wheel.', examples: ['Скидка 500 ₽'] }),
     description: text(300)
