@@ -1,6 +1,10 @@
+import { currentMessageLocale } from '../../i18n/cli-messages.ts';
 import type { ConfigProblem } from '../types.ts';
 import { slotsIn, slotsOf } from './compose.ts';
 import type { CardGeneratorOwnConfig, ChoiceQuestion } from './schema.ts';
+import { cardProblems } from './strings.ts';
+
+type Words = ReturnType<typeof cardProblems>;
 
 /**
  * Checks zod cannot express: every slot a template uses exists, every option of a question fills
@@ -8,55 +12,56 @@ import type { CardGeneratorOwnConfig, ChoiceQuestion } from './schema.ts';
  * never need declension.
  */
 export function checkCardConfig(config: CardGeneratorOwnConfig): ConfigProblem[] {
+  const words = cardProblems(currentMessageLocale());
   return [
-    ...duplicateIds(config),
-    ...config.questions.flatMap((question, index) => (question.type === 'choice' ? checkChoiceQuestion(question, index) : [])),
-    ...duplicateSlots(config),
-    ...config.templates.flatMap((template, index) => checkTemplate(config, template, ['templates', index])),
-    ...(config.cardTitle === undefined ? [] : checkSlotsKnown(config, config.cardTitle, ['cardTitle'])),
+    ...duplicateIds(config, words),
+    ...config.questions.flatMap((question, index) => (question.type === 'choice' ? checkChoiceQuestion(question, index, words) : [])),
+    ...duplicateSlots(config, words),
+    ...config.templates.flatMap((template, index) => checkTemplate(config, template, ['templates', index], words)),
+    ...(config.cardTitle === undefined ? [] : checkSlotsKnown(config, config.cardTitle, ['cardTitle'], words)),
   ];
 }
 
-function duplicateIds(config: CardGeneratorOwnConfig): ConfigProblem[] {
+function duplicateIds(config: CardGeneratorOwnConfig, words: Words): ConfigProblem[] {
   const seen = new Set<string>();
   return config.questions.flatMap((question, index) => {
     if (!seen.has(question.id)) {
       seen.add(question.id);
       return [];
     }
-    return [{ path: ['questions', index, 'id'], message: `question id «${question.id}» is used twice; ids must be unique` }];
+    return [{ path: ['questions', index, 'id'], message: words.repeatedQuestionId(question.id) }];
   });
 }
 
-function checkChoiceQuestion(question: ChoiceQuestion, index: number): ConfigProblem[] {
+function checkChoiceQuestion(question: ChoiceQuestion, index: number, words: Words): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
   const slots = slotsOf(question);
   const seen = new Set<string>();
   question.options.forEach((option, optionIndex) => {
     const path = ['questions', index, 'options', optionIndex];
-    if (seen.has(option.id)) problems.push({ path: [...path, 'id'], message: `option id «${option.id}» is used twice in this question` });
+    if (seen.has(option.id)) problems.push({ path: [...path, 'id'], message: words.repeatedOptionId(option.id) });
     seen.add(option.id);
     const missing = slots.filter((slot) => option.fragments[slot] === undefined);
     if (missing.length > 0) {
       problems.push({
         path: [...path, 'fragments'],
-        message: `missing ${missing.join(', ')}: every option of a question fills the same slots (${slots.join(', ')})`,
+        message: words.missingFragments(missing, slots),
       });
     }
   });
   if (slots.length === 0) {
-    problems.push({ path: ['questions', index, 'options'], message: 'the options fill no slots; give each option fragments' });
+    problems.push({ path: ['questions', index, 'options'], message: words.noSlots });
   }
   if (question.multiple && question.maxChoices > question.options.length) {
     problems.push({
       path: ['questions', index, 'maxChoices'],
-      message: `maxChoices is ${question.maxChoices} but the question has only ${question.options.length} options`,
+      message: words.maxChoicesAboveOptions(question.maxChoices, question.options.length),
     });
   }
   return problems;
 }
 
-function duplicateSlots(config: CardGeneratorOwnConfig): ConfigProblem[] {
+function duplicateSlots(config: CardGeneratorOwnConfig, words: Words): ConfigProblem[] {
   const owner = new Map<string, number>();
   return config.questions.flatMap((question, index) =>
     slotsOf(question).flatMap((slot) => {
@@ -65,25 +70,20 @@ function duplicateSlots(config: CardGeneratorOwnConfig): ConfigProblem[] {
         owner.set(slot, index);
         return [];
       }
-      return [
-        { path: ['questions', index], message: `slot {${slot}} is already filled by question ${first + 1}; slot names must be unique` },
-      ];
+      return [{ path: ['questions', index], message: words.repeatedSlot(slot, first + 1) }];
     }),
   );
 }
 
-function checkSlotsKnown(config: CardGeneratorOwnConfig, template: string, path: (string | number)[]): ConfigProblem[] {
+function checkSlotsKnown(config: CardGeneratorOwnConfig, template: string, path: (string | number)[], words: Words): ConfigProblem[] {
   const known = new Set(config.questions.flatMap(slotsOf));
   const unknown = slotsIn(template).filter((slot) => !known.has(slot));
   const stray = template.replace(/\{[a-z][a-zA-Z0-9]*\}/g, '').match(/[{}]/);
   const problems: ConfigProblem[] = [];
   if (unknown.length > 0) {
-    problems.push({
-      path,
-      message: `unknown slot ${unknown.map((slot) => `{${slot}}`).join(', ')}; known slots: ${[...known].join(', ')}`,
-    });
+    problems.push({ path, message: words.unknownSlots(unknown, [...known]) });
   }
-  if (stray) problems.push({ path, message: 'a brace is not part of a {slot}; slots look like {name}' });
+  if (stray) problems.push({ path, message: words.strayBrace });
   return problems;
 }
 
@@ -93,16 +93,14 @@ function checkSlotsKnown(config: CardGeneratorOwnConfig, template: string, path:
  */
 const ADDRESS_FOLLOWER = /^(?:[,!?.…]|\s*$|\s*\n)/;
 
-function checkTemplate(config: CardGeneratorOwnConfig, template: string, path: (string | number)[]): ConfigProblem[] {
-  const problems = checkSlotsKnown(config, template, path);
+function checkTemplate(config: CardGeneratorOwnConfig, template: string, path: (string | number)[], words: Words): ConfigProblem[] {
+  const problems = checkSlotsKnown(config, template, path, words);
   const used = new Set(slotsIn(template));
   config.questions.forEach((question, index) => {
     if (!slotsOf(question).some((slot) => used.has(slot))) {
       problems.push({
         path,
-        message: `the template does not use question ${index + 1} («${question.title}»); use one of ${slotsOf(question)
-          .map((slot) => `{${slot}}`)
-          .join(', ')} so every answer shows on the card`,
+        message: words.unusedQuestion(index + 1, question.title, slotsOf(question)),
       });
     }
     if (question.type !== 'text') return;
@@ -110,7 +108,7 @@ function checkTemplate(config: CardGeneratorOwnConfig, template: string, path: (
       if (!ADDRESS_FOLLOWER.test(template.slice(match.index + match[0].length))) {
         problems.push({
           path,
-          message: `{${question.id}} must be followed by «,» or «!»: a typed answer cannot be declined, so use it only as an address, like “{${question.id}}, с праздником!”`,
+          message: words.typedAnswerNotAddress(question.id),
         });
       }
     }

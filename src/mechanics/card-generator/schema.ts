@@ -1,16 +1,19 @@
 import { z } from 'zod';
-import { schemaMessage } from '../../i18n/cli-messages.ts';
+import { currentMessageLocale, schemaMessage } from '../../i18n/cli-messages.ts';
 import { assetPath, text, type Locale } from '../../config/schemas/common.ts';
 import { BLOCK_PATTERN } from '../../moderation/index.ts';
+import { cardProblems } from './strings.ts';
 
 /** A question id, which is also a slot name in templates: `{name}`, `{hobbyWhere}`. */
-const identifier = z.string().regex(/^[a-z][a-zA-Z0-9]{0,31}$/, { message: 'expected a short camelCase name like name or hobbyWhere' });
+const identifier = z.string().regex(/^[a-z][a-zA-Z0-9]{0,31}$/, {
+  error: () => cardProblems(currentMessageLocale()).camelCaseName,
+});
 
 const optionId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, { error: schemaMessage((words) => words.lowercaseId('tulips')) });
 
 /** Text put into a slot; braces are refused because fragments are inserted as they are, never re-filled. */
 const fragmentText = text(300).refine((value) => !/[{}]/.test(value), {
-  message: 'a fragment cannot contain { or }: slots are filled once, fragments are not templates',
+  error: () => cardProblems(currentMessageLocale()).braceInFragment,
 });
 
 /** Free text typed by the player, e.g. the name. */

@@ -1,7 +1,8 @@
 import type { Locale } from '../../config/schemas/common.ts';
+import { currentMessageLocale } from '../../i18n/cli-messages.ts';
 import { ActionRefused, type ConfigProblem } from '../types.ts';
 import type { QuizAction, QuizConfig, QuizQuestion, QuizResult } from './schema.ts';
-import { quizStrings } from './strings.ts';
+import { quizProblems, quizStrings } from './strings.ts';
 
 /**
  * The rules of the quiz, with no UI and no IO. They run only on the server: the browser never
@@ -65,6 +66,7 @@ export function resultFor(config: QuizConfig, score: number): QuizResult {
  * reports reversed ranges, ranges beyond N, overlaps and gaps, each at the field to fix.
  */
 export function findResultRangeProblems(config: QuizConfig): ConfigProblem[] {
+  const words = quizProblems(currentMessageLocale());
   const maxPossible = config.questions.length;
   const problems: ConfigProblem[] = [];
   const checked: { index: number; range: QuizResult }[] = [];
@@ -73,14 +75,14 @@ export function findResultRangeProblems(config: QuizConfig): ConfigProblem[] {
     if (range.minScore > range.maxScore) {
       problems.push({
         path: ['results', index, 'minScore'],
-        message: `minScore ${range.minScore} is greater than maxScore ${range.maxScore}; expected minScore ≤ maxScore.`,
+        message: words.reversedRange(range.minScore, range.maxScore),
       });
       return;
     }
     if (range.maxScore > maxPossible) {
       problems.push({
         path: ['results', index, 'maxScore'],
-        message: `maxScore ${range.maxScore} is out of range: with ${maxPossible} questions the highest score is ${maxPossible}.`,
+        message: words.beyondHighestScore(range.maxScore, maxPossible),
       });
     }
     for (const earlier of checked) {
@@ -89,7 +91,7 @@ export function findResultRangeProblems(config: QuizConfig): ConfigProblem[] {
       if (from <= to) {
         problems.push({
           path: ['results', index, 'minScore'],
-          message: `${scoresPhrase(from, to)} also covered by results[${earlier.index}] (${earlier.range.minScore}–${earlier.range.maxScore}); expected exactly one result per score.`,
+          message: words.overlap(from, to, earlier.index, `${earlier.range.minScore}–${earlier.range.maxScore}`),
         });
       }
     }
@@ -102,14 +104,10 @@ export function findResultRangeProblems(config: QuizConfig): ConfigProblem[] {
   )) {
     problems.push({
       path: ['results'],
-      message: `${scoresPhrase(from, to)} not covered by any result; expected the ranges to cover every score from 0 to ${maxPossible}.`,
+      message: words.gap(from, to, maxPossible),
     });
   }
   return problems;
-}
-
-function scoresPhrase(from: number, to: number): string {
-  return from === to ? `Score ${from} is` : `Scores ${from}–${to} are`;
 }
 
 /** Consecutive scores in 0..maxPossible that no range covers, as [from, to] pairs. */
@@ -131,7 +129,7 @@ export function findImageProblems(config: QuizConfig): ConfigProblem[] {
       ? [
           {
             path: ['questions', index, 'imageAlt'],
-            message: 'imageAlt is set but image is not; expected an image path beside its alt text.',
+            message: quizProblems(currentMessageLocale()).altWithoutImage,
           },
         ]
       : [],
@@ -154,7 +152,7 @@ export function findRepeatedVerdictProblems(config: QuizConfig & { locale?: Loca
     return [
       {
         path: ['questions', index, 'explanation'],
-        message: `starts with "${opener}", which repeats the verdict "${verdict}" shown right above it; start with the explanation itself.`,
+        message: quizProblems(currentMessageLocale()).repeatedVerdict(opener, verdict),
       },
     ];
   });
