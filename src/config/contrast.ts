@@ -18,13 +18,16 @@ export interface BrandColors {
 
 type ColorName = keyof BrandColors;
 
+/** Where a page draws text with a pair of brand colours; the validator words it in the language of messages. */
+export type TextPlace = 'pageText' | 'cardText' | 'buttonLabels' | 'pageLinks' | 'cardLinks';
+
 /** Text colour, what it is drawn on, and where a page does so. */
-const TEXT_PAIRS: readonly { text: ColorName; on: ColorName; where: string }[] = [
-  { text: 'text', on: 'background', where: 'body text on the page' },
-  { text: 'text', on: 'surface', where: 'text on cards' },
-  { text: 'onPrimary', on: 'primary', where: 'button labels' },
-  { text: 'primary', on: 'background', where: 'links and outlined buttons on the page' },
-  { text: 'primary', on: 'surface', where: 'links and outlined buttons on cards' },
+const TEXT_PAIRS: readonly { text: ColorName; on: ColorName; where: TextPlace }[] = [
+  { text: 'text', on: 'background', where: 'pageText' },
+  { text: 'text', on: 'surface', where: 'cardText' },
+  { text: 'onPrimary', on: 'primary', where: 'buttonLabels' },
+  { text: 'primary', on: 'background', where: 'pageLinks' },
+  { text: 'primary', on: 'surface', where: 'cardLinks' },
 ];
 
 export function contrastRatio(foreground: string, background: string): number {
@@ -34,19 +37,17 @@ export function contrastRatio(foreground: string, background: string): number {
 export interface ContrastProblem {
   /** The colour to change, under `branding.colors`. */
   field: ColorName;
-  message: string;
+  /** The colour it is drawn on. */
+  on: ColorName;
+  where: TextPlace;
+  ratio: number;
 }
 
 export function brandContrastProblems(colors: BrandColors): ContrastProblem[] {
   return TEXT_PAIRS.flatMap(({ text, on, where }) => {
     const ratio = contrastRatio(colors[text], colors[on]);
     if (ratio >= MIN_TEXT_CONTRAST) return [];
-    return [
-      {
-        field: text,
-        message: `${text} ${colors[text]} on ${on} ${colors[on]} (${where}) has a contrast of ${ratio.toFixed(2)}:1; expected at least ${MIN_TEXT_CONTRAST}:1 (WCAG 2.1 AA). Darken one or lighten the other.`,
-      },
-    ];
+    return [{ field: text, on, where, ratio }];
   });
 }
 

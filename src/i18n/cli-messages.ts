@@ -1,3 +1,4 @@
+import type { TextPlace } from '../config/contrast.ts';
 import type { Locale } from '../config/schemas/common.ts';
 import { settings } from '../environment/index.ts';
 import { plural } from './plural.ts';
@@ -43,6 +44,36 @@ export type SizeBound = 'at least' | 'at most' | 'more than' | 'less than';
 const CHARACTERS = { one: 'символ', few: 'символа', other: 'символов' };
 /** After «не больше», «длиннее»: «1 символа», «5 символов». */
 const CHARACTERS_GENITIVE = { one: 'символа', few: 'символов', other: 'символов' };
+
+/** A brand colour pair below the contrast WCAG 2.1 AA asks of text. */
+interface LowContrast {
+  text: string;
+  textColor: string;
+  on: string;
+  onColor: string;
+  where: TextPlace;
+  ratio: number;
+  minimum: number;
+}
+
+const TEXT_PLACES_EN: Record<TextPlace, string> = {
+  pageText: 'body text on the page',
+  cardText: 'text on cards',
+  buttonLabels: 'button labels',
+  pageLinks: 'links and outlined buttons on the page',
+  cardLinks: 'links and outlined buttons on cards',
+};
+
+const TEXT_PLACES_RU: Record<TextPlace, string> = {
+  pageText: 'основной текст страницы',
+  cardText: 'текст на карточках',
+  buttonLabels: 'надписи на кнопках',
+  pageLinks: 'ссылки и контурные кнопки на странице',
+  cardLinks: 'ссылки и контурные кнопки на карточках',
+};
+
+/** Russian writes a decimal comma: 4,5:1. */
+const russianDecimal = (value: string) => value.replace('.', ',');
 
 const quoteList = (values: readonly string[]) => values.map((value) => `«${value}»`).join(', ');
 
@@ -167,6 +198,9 @@ const en = {
       tooFewArms: 'an A/B test needs at least two arms',
       tooManyArms: 'at most four arms: each needs enough customers to be measured',
       repeatedArmIds: 'each arm needs its own id',
+      lowContrast: ({ text, textColor, on, onColor, where, ratio, minimum }: LowContrast) =>
+        `${text} ${textColor} on ${on} ${onColor} (${TEXT_PLACES_EN[where]}) has a contrast of ${ratio.toFixed(2)}:1; ` +
+        `expected at least ${minimum}:1 (WCAG 2.1 AA). Darken one or lighten the other.`,
     },
   },
   unknownProject: (slug: string) => `Project ${slug} cannot be loaded:`,
@@ -290,6 +324,9 @@ const ru: CliMessages = {
       tooFewArms: 'для A/B-теста нужно не меньше двух вариантов',
       tooManyArms: 'не больше четырёх вариантов: на каждый нужно достаточно клиентов, чтобы его измерить',
       repeatedArmIds: 'у каждого варианта должен быть свой id',
+      lowContrast: ({ text, textColor, on, onColor, where, ratio, minimum }) =>
+        `контраст ${text} ${textColor} на ${on} ${onColor} (${TEXT_PLACES_RU[where]}) — ${russianDecimal(ratio.toFixed(2))}:1, ` +
+        `а нужно не меньше ${russianDecimal(String(minimum))}:1 (WCAG 2.1 AA). Затемните один цвет или осветлите другой.`,
     },
   },
   unknownProject: (slug) => `Проект ${slug} не загружается:`,

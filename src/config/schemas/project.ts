@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { schemaMessage } from '../../i18n/cli-messages.ts';
+import { cliMessages, schemaMessage } from '../../i18n/cli-messages.ts';
 import { assetPath, color, dateOrDateTime, httpUrl, localeSchema, PROJECT_SLUG, text } from './common.ts';
-import { brandContrastProblems, type BrandColors } from '../contrast.ts';
+import { brandContrastProblems, MIN_TEXT_CONTRAST, type BrandColors } from '../contrast.ts';
 import { giftSchema } from './gift.ts';
 import { shareSchema } from './share.ts';
 import { variantsSchema } from './variant.ts';
@@ -10,8 +10,18 @@ const described = (description: string) => ({ description });
 
 /** Text a player cannot read is a config error, reported at the colour to change. */
 function reportLowContrast(colors: BrandColors, context: z.RefinementCtx<BrandColors>): void {
-  for (const problem of brandContrastProblems(colors)) {
-    context.addIssue({ code: 'custom', path: [problem.field], message: problem.message, input: colors[problem.field] });
+  const { lowContrast } = cliMessages().validator.schema;
+  for (const { field, on, where, ratio } of brandContrastProblems(colors)) {
+    const message = lowContrast({
+      text: field,
+      textColor: colors[field],
+      on,
+      onColor: colors[on],
+      where,
+      ratio,
+      minimum: MIN_TEXT_CONTRAST,
+    });
+    context.addIssue({ code: 'custom', path: [field], message, input: colors[field] });
   }
 }
 
