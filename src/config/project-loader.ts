@@ -1,6 +1,7 @@
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
+import { cliMessages } from '../i18n/cli-messages.ts';
 import { isInsideFolder } from '../lib/inside-folder.ts';
 import type { ConfigProblem, Mechanic } from '../mechanics/types.ts';
 import { formatPath, parseWithFriendlyErrors } from './friendly-errors.ts';
@@ -82,7 +83,7 @@ export function missingProjectsDirProblem(projectsDir: string): ProjectProblem {
   return {
     file: displayPath(path.resolve(projectsDir)),
     path: '',
-    message: 'folder not found; it should hold one folder per project',
+    message: cliMessages().validator.files.noProjectsFolder,
   };
 }
 
@@ -93,7 +94,7 @@ function readableYaml(text: string, problemAt: ProblemFactory): YamlSource {
     throw new ProjectConfigError(source.syntaxProblems.map((problem) => problemAt([], problem.message, problem)));
   }
   if (source.isEmpty) {
-    throw new ProjectConfigError([problemAt([], 'the file is empty; expected the project settings, starting with slug, kind and title')]);
+    throw new ProjectConfigError([problemAt([], cliMessages().validator.files.emptyFile)]);
   }
   return source;
 }
@@ -123,8 +124,8 @@ async function readProjectFile(dir: string, file: string): Promise<string> {
     const folderExists = await exists(dir);
     throw new ProjectConfigError([
       folderExists
-        ? { file: displayPath(file), path: '', message: `file not found; every project folder needs a ${PROJECT_FILE}` }
-        : { file: displayPath(dir), path: '', message: 'project folder not found' },
+        ? { file: displayPath(file), path: '', message: cliMessages().validator.files.noProjectFile(PROJECT_FILE) }
+        : { file: displayPath(dir), path: '', message: cliMessages().validator.files.noProjectFolder },
     ]);
   }
 }
@@ -134,7 +135,7 @@ function slugProblems(configSlug: string, folderName: string): ConfigProblem[] {
   return [
     {
       path: ['slug'],
-      message: `expected "${folderName}" (the folder name), got "${configSlug}"; rename the folder or change the slug`,
+      message: cliMessages().validator.files.slugMismatch(folderName, configSlug),
     },
   ];
 }
@@ -148,19 +149,20 @@ async function projectFileProblems(dir: string, references: ProjectFileReference
 
 async function projectFileProblem(realDir: string, { path: configPath, value, expects }: ProjectFileReference) {
   const problem = (message: string): ConfigProblem => ({ path: configPath, message });
+  const words = cliMessages().validator.files;
   let target: string;
   try {
     target = await realpath(path.join(realDir, value));
   } catch (error) {
     if (!isNotFound(error)) throw error;
-    return problem(`${expects} "${value}" not found in the project folder`);
+    return problem(words.notFound(expects, value));
   }
   if (!isInsideFolder(realDir, target)) {
-    return problem(`"${value}" leads outside the project folder (through a symbolic link); copy the ${expects} in`);
+    return problem(words.leadsOutside(expects, value));
   }
   const isFolder = (await stat(target)).isDirectory();
-  if (expects === 'file' && isFolder) return problem(`expected a file, "${value}" is a folder`);
-  if (expects === 'folder' && !isFolder) return problem(`expected a folder, "${value}" is a file`);
+  if (expects === 'file' && isFolder) return problem(words.folderNotFile(value));
+  if (expects === 'folder' && !isFolder) return problem(words.fileNotFolder(value));
   return undefined;
 }
 

@@ -32,7 +32,7 @@ export function readYamlSource(text: string): YamlSource {
       return {
         line,
         column: error.linePos?.[0].col ?? 1,
-        message: `invalid YAML: ${yamlMessage(error.message)}${hint ? `; ${hint}` : ''}`,
+        message: `${cliMessages().validator.files.invalidYaml(yamlMessage(error.message))}${hint ? `; ${hint}` : ''}`,
       };
     }),
   );

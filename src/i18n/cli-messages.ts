@@ -177,6 +177,21 @@ const en = {
     unknownKeys: (keys: readonly string[]) => `unknown ${keys.length === 1 ? 'key' : 'keys'} ${keys.join(', ')}`,
     didYouMean: (key: string) => `; did you mean ${key}?`,
     allowedKeys: (keys: readonly string[]) => `; expected one of ${keys.join(', ')}`,
+    /** What the loader finds wrong with the project folder and the files project.yaml names. */
+    files: {
+      noProjectsFolder: 'folder not found; it should hold one folder per project',
+      emptyFile: 'the file is empty; expected the project settings, starting with slug, kind and title',
+      invalidYaml: (detail: string) => `invalid YAML: ${detail}`,
+      noProjectFile: (name: string) => `file not found; every project folder needs a ${name}`,
+      noProjectFolder: 'project folder not found',
+      slugMismatch: (folder: string, slug: string) =>
+        `expected "${folder}" (the folder name), got "${slug}"; rename the folder or change the slug`,
+      notFound: (expects: 'file' | 'folder', value: string) => `${expects} "${value}" not found in the project folder`,
+      leadsOutside: (expects: 'file' | 'folder', value: string) =>
+        `"${value}" leads outside the project folder (through a symbolic link); copy the ${expects} in`,
+      folderNotFile: (value: string) => `expected a file, "${value}" is a folder`,
+      fileNotFolder: (value: string) => `expected a folder, "${value}" is a file`,
+    },
     /** Messages the config schemas give their own checks (see schemaMessage). */
     schema: {
       hexColour: 'expected a hex colour like #e30613',
@@ -305,6 +320,20 @@ const ru: CliMessages = {
     unknownKeys: (keys) => `${keys.length === 1 ? 'неизвестный ключ' : 'неизвестные ключи'} ${keys.join(', ')}`,
     didYouMean: (key) => `; может быть, имелся в виду ${key}?`,
     allowedKeys: (keys) => `; допустимы: ${keys.join(', ')}`,
+    files: {
+      noProjectsFolder: 'папка не найдена; в ней должно быть по папке на каждый проект',
+      emptyFile: 'файл пустой; нужны настройки проекта, начиная со slug, kind и title',
+      invalidYaml: (detail) => `ошибка в YAML: ${detail}`,
+      noProjectFile: (name) => `файл не найден; в каждой папке проекта нужен ${name}`,
+      noProjectFolder: 'папка проекта не найдена',
+      slugMismatch: (folder, slug) => `ожидается "${folder}" (имя папки), а получено "${slug}"; переименуйте папку или измените slug`,
+      notFound: (expects, value) =>
+        expects === 'file' ? `файл "${value}" не найден в папке проекта` : `папка "${value}" не найдена в папке проекта`,
+      leadsOutside: (expects, value) =>
+        `"${value}" ведёт за пределы папки проекта (через символическую ссылку); скопируйте ${expects === 'file' ? 'файл' : 'папку'} внутрь`,
+      folderNotFile: (value) => `ожидается файл, а "${value}" — папка`,
+      fileNotFolder: (value) => `ожидается папка, а "${value}" — файл`,
+    },
     schema: {
       hexColour: 'ожидается цвет в формате hex, например #e30613',
       pathInsideProject: 'ожидается путь внутри папки проекта, например assets/logo.png',

@@ -73,6 +73,14 @@ describe('validate speaks the team’s language in the schemas’ and mechanics�
     );
   });
 
+  it('a file project.yaml names that is not there', async () => {
+    await russianProjectWith('missing-file', 'wheel', (yaml) => yaml.setIn(['branding', 'heroImage'], 'assets/none.svg'));
+    expect(await validate('missing-file', '')).toContain('branding.heroImage: файл "assets/none.svg" не найден в папке проекта');
+    expect(await validate('missing-file', 'en_US.UTF-8')).toContain(
+      'branding.heroImage: file "assets/none.svg" not found in the project folder',
+    );
+  });
+
   it('a wheel whose odds add up to 90', async () => {
     await russianProjectWith('odds', 'wheel', (yaml) => {
       const odds = Number(yaml.getIn(['prizes', 0, 'odds']));
