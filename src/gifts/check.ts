@@ -8,6 +8,7 @@ import type { BookletGift, FileGift, GiftConfig, PromoCodeGift } from '../config
 import { bookletPageFiles } from './booklet.ts';
 import { giftFileFor } from './file.ts';
 import { resolveBookletImage } from './markdown.ts';
+import { cliMessages } from '../i18n/cli-messages.ts';
 import { parsePromoPool } from './promo.ts';
 import type { GiftAssetProblem, GiftProject } from './types.ts';
 
@@ -109,11 +110,11 @@ function checkBooklet(project: GiftProject, gift: BookletGift, report: ProblemRe
   try {
     files = bookletPageFiles(readdirSync(path.join(project.dir, gift.pages), { withFileTypes: true }));
   } catch {
-    report.field('pages', `folder ${gift.pages} does not exist in the project folder; expected a folder of Markdown pages`);
+    report.field('pages', cliMessages().validator.gifts.noPagesFolder(gift.pages));
     return;
   }
   if (files.length === 0) {
-    report.field('pages', `folder ${gift.pages} has no Markdown pages; expected files like 01-intro.md`);
+    report.field('pages', cliMessages().validator.gifts.noPages(gift.pages));
     return;
   }
   for (const name of files) {
@@ -122,9 +123,9 @@ function checkBooklet(project: GiftProject, gift: BookletGift, report: ProblemRe
     for (const href of imageRefsOf(markdown)) {
       const imagePath = resolveBookletImage(gift.pages, href);
       if (imagePath === undefined) {
-        report.asset(pagePath, `image ${href} is outside the project folder; expected a path like images/photo.jpg next to the pages`);
+        report.asset(pagePath, cliMessages().validator.gifts.imageOutside(href));
       } else if (!isFile(path.join(project.dir, imagePath))) {
-        report.asset(pagePath, `image ${href} is missing: no file ${imagePath} in the project folder`);
+        report.asset(pagePath, cliMessages().validator.gifts.imageMissing(href, imagePath));
       }
     }
   }
@@ -143,7 +144,7 @@ function checkPromoPool(project: GiftProject, gift: PromoCodeGift, report: Probl
   try {
     text = readFileSync(path.join(project.dir, gift.pool), 'utf8');
   } catch {
-    report.field('pool', `file ${gift.pool} does not exist in the project folder; expected a CSV with one code per line`);
+    report.field('pool', cliMessages().validator.gifts.noPool(gift.pool));
     return;
   }
   for (const problem of parsePromoPool(text).problems) report.asset(gift.pool, problem.message, problem.line);
@@ -151,7 +152,7 @@ function checkPromoPool(project: GiftProject, gift: PromoCodeGift, report: Probl
 
 function checkFile(project: GiftProject, gift: FileGift, report: ProblemReporter): void {
   if (!giftFileFor(project, gift)) {
-    report.field('path', `file ${gift.path} does not exist in the project folder`);
+    report.field('path', cliMessages().validator.gifts.noFile(gift.path));
   }
 }
 

@@ -1,5 +1,6 @@
 import { stat, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { cliMessages } from '../i18n/cli-messages.ts';
 import { CsvFileError, csvRecords } from '../lib/csv-records.ts';
 import type { PromoCodeGift } from '../config/schemas/gift.ts';
 import type { GiftProject } from './types.ts';
@@ -17,7 +18,6 @@ export interface PromoPool {
 }
 
 const CODE = /^[A-Za-z0-9][A-Za-z0-9_-]{2,63}$/;
-const EXPECTED_CODE = 'expected 3–64 latin letters, digits, - or _';
 
 /**
  * Parses a pool file: one code per line, an optional header line `code`, surrounding spaces
@@ -33,6 +33,7 @@ export function parsePromoPool(text: string): PromoPool {
     return { codes: [], problems: [{ line: error.line, message: error.reason }] };
   }
 
+  const words = cliMessages().validator.gifts;
   const codes: string[] = [];
   const problems: PoolProblem[] = [];
   const firstLineOf = new Map<string, number>();
@@ -44,23 +45,23 @@ export function parsePromoPool(text: string): PromoPool {
     isFirst = false;
     if (isHeader) continue;
     if (values.length > 1) {
-      problems.push({ line, message: `has ${values.length} values; expected one code per line` });
+      problems.push({ line, message: words.poolValues(values.length) });
       continue;
     }
     const code = values[0] ?? '';
     if (!CODE.test(code)) {
-      problems.push({ line, message: `"${code}" is not a promo code; ${EXPECTED_CODE}` });
+      problems.push({ line, message: words.notCode(code) });
       continue;
     }
     const firstLine = firstLineOf.get(code);
     if (firstLine !== undefined) {
-      problems.push({ line, message: `code ${code} repeats line ${firstLine}; each code must be given once` });
+      problems.push({ line, message: words.repeatedCode(code, firstLine) });
       continue;
     }
     firstLineOf.set(code, line);
     codes.push(code);
   }
-  if (codes.length === 0 && problems.length === 0) problems.push({ message: `has no codes; ${EXPECTED_CODE}, one per line` });
+  if (codes.length === 0 && problems.length === 0) problems.push({ message: words.noCodes });
   return { codes, problems };
 }
 

@@ -192,6 +192,20 @@ const en = {
       folderNotFile: (value: string) => `expected a file, "${value}" is a folder`,
       fileNotFolder: (value: string) => `expected a folder, "${value}" is a file`,
     },
+    /** What the gift check finds wrong with the files a gift needs. */
+    gifts: {
+      noPagesFolder: (folder: string) => `folder ${folder} does not exist in the project folder; expected a folder of Markdown pages`,
+      noPages: (folder: string) => `folder ${folder} has no Markdown pages; expected files like 01-intro.md`,
+      imageOutside: (href: string) =>
+        `image ${href} is outside the project folder; expected a path like images/photo.jpg next to the pages`,
+      imageMissing: (href: string, file: string) => `image ${href} is missing: no file ${file} in the project folder`,
+      noPool: (file: string) => `file ${file} does not exist in the project folder; expected a CSV with one code per line`,
+      noFile: (file: string) => `file ${file} does not exist in the project folder`,
+      poolValues: (count: number) => `has ${count} values; expected one code per line`,
+      notCode: (code: string) => `"${code}" is not a promo code; expected 3–64 latin letters, digits, - or _`,
+      repeatedCode: (code: string, line: number) => `code ${code} repeats line ${line}; each code must be given once`,
+      noCodes: 'has no codes; expected 3–64 latin letters, digits, - or _, one per line',
+    },
     /** Messages the config schemas give their own checks (see schemaMessage). */
     schema: {
       hexColour: 'expected a hex colour like #e30613',
@@ -333,6 +347,19 @@ const ru: CliMessages = {
         `"${value}" ведёт за пределы папки проекта (через символическую ссылку); скопируйте ${expects === 'file' ? 'файл' : 'папку'} внутрь`,
       folderNotFile: (value) => `ожидается файл, а "${value}" — папка`,
       fileNotFolder: (value) => `ожидается папка, а "${value}" — файл`,
+    },
+    gifts: {
+      noPagesFolder: (folder) => `папки ${folder} нет в папке проекта; нужна папка со страницами в Markdown`,
+      noPages: (folder) => `в папке ${folder} нет страниц в Markdown; нужны файлы вроде 01-intro.md`,
+      imageOutside: (href) => `картинка ${href} лежит вне папки проекта; нужен путь вроде images/photo.jpg рядом со страницами`,
+      imageMissing: (href, file) => `картинки ${href} нет: в папке проекта нет файла ${file}`,
+      noPool: (file) => `файла ${file} нет в папке проекта; нужен CSV с одним кодом в строке`,
+      noFile: (file) => `файла ${file} нет в папке проекта`,
+      poolValues: (count) =>
+        `в строке ${count} ${plural(count, 'ru', { one: 'значение', few: 'значения', other: 'значений' })}; нужен один код в строке`,
+      notCode: (code) => `"${code}" — не промокод; нужно от 3 до 64 латинских букв, цифр, - или _`,
+      repeatedCode: (code, line) => `код ${code} повторяет строку ${line}; каждый код выдаётся один раз`,
+      noCodes: 'в файле нет кодов; нужно по одному коду в строке, от 3 до 64 латинских букв, цифр, - или _',
     },
     schema: {
       hexColour: 'ожидается цвет в формате hex, например #e30613',

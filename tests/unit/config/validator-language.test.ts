@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } fr
 import { parseDocument } from 'yaml';
 import { main } from '../../../src/cli/main.ts';
 import { reloadSettings } from '../../../src/environment/index.ts';
+import { parsePromoPool } from '../../../src/gifts/index.ts';
 
 /**
  * The messages schemas and mechanics write themselves (a colour, a path, the wheel's odds, a
@@ -105,5 +106,22 @@ describe('validate speaks the team’s language in the schemas’ and mechanics�
     expect(await validate('follow-up', 'en_US.UTF-8')).toContain(
       'questions[1].showIf.question: no earlier question has id price; expected the id of a question asked before this one',
     );
+  });
+});
+
+describe('the gift check speaks it too', () => {
+  it('reports a promo pool’s bad lines in Russian under a Russian LANG, with the plural the count asks for', () => {
+    vi.stubEnv('LANG', 'ru_RU.UTF-8');
+    reloadSettings();
+    expect(parsePromoPool('code\nAB\nGOOD1\nGOOD1\nX1,X2\n').problems.map((problem) => `${problem.line}: ${problem.message}`)).toEqual([
+      '2: "AB" — не промокод; нужно от 3 до 64 латинских букв, цифр, - или _',
+      '4: код GOOD1 повторяет строку 3; каждый код выдаётся один раз',
+      '5: в строке 2 значения; нужен один код в строке',
+    ]);
+    vi.stubEnv('LANG', 'en_US.UTF-8');
+    reloadSettings();
+    expect(parsePromoPool('AB\n').problems.map((problem) => problem.message)).toEqual([
+      '"AB" is not a promo code; expected 3–64 latin letters, digits, - or _',
+    ]);
   });
 });
