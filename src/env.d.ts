@@ -1,3 +1,5 @@
+/// <reference types="astro/client" />
+
 declare namespace App {
   interface Locals {
     /** Set by src/middleware.ts for every request: see src/server/public-origin.ts. */
