@@ -43,8 +43,10 @@ export interface ContrastProblem {
   ratio: number;
 }
 
-export function brandContrastProblems(colors: BrandColors): ContrastProblem[] {
+/** The pairs below 4.5:1, among those whose two colours pass `wellFormed` (a malformed one has a problem of its own). */
+export function brandContrastProblems(colors: BrandColors, wellFormed: (color: string) => boolean = () => true): ContrastProblem[] {
   return TEXT_PAIRS.flatMap(({ text, on, where }) => {
+    if (!wellFormed(colors[text]) || !wellFormed(colors[on])) return [];
     const ratio = contrastRatio(colors[text], colors[on]);
     if (ratio >= MIN_TEXT_CONTRAST) return [];
     return [{ field: text, on, where, ratio }];

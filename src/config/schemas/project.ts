@@ -11,7 +11,7 @@ const described = (description: string) => ({ description });
 /** Text a player cannot read is a config error, reported at the colour to change. */
 function reportLowContrast(colors: BrandColors, context: z.RefinementCtx<BrandColors>): void {
   const { lowContrast } = cliMessages().validator.schema;
-  for (const { field, on, where, ratio } of brandContrastProblems(colors)) {
+  for (const { field, on, where, ratio } of brandContrastProblems(colors, (value) => color.safeParse(value).success)) {
     const message = lowContrast({
       text: field,
       textColor: colors[field],

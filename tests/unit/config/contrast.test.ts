@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { contrastRatio, MIN_TEXT_CONTRAST, mutedTextColor } from '../../../src/config/contrast.ts';
+import { brandingSchema } from '../../../src/config/schemas/project.ts';
 
 const LIGHT = { text: '#1a1a1a', background: '#ffffff', surface: '#f4f4f4' };
 const DARK = { text: '#f0f0f0', background: '#101820', surface: '#1c2733' };
@@ -27,5 +28,14 @@ describe('mutedTextColor', () => {
 
   it('changes with the surface colour alone: a darker card leaves less room to soften', () => {
     expect(mutedTextColor({ ...LIGHT, surface: '#c8c8c8' })).not.toBe(mutedTextColor(LIGHT));
+  });
+});
+
+describe('brand colours in the validator', () => {
+  it('reports a colour that is no colour at all once, at its field, instead of crashing on its contrast', () => {
+    const result = brandingSchema.shape.colors.safeParse({ primary: 'зелёный' });
+    expect(result.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([
+      ['primary', 'expected a hex colour like #e30613'],
+    ]);
   });
 });
