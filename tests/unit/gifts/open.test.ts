@@ -1,16 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { GiftConfig, PromoCodeGift } from '../../../src/config/schemas/gift.ts';
+import type { GiftConfig } from '../../../src/config/schemas/gift.ts';
 import { openGift, type GiftView } from '../../../src/gifts/index.ts';
 import { createMemoryStorage } from '../../../src/storage/index.ts';
-import { bookletGift, giftProject, projectFolder } from './project-fixture.ts';
-
-const promoGift: PromoCodeGift = {
-  kind: 'promo-code',
-  title: 'Ваш промокод',
-  pool: 'gifts/codes.csv',
-  howToUse: 'Введите код при оформлении заказа до 31 января',
-  fallback: { title: 'Коды закончились', text: 'Скидка 10% по карте Hoff Club' },
-};
+import { bookletGift, giftProject, projectFolder, promoGift } from './project-fixture.ts';
 
 const poolOf = (count: number) =>
   ['code', ...Array.from({ length: count }, (_, index) => `NY2021-${String(index).padStart(3, '0')}`)].join('\n');

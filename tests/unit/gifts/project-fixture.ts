@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { GiftConfig } from '../../../src/config/schemas/gift.ts';
+import type { GiftConfig, PromoCodeGift } from '../../../src/config/schemas/gift.ts';
 import type { GiftProject, GiftProjectConfig } from '../../../src/gifts/types.ts';
 
 /** The seed's spend tiers (seed 002): under 3 000 ₽ regular, 3 000–50 000 raised, over 50 000 VIP. */
@@ -10,6 +10,15 @@ export const seedTiers = [
   { name: 'raised', minSpend: 3000, maxSpend: 50000 },
   { name: 'vip', minSpend: 50000 },
 ];
+
+/** A promo-code gift drawing from `gifts/codes.csv`, with a fallback for when the pool runs out. */
+export const promoGift: PromoCodeGift = {
+  kind: 'promo-code',
+  title: 'Ваш промокод',
+  pool: 'gifts/codes.csv',
+  howToUse: 'Введите код при оформлении заказа до 31 января',
+  fallback: { title: 'Коды закончились', text: 'Скидка 10% по карте Hoff Club' },
+};
 
 export const bookletGift = {
   kind: 'booklet',

@@ -1,19 +1,10 @@
 import { Registry } from 'prom-client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { PromoCodeGift } from '../../../src/config/schemas/gift.ts';
 import { openGift } from '../../../src/gifts/index.ts';
 import { promoClaims } from '../../../src/server/metrics.ts';
 import { registerStateMetrics } from '../../../src/server/state-metrics.ts';
 import { createMemoryStorage } from '../../../src/storage/index.ts';
-import { giftProject, projectFolder } from '../gifts/project-fixture.ts';
-
-const promoGift: PromoCodeGift = {
-  kind: 'promo-code',
-  title: 'Ваш промокод',
-  pool: 'gifts/codes.csv',
-  howToUse: 'Введите код при оформлении заказа',
-  fallback: { title: 'Коды закончились', text: 'Скидка 10% по карте' },
-};
+import { giftProject, projectFolder, promoGift } from '../gifts/project-fixture.ts';
 
 /** A registry with the state gauges reading a project with a pool of two codes, and a memory store. */
 function scraped(pendingWebhookDeliveries = () => 0) {
