@@ -2,7 +2,7 @@ import { currentMessageLocale } from '../../i18n/cli-messages.ts';
 import type { ConfigProblem } from '../types.ts';
 import { slotsIn, slotsOf } from './compose.ts';
 import type { CardGeneratorOwnConfig, ChoiceQuestion } from './schema.ts';
-import { cardProblems } from './strings.ts';
+import { cardProblems } from './problems.ts';
 
 type Words = ReturnType<typeof cardProblems>;
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { currentMessageLocale, schemaMessage } from '../../i18n/cli-messages.ts';
 import { assetPath, text, type Locale } from '../../config/schemas/common.ts';
 import { BLOCK_PATTERN } from '../../moderation/index.ts';
-import { cardProblems } from './strings.ts';
+import { cardProblems } from './problems.ts';
 
 /** A question id, which is also a slot name in templates: `{name}`, `{hobbyWhere}`. */
 const identifier = z.string().regex(/^[a-z][a-zA-Z0-9]{0,31}$/, {

@@ -4,7 +4,8 @@ import { currentMessageLocale } from '../../i18n/cli-messages.ts';
 import { checkFreeText } from '../../moderation/index.ts';
 import { ActionRefused, type ActContext, type ConfigProblem, type FunnelStep, type PlaySummary } from '../types.ts';
 import { surveyActionSchema, type ChoiceQuestion, type SurveyOwnConfig, type SurveyQuestion } from './schema.ts';
-import { surveyProblems, surveyStrings } from './strings.ts';
+import { surveyProblems } from './problems.ts';
+import { surveyStrings } from './strings.ts';
 
 /**
  * The rules of the survey. The server decides which question comes next (follow-ups only after

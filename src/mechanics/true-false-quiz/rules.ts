@@ -2,7 +2,8 @@ import type { Locale } from '../../config/schemas/common.ts';
 import { currentMessageLocale } from '../../i18n/cli-messages.ts';
 import { ActionRefused, type ConfigProblem } from '../types.ts';
 import type { QuizAction, QuizConfig, QuizQuestion, QuizResult } from './schema.ts';
-import { quizProblems, quizStrings } from './strings.ts';
+import { quizProblems } from './problems.ts';
+import { quizStrings } from './strings.ts';
 
 /**
  * The rules of the quiz, with no UI and no IO. They run only on the server: the browser never

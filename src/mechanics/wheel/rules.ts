@@ -12,7 +12,8 @@ import {
   type StockSource,
 } from '../types.ts';
 import type { Prize, WheelOwnConfig } from './schema.ts';
-import { wheelProblems, wheelStrings } from './strings.ts';
+import { wheelProblems } from './problems.ts';
+import { wheelStrings } from './strings.ts';
 
 /**
  * The rules of the wheel. The server draws: the browser only animates toward the answer. Every

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { cardProblems } from '../../../src/mechanics/card-generator/strings.ts';
-import { quizProblems } from '../../../src/mechanics/true-false-quiz/strings.ts';
-import { wheelProblems } from '../../../src/mechanics/wheel/strings.ts';
+import { cardProblems } from '../../../src/mechanics/card-generator/problems.ts';
+import { quizProblems } from '../../../src/mechanics/true-false-quiz/problems.ts';
+import { wheelProblems } from '../../../src/mechanics/wheel/problems.ts';
 
 describe('config problems with a count use the plural form the number asks for', () => {
   it('in Russian: one, few and many', () => {
