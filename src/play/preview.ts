@@ -28,6 +28,9 @@ const COOKIE_GRACE_MS = DAY_MS;
 /** How long a link for a colleague works. */
 export const PREVIEW_LINK_DAYS = 7;
 
+/** A request's cookie by name, as whichever server delivered the request reads it. */
+type CookieReader = (name: string) => string | undefined;
+
 let previewStore: Storage | undefined;
 
 /** The process's preview store: plays and events of preview players only, gone on restart. */
@@ -70,7 +73,7 @@ function cookieName(slug: string): string {
  * cookie carries the token's expiry, so the play API stops accepting it when the link does.
  */
 export function startPreview(slug: string, token: string, cookies: AstroCookies, secure: boolean): Player {
-  const known = previewPlayer(slug, cookies, new Date());
+  const known = previewPlayer(slug, (name) => cookies.get(name)?.value, new Date());
   if (known) return known;
   const expiresAt = Number(token.split('.')[0]);
   const key = `preview:${nanoid()}`;
@@ -90,8 +93,8 @@ export function endPreview(slug: string, cookies: AstroCookies): void {
 }
 
 /** The preview player this browser's signed cookie names, while its link is valid. */
-export function previewPlayer(slug: string, cookies: AstroCookies, now: Date): Player | undefined {
-  const signed = cookies.get(cookieName(slug))?.value;
+function previewPlayer(slug: string, cookie: CookieReader, now: Date): Player | undefined {
+  const signed = cookie(cookieName(slug));
   const value = signed ? unsign(signed) : undefined;
   const match = value?.match(/^(preview:[A-Za-z0-9_-]{10,64}):(\d{1,15})$/);
   if (!match?.[1] || Number(match[2]) <= now.getTime()) return undefined;
@@ -103,9 +106,9 @@ export function previewPlayer(slug: string, cookies: AstroCookies, now: Date): P
  * cookie. A cookie that is forged or whose link has run out is refused, never taken for a real
  * player: the author reads why, and nothing is counted anywhere.
  */
-export function previewPlayerOfRequest(project: LoadedProject, cookies: AstroCookies, now: Date): Player | undefined {
-  if (!cookies.has(cookieName(project.slug))) return undefined;
-  const player = previewPlayer(project.slug, cookies, now);
+export function previewPlayerOfRequest(project: LoadedProject, cookie: CookieReader, now: Date): Player | undefined {
+  if (cookie(cookieName(project.slug)) === undefined) return undefined;
+  const player = previewPlayer(project.slug, cookie, now);
   if (!player) throw new HttpError(403, 'preview-expired', uiStrings(project.config.locale).previewExpired);
   return player;
 }

@@ -113,26 +113,31 @@ export async function readJson<Schema extends z.ZodType>(
   schema: Schema,
   limit = DEFAULT_BODY_LIMIT,
 ): Promise<z.output<Schema>> {
-  const text = await readBodyText(request, limit);
-  let parsed: unknown;
+  return parseJsonBody(await readBodyText(request, limit), schema);
+}
+
+/** A body's text parsed as JSON and checked against `schema`, or a 400 saying what is wrong with it. */
+export function parseJsonBody<Schema extends z.ZodType>(text: string, schema: Schema): z.output<Schema> {
+  const result = schema.safeParse(parseJson(text));
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+  throw new HttpError(400, 'invalid-body', `The request body is not what this endpoint takes: ${where}${issue?.message ?? 'invalid'}.`);
+}
+
+export function parseJson(text: string): unknown {
+  if (text.length === 0) throw new HttpError(400, 'empty-body', 'The request has no body; send JSON.');
   try {
-    parsed = JSON.parse(text);
+    return JSON.parse(text);
   } catch {
     throw new HttpError(400, 'invalid-json', 'The request body is not valid JSON.');
   }
-  const result = schema.safeParse(parsed);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-    throw new HttpError(400, 'invalid-body', `The request body is not what this endpoint takes: ${where}${issue?.message ?? 'invalid'}.`);
-  }
-  return result.data;
 }
 
 export async function readBodyText(request: Request, limit: number): Promise<string> {
   const declared = Number(request.headers.get('content-length') ?? '0');
   if (declared > limit) throw tooLarge(limit);
-  if (!request.body) throw new HttpError(400, 'empty-body', 'The request has no body; send JSON.');
+  if (!request.body) return '';
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -146,7 +151,6 @@ export async function readBodyText(request: Request, limit: number): Promise<str
     }
     chunks.push(value);
   }
-  if (size === 0) throw new HttpError(400, 'empty-body', 'The request has no body; send JSON.');
   return new TextDecoder().decode(Buffer.concat(chunks));
 }
 

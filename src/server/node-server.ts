@@ -3,10 +3,10 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { EnvironmentError, settings } from '../environment/index.ts';
 import { getStorage, StorageSettingError } from '../storage/index.ts';
-import { answerBeacon, beaconRoute } from './beacon-handler.ts';
 import { compressAppResponse } from './compression.ts';
 import { limitConnections, SERVER_OPTIONS } from './connection-limits.ts';
 import { playerCookieKey } from './cookie-signature.ts';
+import { answerFastApi, fastApiRoute } from './fast-api.ts';
 import { writeError } from './http.ts';
 import { logRequests } from './log.ts';
 import { malformedRequest } from './request-guard.ts';
@@ -15,7 +15,7 @@ import { loadStaticFiles } from './static-files.ts';
 type NodeHandler = (request: http.IncomingMessage, response: http.ServerResponse) => void;
 
 /**
- * The production server: Node's http server with the beacons answered first, then the build's
+ * The production server: Node's http server with the player's API answered first (fast-api.ts), then the build's
  * static files (from memory, compressed), and everything else handed to the built Astro app
  * (pages, API; @astrojs/node in middleware mode). Run after `astro build`:
  * `node src/server/node-server.ts` (HOST, PORT and the rest from src/environment).
@@ -31,10 +31,12 @@ export async function startServer(options: { host: string; port: number; entry?:
   const server = http.createServer(SERVER_OPTIONS, (request, response) => {
     logRequests(request, response);
     const malformed = malformedRequest(request);
-    const beacon = malformed ? undefined : beaconRoute(request);
+    const api = malformed ? undefined : fastApiRoute(request);
     if (malformed) writeError(response, malformed);
-    else if (beacon) void answerBeacon(request, response, beacon);
-    else if (!decodableUrl(request.url)) response.writeHead(400).end('Bad request.');
+    else if (api) {
+      compressAppResponse(request, response);
+      void answerFastApi(request, response, api);
+    } else if (!decodableUrl(request.url)) response.writeHead(400).end('Bad request.');
     else if (!staticFiles.serve(request, response)) {
       compressAppResponse(request, response);
       handler(request, response);

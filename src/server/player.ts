@@ -51,7 +51,7 @@ export async function identifyPlayer(options: {
  * The player remembered by this browser's signed cookie, for API calls; undefined if none or
  * tampered with. It needs no storage read, so tracking stays cheap with a million links.
  */
-export function rememberedPlayer(slug: string, cookies: AstroCookies): Player | undefined {
+function rememberedPlayer(slug: string, cookies: AstroCookies): Player | undefined {
   return playerFromCookie(cookies.get(cookieName(slug))?.value);
 }
 

@@ -1,6 +1,7 @@
 import type { APIRoute } from 'astro';
+import { apiRequestOfAstro } from '../../../server/api-request.ts';
 import { recordBeacon } from '../../../server/beacon-handler.ts';
-import { handleApi, readBodyText } from '../../../server/http.ts';
+import { handleApi } from '../../../server/http.ts';
 
 /**
  * The visit and share-click beacons. The production server answers them before Astro (see
@@ -9,15 +10,6 @@ import { handleApi, readBodyText } from '../../../server/http.ts';
  */
 export const POST: APIRoute = (context) =>
   handleApi(async () => {
-    await recordBeacon({
-      slug: context.params.slug ?? '',
-      kind: context.params.beacon ?? '',
-      origin: context.request.headers.get('origin'),
-      fetchSite: context.request.headers.get('sec-fetch-site'),
-      publicOrigin: context.locals.request.publicOrigin,
-      cookie: (name) => context.cookies.get(name)?.value,
-      userAgent: context.request.headers.get('user-agent') ?? '',
-      readBody: (limit) => readBodyText(context.request, limit),
-    });
+    await recordBeacon({ ...apiRequestOfAstro(context), kind: context.params.beacon ?? '' });
     return new Response(null, { status: 204, headers: { 'Cache-Control': 'no-store' } });
   });

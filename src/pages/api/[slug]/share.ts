@@ -1,12 +1,4 @@
-import type { APIRoute } from 'astro';
-import { playerRequest } from '../../../server/api.ts';
-import { handleApi, json } from '../../../server/http.ts';
-import { shareResult } from '../../../play/service.ts';
+import { astroPlayRoute } from '../../../server/play-api.ts';
 
-/** Turns the player's finished result into a public share at `/s/<id>`. */
-export const POST: APIRoute = (context) =>
-  handleApi(async () => {
-    const id = await shareResult(await playerRequest(context, { changesState: true }));
-    const url = new URL(`/s/${id}`, context.locals.request.publicOrigin).toString();
-    return json({ id, url, imageUrl: `${url}/og.png` }, 201);
-  });
+/** Answered by the production server before Astro; this route serves `astro dev` (see play-api.ts). */
+export const POST = astroPlayRoute('POST', 'share');

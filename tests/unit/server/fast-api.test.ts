@@ -1,0 +1,105 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import type http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { reloadSettings } from '../../../src/environment/index.ts';
+import { sign } from '../../../src/server/cookie-signature.ts';
+import { startServer } from '../../../src/server/node-server.ts';
+import { getStorage } from '../../../src/storage/index.ts';
+
+const SLUG = 'new-year-traditions';
+/** What the stand-in for the built Astro app answers: any request reaching it is counted. */
+const ASTRO_STATUS = 299;
+
+let root: string;
+let server: http.Server;
+let origin: string;
+const astroSaw: string[] = [];
+
+/**
+ * The production server with a stand-in for Astro's built handler, so a test sees which requests
+ * Node answers itself: the player's API must never pay for Astro's per-request pipeline.
+ */
+beforeAll(async () => {
+  root = await mkdtemp(path.join(tmpdir(), 'rekindle-fast-api-'));
+  await mkdir(path.join(root, 'build', 'server'), { recursive: true });
+  await mkdir(path.join(root, 'build', 'client'));
+  const entry = path.join(root, 'build', 'server', 'entry.mjs');
+  await writeFile(
+    entry,
+    `export const handler = (request, response) => { globalThis.astroSaw(request.method + ' ' + request.url); response.writeHead(${ASTRO_STATUS}).end(); };`,
+  );
+  (globalThis as { astroSaw?: (seen: string) => void }).astroSaw = (seen) => astroSaw.push(seen);
+  vi.stubEnv('REKINDLE_DATA_DIR', path.join(root, 'data'));
+  vi.stubEnv('REKINDLE_PROJECTS_DIR', path.resolve('projects'));
+  vi.stubEnv('REKINDLE_PUBLIC_URL', '');
+  vi.stubEnv('REKINDLE_DATABASE_URL', '');
+  reloadSettings();
+  server = await startServer({ host: '127.0.0.1', port: 0, entry });
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await (await getStorage()).close();
+  vi.unstubAllEnvs();
+  reloadSettings();
+  await rm(root, { recursive: true, force: true });
+});
+
+const player = `anon:${'p'.repeat(21)}`;
+const cookie = `rk_${SLUG.replaceAll('-', '_')}=${encodeURIComponent(sign(player))}`;
+
+function call(method: string, name: string, options: { body?: string; headers?: Record<string, string> } = {}) {
+  return fetch(`${origin}/api/${SLUG}/${name}`, {
+    method,
+    headers: { origin, cookie, 'content-type': 'application/json', ...options.headers },
+    body: options.body,
+  });
+}
+
+describe('the production server answers the player’s API itself, before Astro', () => {
+  it('plays a quiz from start to share with no request reaching Astro', async () => {
+    expect((await call('POST', 'visit', { body: '{}' })).status).toBe(204);
+    const started = await call('POST', 'start', { body: '{}' });
+    expect(started.status).toBe(200);
+    expect(started.headers.get('cache-control')).toBe('no-store');
+    expect(await started.json()).toMatchObject({ started: true, completed: false });
+    let status: { completed: boolean } = { completed: false };
+    for (let question = 0; !status.completed && question < 20; question++) {
+      const answered = await call('POST', 'play', { body: JSON.stringify({ action: { type: 'answer', question, answer: true } }) });
+      expect(answered.status).toBe(200);
+      status = await answered.json();
+    }
+    expect(status.completed).toBe(true);
+    expect(await (await call('GET', 'play')).json()).toMatchObject({ completed: true });
+    expect((await call('POST', 'gift', { body: '{}' })).status).toBe(200);
+    const shared = await call('POST', 'share', { body: '{}' });
+    expect(shared.status).toBe(201);
+    expect(await shared.json()).toMatchObject({ url: expect.stringMatching(new RegExp(`^${origin}/s/`)) });
+    expect(astroSaw).toEqual([]);
+  });
+
+  it('refuses what the Astro routes refuse, with the same error shape', async () => {
+    const crossSite = await call('POST', 'start', { body: '{}', headers: { origin: 'https://evil.example' } });
+    expect(crossSite.status).toBe(403);
+    expect(await crossSite.json()).toMatchObject({ error: { code: 'cross-origin', status: 403 } });
+    const noPlayer = await call('POST', 'start', { body: '{}', headers: { cookie: '' } });
+    expect(noPlayer.status).toBe(401);
+    expect(await noPlayer.json()).toMatchObject({ error: { code: 'no-player' } });
+    expect((await call('POST', 'play', { body: '{"action":' })).status).toBe(400);
+    expect((await call('POST', 'play', { body: JSON.stringify({ action: { text: 'x'.repeat(5000) } }) })).status).toBe(413);
+    expect((await call('POST', 'start', { body: '' })).status).toBe(400);
+    const unknownProject = await fetch(`${origin}/api/no-such-project/start`, { method: 'POST', headers: { origin }, body: '{}' });
+    expect(unknownProject.status).toBe(404);
+    expect(astroSaw).toEqual([]);
+  });
+
+  it('leaves to Astro what the player’s API does not answer', async () => {
+    expect((await call('GET', 'start')).status).toBe(ASTRO_STATUS);
+    expect((await call('POST', 'orders', { body: '[]' })).status).toBe(ASTRO_STATUS);
+    expect(astroSaw).toEqual([`GET /api/${SLUG}/start`, `POST /api/${SLUG}/orders`]);
+  });
+});
