@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { extname, isAbsolute, resolve } from 'node:path';
 import { isInsideFolder } from '../lib/inside-folder.ts';
+import { RecentAnswers } from '../lib/recent-answers.ts';
 
 /** Picture types a share image may use; sharp decodes them all. */
 const IMAGE_EXTENSIONS = new Set(['.png', '.jpg', '.jpeg', '.webp', '.svg']);
@@ -46,7 +47,14 @@ export function imagePathProblem(assetPath: string): string | undefined {
  * a relative path to an existing image file inside the project folder is accepted, never a URL,
  * an absolute path, a `..` escape or a symlink that leads outside. Nothing is ever fetched.
  */
-export async function resolveProjectImage(projectDir: string, assetPath: string): Promise<ProjectImage> {
+export function resolveProjectImage(projectDir: string, assetPath: string): Promise<ProjectImage> {
+  return recentImages.get(`${projectDir}\0${assetPath}`, () => lookedUpImage(projectDir, assetPath));
+}
+
+/** Every share image of a project draws the same pictures: a file is looked at again a second after the last look at most. */
+const recentImages = new RecentAnswers<ProjectImage>(1000);
+
+async function lookedUpImage(projectDir: string, assetPath: string): Promise<ProjectImage> {
   const where = `share image asset ${JSON.stringify(assetPath)} of ${projectDir}`;
   const problem = imagePathProblem(assetPath);
   if (problem) throw new ShareAssetError(`${where}: ${problem}.`);

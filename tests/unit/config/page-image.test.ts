@@ -1,7 +1,7 @@
 import { mkdtemp, mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { assetVersion } from '../../../src/config/asset-url.ts';
 import { pageImage } from '../../../src/config/page-image.ts';
 
@@ -30,12 +30,19 @@ describe('pageImage', () => {
     });
   });
 
-  it('gives a changed file a new URL and size', async () => {
-    const before = await pageImage(project, 'assets/logo.svg');
-    await writeFile(join(project.dir, 'assets', 'logo.svg'), logo(200));
-    const after = await pageImage(project, 'assets/logo.svg');
-    expect(after.url).not.toBe(before.url);
-    expect(after).toMatchObject({ width: 200, height: 44 });
+  it('gives a changed file a new URL and size within a second, without looking at the file on every page', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      const before = await pageImage(project, 'assets/logo.svg');
+      await writeFile(join(project.dir, 'assets', 'logo.svg'), logo(200));
+      expect(await pageImage(project, 'assets/logo.svg')).toEqual(before);
+      vi.advanceTimersByTime(1000);
+      const after = await pageImage(project, 'assets/logo.svg');
+      expect(after.url).not.toBe(before.url);
+      expect(after).toMatchObject({ width: 200, height: 44 });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('keeps the plain URL, without reading it, for a missing file or one outside the folder', async () => {

@@ -1,7 +1,7 @@
 import { symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { ShareAssetError } from '../../../src/share/assets.ts';
 import { ShareImageRenderer } from '../../../src/share/cache.ts';
 import { parseShareContent, ShareContentError } from '../../../src/share/content.ts';
@@ -104,7 +104,9 @@ describe('a card with its own picture', () => {
 });
 
 describe('the cache key of a card with a picture', () => {
-  it('changes with the picture and with its bytes, not with a copy of the same bytes', async () => {
+  it('changes with the picture and with its bytes (a second after the edit at most), not with a copy of the same bytes', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    onTestFinished(() => vi.useRealTimers());
     const renderer = new ShareImageRenderer({ cacheDir: join(fixture.root, 'cache-picture') });
     const file = join(fixture.projectDir, 'assets', 'changing.png');
     const request = { project: fixture.project(), content: { ...GREETING, image: 'assets/changing.png' }, format: 'og' as const };
@@ -122,11 +124,14 @@ describe('the cache key of a card with a picture', () => {
     expect(new Set([first.etag, plain.etag, other.etag]).size).toBe(3);
 
     await writeFile(file, yellow);
+    expect(await renderer.isCached(request)).toBe(true);
+    vi.advanceTimersByTime(1000);
     expect(await renderer.isCached(request)).toBe(false);
     const repainted = await renderer.render(request);
     expect(repainted.etag).not.toBe(first.etag);
 
     await writeFile(file, red);
+    vi.advanceTimersByTime(1000);
     expect(await renderer.isCached(request)).toBe(true);
     expect((await renderer.render(request)).png.equals(first.png)).toBe(true);
   });
