@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -8,6 +8,7 @@ import { reloadSettings } from '../../../src/environment/index.ts';
 import { sign } from '../../../src/server/cookie-signature.ts';
 import { startServer } from '../../../src/server/node-server.ts';
 import { getStorage } from '../../../src/storage/index.ts';
+import { stubAppEntry } from './stub-app.ts';
 
 const SLUG = 'new-year-traditions';
 /** What the stand-in for the built Astro app answers: any request reaching it is counted. */
@@ -24,12 +25,9 @@ const astroSaw: string[] = [];
  */
 beforeAll(async () => {
   root = await mkdtemp(path.join(tmpdir(), 'rekindle-fast-api-'));
-  await mkdir(path.join(root, 'build', 'server'), { recursive: true });
-  await mkdir(path.join(root, 'build', 'client'));
-  const entry = path.join(root, 'build', 'server', 'entry.mjs');
-  await writeFile(
-    entry,
-    `export const handler = (request, response) => { globalThis.astroSaw(request.method + ' ' + request.url); response.writeHead(${ASTRO_STATUS}).end(); };`,
+  const entry = await stubAppEntry(
+    root,
+    `globalThis.astroSaw(request.method + ' ' + request.url); response.writeHead(${ASTRO_STATUS}).end();`,
   );
   (globalThis as { astroSaw?: (seen: string) => void }).astroSaw = (seen) => astroSaw.push(seen);
   vi.stubEnv('REKINDLE_DATA_DIR', path.join(root, 'data'));

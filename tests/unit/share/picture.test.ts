@@ -106,7 +106,9 @@ describe('a card with its own picture', () => {
 describe('the cache key of a card with a picture', () => {
   it('changes with the picture and with its bytes (a second after the edit at most), not with a copy of the same bytes', async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
-    onTestFinished(() => vi.useRealTimers());
+    onTestFinished(() => {
+      vi.useRealTimers();
+    });
     const renderer = new ShareImageRenderer({ cacheDir: join(fixture.root, 'cache-picture') });
     const file = join(fixture.projectDir, 'assets', 'changing.png');
     const request = { project: fixture.project(), content: { ...GREETING, image: 'assets/changing.png' }, format: 'og' as const };
