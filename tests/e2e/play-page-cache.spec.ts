@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { expect, request, test, type APIRequestContext } from '@playwright/test';
 import { importCustomers, readCsv, relative } from './support.ts';
 
@@ -60,4 +63,29 @@ test('each player gets a page with their own name and their own play, however th
   expect(secondCookie).toMatch(/^rk_new_year_traditions=anon:/);
   expect(firstCookie).not.toBe(secondCookie);
   await Promise.all(players.map((player) => player.dispose()));
+});
+
+test('a shared render gets each player’s own first name, whatever characters the name holds', async ({ baseURL }) => {
+  const names = ['Анна', 'Ольга', 'Жан-Поль', "Д'Артаньян", 'Мари&Ко', '<b>Вера</b>', '"Ёжик"'];
+  const dir = mkdtempSync(path.join(tmpdir(), 'rekindle-names-'));
+  const file = path.join(dir, 'customers.csv');
+  // Five customers a name, so each name has a mailed one whichever are held out as the control group.
+  const rows = names.flatMap((name, index) =>
+    [0, 1, 2, 3, 4].map((copy) => `names-${index}-${copy};"${name.replaceAll('"', '""')}";names-${index}-${copy}@example.com;churned;100`),
+  );
+  writeFileSync(file, `customer_id;name;email;segment;total_spend\n${rows.join('\n')}\n`);
+  const links = importCustomers(PROJECT, file);
+  for (let round = 0; round < 2; round++) {
+    for (const [index, name] of names.entries()) {
+      const link = [0, 1, 2, 3, 4].map((copy) => links.get(`names-${index}-${copy}`)).find(Boolean);
+      if (!link) throw new Error(`no mailed customer named ${name}`);
+      const player = await request.newContext({ baseURL });
+      const html = await pageOf(player, relative(link));
+      await player.dispose();
+      // Svelte writes text with & and < escaped.
+      expect(html).toContain(`>${name.replaceAll('&', '&amp;').replaceAll('<', '&lt;')}, 2020`);
+      expect(html).not.toMatch(/rkname[0-9a-f]/);
+      for (const other of names.filter((each) => each !== name && !name.includes(each))) expect(html).not.toContain(other);
+    }
+  }
 });
