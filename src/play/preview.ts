@@ -1,4 +1,4 @@
-import type { AstroCookies } from 'astro';
+import type { CookieJar } from '../server/cookie-jar.ts';
 import { nanoid } from 'nanoid';
 import type { LoadedProject } from '../config/load.ts';
 import type { ProjectConfig } from '../config/schema.ts';
@@ -7,6 +7,7 @@ import type { Mechanic, PlaySummary, PreviewPlay } from '../mechanics/types.ts';
 import { sign, unsign } from '../server/cookie-signature.ts';
 import { HttpError } from '../server/http.ts';
 import { createMemoryStorage } from '../storage/index.ts';
+import { processShared } from '../lib/process-shared.ts';
 import type { Storage } from '../storage/types.ts';
 import type { Player } from '../server/player.ts';
 import { uiStrings } from '../i18n/index.ts';
@@ -31,12 +32,9 @@ export const PREVIEW_LINK_DAYS = 7;
 /** A request's cookie by name, as whichever server delivered the request reads it. */
 type CookieReader = (name: string) => string | undefined;
 
-let previewStore: Storage | undefined;
-
 /** The process's preview store: plays and events of preview players only, gone on restart. */
 export function previewStorage(): Storage {
-  previewStore ??= createMemoryStorage();
-  return previewStore;
+  return processShared('preview-storage', createMemoryStorage);
 }
 
 function signedValue(slug: string, expiresAt: number): string {
@@ -72,7 +70,7 @@ function cookieName(slug: string): string {
  * The preview player of this browser, started when the page is opened with a valid token. The
  * cookie carries the token's expiry, so the play API stops accepting it when the link does.
  */
-export function startPreview(slug: string, token: string, cookies: AstroCookies, secure: boolean): Player {
+export function startPreview(slug: string, token: string, cookies: CookieJar, secure: boolean): Player {
   const known = previewPlayer(slug, (name) => cookies.get(name)?.value, new Date());
   if (known) return known;
   const expiresAt = Number(token.split('.')[0]);
@@ -88,7 +86,7 @@ export function startPreview(slug: string, token: string, cookies: AstroCookies,
 }
 
 /** Forgets this browser's preview player, so the page and the API agree it plays for real. */
-export function endPreview(slug: string, cookies: AstroCookies): void {
+export function endPreview(slug: string, cookies: CookieJar): void {
   if (cookies.has(cookieName(slug))) cookies.delete(cookieName(slug), { path: '/' });
 }
 
@@ -190,7 +188,7 @@ export function previewResults(project: LoadedProject, now: Date): { index: numb
   });
 }
 
-const previewCodes = new Map<string, string>();
+const previewCodes = processShared('preview-codes', () => new Map<string, string>());
 
 /**
  * Promo codes for preview players: an obvious «PREVIEW-…» code, the same on every repeat, and

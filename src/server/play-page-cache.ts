@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { LoadedProject } from '../config/load.ts';
+import { processShared } from '../lib/process-shared.ts';
 
 /**
  * Rendered play pages, kept by everything that makes one page differ from another, so the
@@ -34,7 +35,7 @@ export interface PlayPageSlot {
 }
 
 /** Written where the first name goes in a shared render; random, so no project text can contain it. */
-const NAME_STAND_IN = `rkname${randomBytes(8).toString('hex')}`;
+const NAME_STAND_IN = processShared('play-page-name-stand-in', () => `rkname${randomBytes(8).toString('hex')}`);
 /**
  * Names that read the same as HTML text, in an attribute and inside the island's JSON props (no
  * quotes, ampersands or angle brackets), so filling them in needs no escaping. Any other name is
@@ -61,7 +62,7 @@ interface CachedPage {
 const MAX_PAGES_PER_PROJECT = 500;
 
 /** Per loaded project: an edited config loads a new project object, and its pages start afresh. */
-const pagesOf = new WeakMap<LoadedProject, Map<string, CachedPage>>();
+const pagesOf = processShared('play-pages', () => new WeakMap<LoadedProject, Map<string, CachedPage>>());
 
 /** `parts.introTitle` is written with `nameInSharedPage(name)`. */
 export function playPageSlot(project: LoadedProject, parts: PlayPageParts, name: string | undefined): PlayPageSlot {

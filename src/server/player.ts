@@ -1,4 +1,4 @@
-import type { AstroCookies } from 'astro';
+import type { CookieJar } from './cookie-jar.ts';
 import { nanoid } from 'nanoid';
 import type { LinkRecord, PlayerKey, Storage } from '../storage/types.ts';
 import { sign, unsign } from './cookie-signature.ts';
@@ -28,7 +28,7 @@ export function cookieName(slug: string): string {
 export async function identifyPlayer(options: {
   slug: string;
   token: string | null;
-  cookies: AstroCookies;
+  cookies: CookieJar;
   storage: Storage;
   secure: boolean;
 }): Promise<Player> {
@@ -51,7 +51,7 @@ export async function identifyPlayer(options: {
  * The player remembered by this browser's signed cookie, for API calls; undefined if none or
  * tampered with. It needs no storage read, so tracking stays cheap with a million links.
  */
-function rememberedPlayer(slug: string, cookies: AstroCookies): Player | undefined {
+function rememberedPlayer(slug: string, cookies: CookieJar): Player | undefined {
   return playerFromCookie(cookies.get(cookieName(slug))?.value);
 }
 
@@ -71,7 +71,7 @@ export async function customerLink(slug: string, player: Player, storage: Storag
   return storage.links.byToken(slug, player.key.slice('link:'.length));
 }
 
-function remember(cookies: AstroCookies, slug: string, key: PlayerKey, secure: boolean): void {
+function remember(cookies: CookieJar, slug: string, key: PlayerKey, secure: boolean): void {
   cookies.set(cookieName(slug), sign(key), {
     path: '/',
     httpOnly: true,

@@ -5,6 +5,7 @@ import { PROJECT_SLUG } from '../config/schemas/common.ts';
 import { loadProject, ProjectConfigError, formatProblems, type LoadedProject } from '../config/load.ts';
 import { HttpError } from './http.ts';
 import { listProjectFolders } from '../config/project-loader.ts';
+import { processShared } from '../lib/process-shared.ts';
 
 export type ProjectLookup = { status: 'ok'; project: LoadedProject } | { status: 'missing' } | { status: 'broken'; problems: string };
 
@@ -21,7 +22,8 @@ interface CacheEntry {
 
 const RECHECK_MS = 1000;
 
-const cache = new Map<string, CacheEntry>();
+/** Shared with the built app's copy of this module (see process-shared.ts), so both serve the same project objects. */
+const cache = processShared('projects', () => new Map<string, CacheEntry>());
 
 /**
  * The project behind a URL slug. Configs are re-read when project.yaml changes, so an author's
