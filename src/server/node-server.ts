@@ -7,6 +7,7 @@ import { compressAppResponse } from './compression.ts';
 import { limitConnections, SERVER_OPTIONS } from './connection-limits.ts';
 import { playerCookieKey } from './cookie-signature.ts';
 import { answerFastApi, fastApiRoute } from './fast-api.ts';
+import { answerPlayPage, isPlayPageRequest } from './fast-page.ts';
 import { writeError } from './http.ts';
 import { logRequests } from './log.ts';
 import { malformedRequest } from './request-guard.ts';
@@ -15,9 +16,10 @@ import { loadStaticFiles } from './static-files.ts';
 type NodeHandler = (request: http.IncomingMessage, response: http.ServerResponse) => void;
 
 /**
- * The production server: Node's http server with the player's API answered first (fast-api.ts), then the build's
- * static files (from memory, compressed), and everything else handed to the built Astro app
- * (pages, API; @astrojs/node in middleware mode). Run after `astro build`:
+ * The production server: Node's http server with the player's API answered first (fast-api.ts),
+ * then the build's static files (from memory, compressed), play pages rendered before for a
+ * player like this one (fast-page.ts), and everything else handed to the built Astro app (pages,
+ * API; @astrojs/node in middleware mode). Run after `astro build`:
  * `node src/server/node-server.ts` (HOST, PORT and the rest from src/environment).
  */
 export async function startServer(options: { host: string; port: number; entry?: string }): Promise<http.Server> {
@@ -39,7 +41,8 @@ export async function startServer(options: { host: string; port: number; entry?:
     } else if (!decodableUrl(request.url)) response.writeHead(400).end('Bad request.');
     else if (!staticFiles.serve(request, response)) {
       compressAppResponse(request, response);
-      handler(request, response);
+      if (isPlayPageRequest(request)) void answerPlayPage(request, response, () => handler(request, response));
+      else handler(request, response);
     }
   });
   limitConnections(server);

@@ -52,7 +52,7 @@ function withName(html: string, name: string | undefined): string {
   return name !== undefined && PLAIN_NAME.test(name) ? html.replaceAll(NAME_STAND_IN, name) : html;
 }
 
-interface CachedPage {
+export interface CachedPage {
   html: string;
   status: number;
   headers: [string, string][];
@@ -70,14 +70,14 @@ export function playPageSlot(project: LoadedProject, parts: PlayPageParts, name:
   return { project, name, key: JSON.stringify([phase, previewExpired, referredBy, introTitle, arm, startDate, projectUrl, status]) };
 }
 
-/** The page rendered before for the same parts, as a fresh answer; undefined when there is none. */
-export function cachedPlayPage({ project, key, name }: PlayPageSlot): Response | undefined {
+/** The page rendered before for the same parts, with this player's name; undefined when there is none. */
+export function cachedPlayPage({ project, key, name }: PlayPageSlot): CachedPage | undefined {
   const pages = pagesOf.get(project);
   const page = pages?.get(key);
   if (!pages || !page) return undefined;
   pages.delete(key);
   pages.set(key, page);
-  return new Response(withName(page.html, name), { status: page.status, headers: page.headers });
+  return { ...page, html: withName(page.html, name) };
 }
 
 /** Keeps a page just rendered for `slot` and hands back an answer with the same body and headers. */

@@ -3,11 +3,14 @@ import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { reloadSettings } from '../../../src/environment/index.ts';
 import { sign } from '../../../src/server/cookie-signature.ts';
 import { startServer } from '../../../src/server/node-server.ts';
 import { getStorage } from '../../../src/storage/index.ts';
+import { NodeCookieJar } from '../../../src/server/cookie-jar.ts';
+import { playPageOf } from '../../../src/server/play-page.ts';
+import { nameInSharedPage, rememberPlayPage } from '../../../src/server/play-page-cache.ts';
 import { stubAppEntry } from './stub-app.ts';
 
 const SLUG = 'new-year-traditions';
@@ -37,6 +40,10 @@ beforeAll(async () => {
   reloadSettings();
   server = await startServer({ host: '127.0.0.1', port: 0, entry });
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+beforeEach(() => {
+  astroSaw.length = 0;
 });
 
 afterAll(async () => {
@@ -99,5 +106,55 @@ describe('the production server answers the player’s API itself, before Astro'
     expect((await call('GET', 'start')).status).toBe(ASTRO_STATUS);
     expect((await call('POST', 'orders', { body: '[]' })).status).toBe(ASTRO_STATUS);
     expect(astroSaw).toEqual([`GET /api/${SLUG}/start`, `POST /api/${SLUG}/orders`]);
+  });
+});
+
+describe('the production server answers a play page rendered before for a player like this one, before Astro', () => {
+  const customer = (token: string, name: string) => ({
+    project: SLUG,
+    token,
+    customerId: `customer-${token}`,
+    name,
+    group: 'target' as const,
+    importedAt: '2026-12-01T00:00:00.000Z',
+  });
+
+  /** What Astro's page would have rendered for `query`, kept as its middleware keeps it. */
+  async function renderedBefore(query: string, html: string): Promise<void> {
+    const page = await playPageOf({
+      slug: SLUG,
+      query: new URLSearchParams(query),
+      cookies: new NodeCookieJar(undefined),
+      secure: false,
+      publicOrigin: origin,
+    });
+    if ('missing' in page || !page.slot) throw new Error('the project must be playable');
+    await rememberPlayPage(page.slot, new Response(html, { headers: { 'content-type': 'text/html; charset=utf-8' } }));
+  }
+
+  it('serves a fresh visitor the shared page with their own new cookie, and a customer their own name', async () => {
+    await renderedBefore('', '<h1>A page rendered before</h1>');
+    const [first, second] = [await fetch(`${origin}/${SLUG}`), await fetch(`${origin}/${SLUG}`)];
+    for (const answer of [first, second]) {
+      expect(answer.status).toBe(200);
+      expect(await answer.text()).toBe('<h1>A page rendered before</h1>');
+    }
+    expect(first.headers.get('set-cookie')).toMatch(
+      /^rk_new_year_traditions=anon:[\w-]+\.[\w-]+; Max-Age=31536000; Path=\/; HttpOnly; SameSite=Lax$/,
+    );
+    expect(first.headers.get('set-cookie')).not.toBe(second.headers.get('set-cookie'));
+
+    await (await getStorage()).links.add(SLUG, [customer('annaToken0123456789', 'Анна'), customer('olgaToken0123456789', 'Ольга Петрова')]);
+    await renderedBefore('c=olgaToken0123456789', `<h1>${nameInSharedPage('Ольга')}, 2020…</h1>`);
+    expect(await (await fetch(`${origin}/${SLUG}?c=annaToken0123456789`)).text()).toBe('<h1>Анна, 2020…</h1>');
+    expect(await (await fetch(`${origin}/${SLUG}?c=olgaToken0123456789`)).text()).toBe('<h1>Ольга, 2020…</h1>');
+    expect(astroSaw).toEqual([]);
+  });
+
+  it('leaves to Astro a page not rendered before, a preview and Astro’s own pages', async () => {
+    for (const path of [`/${SLUG}?s=notAShareOfThisProjectXY`, `/${SLUG}?preview=1.forged`, '/admin', '/no-such-project']) {
+      expect((await fetch(`${origin}${path}`)).status).toBe(ASTRO_STATUS);
+    }
+    expect(astroSaw).toHaveLength(4);
   });
 });
