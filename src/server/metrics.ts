@@ -1,3 +1,4 @@
+import { processShared } from '../lib/process-shared.ts';
 import { Counter, Histogram, Registry } from 'prom-client';
 
 /**
@@ -54,14 +55,8 @@ function createMetrics() {
   };
 }
 
-/**
- * Kept on globalThis: node-server (run from source) and the built Astro app each load this
- * module, and both must count into the one registry the scrape endpoint reads.
- */
-const SHARED = Symbol.for('rekindle.metrics');
-type WithSharedMetrics = typeof globalThis & { [SHARED]?: ReturnType<typeof createMetrics> };
-const holder = globalThis as WithSharedMetrics;
-holder[SHARED] ??= createMetrics();
+/** One registry per process: node-server and the built Astro app both count into the one the scrape endpoint reads. */
+const shared = processShared('metrics', createMetrics);
 
 export const {
   registry: metrics,
@@ -72,7 +67,7 @@ export const {
   webhookDeliveries,
   webhookRetries,
   webhookDeliverySeconds,
-} = holder[SHARED];
+} = shared;
 
 const ROUTES: [RegExp, string][] = [
   [/^\/api\/health$/, '/api/health'],

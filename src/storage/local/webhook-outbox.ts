@@ -1,3 +1,4 @@
+import { processShared } from '../../lib/process-shared.ts';
 import { open, readdir, readFile, rm, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { customAlphabet } from 'nanoid';
@@ -42,14 +43,9 @@ type OutboxLine = OutboxEntry;
 /** Tells apart two outboxes of one process (the dev server may load this module twice). */
 const outboxNonce = customAlphabet('0123456789abcdefghijklmnopqrstuvwxyz', 10);
 const OUTBOX_NAME = /^outbox-(\d+)-([0-9a-z]+)\.jsonl$/;
-const LIVE = Symbol.for('rekindle.webhooks.live-outboxes');
-type WithLiveOutboxes = typeof globalThis & { [LIVE]?: Set<string> };
-
 /** Outbox files open in this process: a file bearing our pid is abandoned only if it is not listed. */
 function liveOutboxes(): Set<string> {
-  const holder = globalThis as WithLiveOutboxes;
-  holder[LIVE] ??= new Set();
-  return holder[LIVE];
+  return processShared('webhooks.live-outboxes', () => new Set<string>());
 }
 
 function isAbandoned(name: string): boolean {
