@@ -7,7 +7,9 @@
  * layout with the SVG around it, librsvg drawing that SVG, and the PNG encoding.
  * Run: node bench/share.ts
  */
+import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,6 +33,7 @@ export interface ShareBenchResult {
 }
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const execFileAsync = promisify(execFile);
 const COLD_RUNS = 40;
 /** Runs per rasteriser and card in the A/B comparison. */
 const AB_RUNS = 20;
@@ -49,6 +52,7 @@ export async function benchShare(): Promise<ShareBenchResult[]> {
     const project = await benchProject(join(root, 'project'));
     const renderer = new ShareImageRenderer({ cacheDir: join(root, 'cache') });
     const results: ShareBenchResult[] = [];
+    results.push(await benchFirstCard());
     for (const format of ['og', 'story'] as const) {
       results.push(await benchBaseline(format));
       results.push(await benchCold(renderer, project, format, (run) => quizContent(run), 'quiz card'));
@@ -66,6 +70,18 @@ export async function benchShare(): Promise<ShareBenchResult[]> {
   } finally {
     await rm(root, { recursive: true, force: true });
   }
+}
+
+const FIRST_CARD_RUNS = 5;
+
+/** A server's first card after a start: fonts, satori and sharp loaded, then one card drawn. */
+async function benchFirstCard(): Promise<ShareBenchResult> {
+  const times: number[] = [];
+  for (let run = 0; run < FIRST_CARD_RUNS; run++) {
+    const { stdout } = await execFileAsync(process.execPath, [join(ROOT, 'bench/lib/first-card.ts')]);
+    times.push(Number(stdout.trim()));
+  }
+  return summarise('first og card in a fresh process', times);
 }
 
 /** Score, title with an emoji, a line of text, kicker and logo: what a quiz result shows. */
