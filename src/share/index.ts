@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { settings } from '../environment/index.ts';
+import { processShared } from '../lib/process-shared.ts';
 import { ShareImageRenderer } from './cache.ts';
 import type { ShareImage, ShareImageRequest } from './types.ts';
 
@@ -9,20 +10,20 @@ export { parseShareContent, shareContentSchema, ShareContentError } from './cont
 export { assertShareFormat, isShareFormat, SHARE_FORMATS, type ShareFormat } from './formats.ts';
 export { createShareImageLimiter, TokenBucketLimiter, type TokenBucketOptions } from './rate-limit.ts';
 export type { ShareContent, ShareImage, ShareImageRequest, ShareProject } from './types.ts';
-export { imageResponse, SHARE_IMAGE_CACHE_CONTROL } from './http.ts';
+export { SHARE_IMAGE_CACHE_CONTROL } from './http.ts';
 export { shareImageResponse } from './route.ts';
 export { shareTexts, type SharePageTexts } from './page.ts';
-
-let processRenderer: ShareImageRenderer | undefined;
 
 /**
  * The process's renderer, caching under `<dataDir>/share-cache` (REKINDLE_DATA_DIR or ./data),
  * at most REKINDLE_SHARE_CACHE_MB megabytes of it (1 024 by default).
  */
 export function shareImageRenderer(): ShareImageRenderer {
-  const { dataDir, shareCacheBytes } = settings();
-  processRenderer ??= new ShareImageRenderer({ cacheDir: join(dataDir, 'share-cache'), diskBytes: shareCacheBytes });
-  return processRenderer;
+  // One per process, whichever copy of this module asks (see process-shared.ts): its memory cache and its draw queue are the process's.
+  return processShared('share-image-renderer', () => {
+    const { dataDir, shareCacheBytes } = settings();
+    return new ShareImageRenderer({ cacheDir: join(dataDir, 'share-cache'), diskBytes: shareCacheBytes });
+  });
 }
 
 /** The card as PNG with its ETag; drawn once (if `mayDraw` allows), then served from memory or disk. */

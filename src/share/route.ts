@@ -1,15 +1,18 @@
 import { HttpError } from '../server/http.ts';
 import { ShareAssetError } from './assets.ts';
-import { ShareRenderBusy, type RenditionWidth } from './cache.ts';
+import { isRenditionWidth, RENDITION_WIDTHS, ShareRenderBusy, type RenditionWidth } from './cache.ts';
 import { parseShareContent, ShareContentError } from './content.ts';
 import type { ShareFormat } from './formats.ts';
-import { imageResponse, renditionResponse } from './http.ts';
+import { type ImageAnswer, imageAnswer, imageAnswerResponse, renditionAnswer } from './http.ts';
 import { ShareDrawRefused } from './cache.ts';
 import { renderShareImage, shareImageRenderer } from './index.ts';
 import { createShareImageLimiter } from './rate-limit.ts';
 import type { ShareContent, ShareProject } from './types.ts';
+import { findSharedResult } from './shared-result.ts';
+import { processShared } from '../lib/process-shared.ts';
 
-const coldRenders = createShareImageLimiter();
+/** One budget per client for the whole process, whichever copy of this module answers (see process-shared.ts). */
+const coldRenders = processShared('share-image-limiter', createShareImageLimiter);
 
 export interface ShareImageRouteInput {
   project: ShareProject;
@@ -18,7 +21,8 @@ export interface ShareImageRouteInput {
   format: ShareFormat;
   /** A WebP rendition this wide instead of the PNG (the share page's `srcset`). */
   renditionWidth?: RenditionWidth | undefined;
-  request: Request;
+  /** The request's If-None-Match. */
+  ifNoneMatch: string | null | undefined;
   /**
    * The client's address: cold renders are rate-limited per client, cached images never. Absent
    * for a signed-in author's gallery, which draws every result at once and is no visitor's budget.
@@ -26,11 +30,46 @@ export interface ShareImageRouteInput {
   clientKey?: string | undefined;
 }
 
+/** `shareImageAnswer` as a web Response, for the Astro routes. */
+export async function shareImageResponse(input: Omit<ShareImageRouteInput, 'ifNoneMatch'> & { request: Request }): Promise<Response> {
+  return imageAnswerResponse(await shareImageAnswer({ ...input, ifNoneMatch: input.request.headers.get('if-none-match') }));
+}
+
+/** A share's image by its file name: og.png, story.png or an og-<width>.webp rendition. */
+export type SharedImageFile = { format: string } | { renditionWidth: number };
+
 /**
- * The whole answer of `/s/<id>/<format>.png`: a cached image right away (or 304), a cold one
- * only within the client's render budget (429 beyond it).
+ * The answer of `/s/<id>/<file>`, for the Astro routes and the server's fast path alike: the
+ * share's image, or a 404 for an unknown file or share.
  */
-export async function shareImageResponse(input: ShareImageRouteInput): Promise<Response> {
+export async function sharedImageAnswer(
+  id: string,
+  file: SharedImageFile,
+  request: { ifNoneMatch: string | null | undefined; clientKey: string },
+): Promise<ImageAnswer> {
+  if ('format' in file && file.format !== 'og' && file.format !== 'story') {
+    throw new HttpError(404, 'unknown-format', 'Share images are og.png and story.png.');
+  }
+  if ('renditionWidth' in file && !isRenditionWidth(file.renditionWidth)) {
+    throw new HttpError(404, 'unknown-format', `Share image renditions are og-${RENDITION_WIDTHS.join('.webp, og-')}.webp.`);
+  }
+  const found = await findSharedResult(id);
+  if (!found) throw new HttpError(404, 'share-not-found', 'There is no such share.');
+  const { project, share } = found;
+  return shareImageAnswer({
+    project,
+    content: share.content,
+    format: 'format' in file ? (file.format as ShareFormat) : 'og',
+    renditionWidth: 'renditionWidth' in file ? (file.renditionWidth as RenditionWidth) : undefined,
+    ...request,
+  });
+}
+
+/**
+ * The whole answer for a card: a cached image right away (or 304), a cold one only within the
+ * client's render budget (429 beyond it).
+ */
+export async function shareImageAnswer(input: ShareImageRouteInput): Promise<ImageAnswer> {
   let content: ShareContent;
   try {
     content = parseShareContent(input.content);
@@ -43,9 +82,9 @@ export async function shareImageResponse(input: ShareImageRouteInput): Promise<R
   const spendBudget = () => input.clientKey === undefined || coldRenders.take(input.clientKey);
   try {
     if (input.renditionWidth !== undefined) {
-      return renditionResponse(await shareImageRenderer().rendition(request, input.renditionWidth, spendBudget), input.request);
+      return renditionAnswer(await shareImageRenderer().rendition(request, input.renditionWidth, spendBudget), input.ifNoneMatch);
     }
-    return imageResponse(await renderShareImage(request, spendBudget), input.request);
+    return imageAnswer(await renderShareImage(request, spendBudget), input.ifNoneMatch);
   } catch (error) {
     if (error instanceof ShareDrawRefused) {
       throw new HttpError(429, 'share-image-rate-limited', 'Too many new share images from this address; try again in a minute.');

@@ -66,7 +66,7 @@ function call(method: string, name: string, options: { body?: string; headers?: 
 }
 
 describe('the production server answers the player’s API itself, before Astro', () => {
-  it('plays a quiz from start to share with no request reaching Astro', async () => {
+  it('plays a quiz from start to share and its share image with no request reaching Astro', async () => {
     expect((await call('POST', 'visit', { body: '{}' })).status).toBe(204);
     const started = await call('POST', 'start', { body: '{}' });
     expect(started.status).toBe(200);
@@ -83,9 +83,20 @@ describe('the production server answers the player’s API itself, before Astro'
     expect((await call('POST', 'gift', { body: '{}' })).status).toBe(200);
     const shared = await call('POST', 'share', { body: '{}' });
     expect(shared.status).toBe(201);
-    expect(await shared.json()).toMatchObject({ url: expect.stringMatching(new RegExp(`^${origin}/s/`)) });
+    const { url, imageUrl } = await shared.json();
+    expect(url).toMatch(new RegExp(`^${origin}/s/`));
+
+    const image = await fetch(imageUrl);
+    expect(image.status).toBe(200);
+    expect(image.headers.get('content-type')).toBe('image/png');
+    expect((await image.arrayBuffer()).byteLength).toBeGreaterThan(10_000);
+    expect((await fetch(imageUrl, { headers: { 'if-none-match': image.headers.get('etag') ?? '' } })).status).toBe(304);
+    const rendition = await fetch(`${url}/og-480.webp`);
+    expect(rendition.headers.get('content-type')).toBe('image/webp');
+    expect(await (await fetch(`${url}/og-333.webp`)).json()).toMatchObject({ error: { status: 404, code: 'unknown-format' } });
+    expect(await (await fetch(`${origin}/s/noSuchShare123/og.png`)).json()).toMatchObject({ error: { code: 'share-not-found' } });
     expect(astroSaw).toEqual([]);
-  });
+  }, 30_000);
 
   it('refuses what the Astro routes refuse, with the same error shape', async () => {
     const crossSite = await call('POST', 'start', { body: '{}', headers: { origin: 'https://evil.example' } });

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ShareImageRenderer, ShareRenderBusy } from '../../../src/share/cache.ts';
 import type { ShareFormat } from '../../../src/share/formats.ts';
 import { etagMatches } from '../../../src/server/http.ts';
-import { imageResponse, renditionResponse, SHARE_IMAGE_CACHE_CONTROL } from '../../../src/share/http.ts';
+import { imageAnswer, imageAnswerResponse, renditionAnswer, SHARE_IMAGE_CACHE_CONTROL } from '../../../src/share/http.ts';
 import sharp from 'sharp';
 import { createFixture, type Fixture } from './fixtures.ts';
 
@@ -131,17 +131,17 @@ describe('ShareImageRenderer renditions', () => {
   });
 
   it('is served as image/webp with the same immutable cache as the PNG', () => {
-    const response = renditionResponse({ webp: Buffer.from('RIFF'), etag: '"abc"' }, new Request('http://localhost/s/x/og-480.webp'));
+    const response = imageAnswerResponse(renditionAnswer({ webp: Buffer.from('RIFF'), etag: '"abc"' }, null));
     expect(response.headers.get('content-type')).toBe('image/webp');
     expect(response.headers.get('cache-control')).toBe(SHARE_IMAGE_CACHE_CONTROL);
   });
 });
 
-describe('imageResponse', () => {
+describe('imageAnswer', () => {
   const image = { png: Buffer.from([137, 80, 78, 71]), etag: '"abc"' };
 
   it('serves the PNG with its ETag and an immutable year-long cache', async () => {
-    const response = imageResponse(image, new Request('http://localhost/s/x/og.png'));
+    const response = imageAnswerResponse(imageAnswer(image, null));
     expect(response.status).toBe(200);
     expect(response.headers.get('etag')).toBe('"abc"');
     expect(response.headers.get('cache-control')).toBe(SHARE_IMAGE_CACHE_CONTROL);
@@ -150,8 +150,7 @@ describe('imageResponse', () => {
   });
 
   it('answers 304 without a body when If-None-Match holds the tag', async () => {
-    const request = new Request('http://localhost/s/x/og.png', { headers: { 'If-None-Match': 'W/"old", "abc"' } });
-    const response = imageResponse(image, request);
+    const response = imageAnswerResponse(imageAnswer(image, 'W/"old", "abc"'));
     expect(response.status).toBe(304);
     expect(response.headers.get('etag')).toBe('"abc"');
     expect(await response.text()).toBe('');
