@@ -14,6 +14,6 @@ export const GET: APIRoute = (context) =>
       content: projectPreviewContent(lookup.project.config),
       format: 'og',
       request: context.request,
-      clientKey: context.clientAddress,
+      clientKey: context.locals.request.clientAddress,
     });
   });

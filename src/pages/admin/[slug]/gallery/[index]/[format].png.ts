@@ -22,6 +22,6 @@ export const GET: APIRoute = (context) =>
       format,
       request: context.request,
       // A signed-in author's gallery draws every result at once; a visitor's render budget is not for it.
-      clientKey: adminGateOf(context.locals).status === 'signed-in' ? undefined : context.clientAddress,
+      clientKey: adminGateOf(context.locals).status === 'signed-in' ? undefined : context.locals.request.clientAddress,
     });
   });
